@@ -1,0 +1,57 @@
+#include "commandline.h"
+
+namespace hwi::app {
+
+namespace {
+
+// Values go on one tab-separated line: tabs and line breaks inside them become spaces.
+QString cell(QString text) {
+    for (QChar& c : text) {
+        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
+            c = QLatin1Char(' ');
+    }
+    return text;
+}
+
+} // namespace
+
+int printCheck(const hatchet::Snapshot& snapshot, QTextStream& out, QTextStream& err) {
+    if (!snapshot.note.isEmpty())
+        err << snapshot.source << ": note: " << snapshot.note << '\n';
+    for (const hatchet::Problem& problem : snapshot.problems) {
+        out << (problem.pointer.isEmpty() ? QStringLiteral("(root)") : problem.pointer) << ": "
+            << hatchet::severityName(problem.severity) << ": " << problem.message << '\n';
+    }
+    return snapshot.errorCount() > 0 ? ExitProblems : ExitOk;
+}
+
+QString slotsSummary(const hatchet::WorkerView& worker) {
+    const auto capacities = worker.slotCapacities();
+    if (capacities.empty())
+        return {};
+    std::int64_t used = 0;
+    std::int64_t limit = 0;
+    bool usedKnown = true;
+    for (const auto& capacity : capacities) {
+        limit += capacity.limit.value_or(0);
+        if (const auto u = capacity.used())
+            used += *u;
+        else
+            usedKnown = false;
+    }
+    return (usedKnown ? QString::number(used) : QStringLiteral("?")) + QLatin1Char('/') +
+           QString::number(limit);
+}
+
+void printList(const hatchet::Snapshot& snapshot, QTextStream& out) {
+    out << "ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT\n";
+    for (std::size_t i = 0; i < snapshot.workers.size(); ++i) {
+        const hatchet::WorkerView worker = snapshot.worker(i);
+        const hatchet::TimeValue beat = worker.lastHeartbeatAt();
+        const QString heartbeat = beat.state == hatchet::TimeValue::Never ? QString() : beat.text;
+        out << cell(worker.id()) << '\t' << cell(worker.name()) << '\t' << cell(worker.status()) << '\t'
+            << cell(worker.type()) << '\t' << slotsSummary(worker) << '\t' << cell(heartbeat) << '\n';
+    }
+}
+
+} // namespace hwi::app

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "problem.h"
+#include "worker.h"
+#include "json/document.h"
+
+#include <QDateTime>
+#include <QString>
+
+#include <memory>
+#include <vector>
+
+namespace hwi::hatchet {
+
+// How the document holds its workers; export keeps the same envelope.
+enum class Shape {
+    Worker,      // one Worker object (`hatchet worker get -o json`)
+    WorkerList,  // {"pagination": ..., "rows": [...]} (`hatchet worker list -o json`, the REST list)
+    WorkerArray, // a bare array of workers
+    PlainJson,   // valid JSON that holds no workers
+};
+
+QString shapeName(Shape shape);
+
+// Everything one load produced, immutable and shared read-only by models, export and the command line.
+struct Snapshot {
+    std::shared_ptr<const json::Document> document;
+    Shape shape = Shape::PlainJson;
+    QString note;                // e.g. why the document holds no workers
+    std::vector<NodeId> workers; // Worker object nodes, in document order
+    std::vector<Problem> problems;
+    QString source;          // as the user named it
+    QDateTime captureTime;   // HTTP Date, file modification time, or estimated (see captureTimeNote)
+    QString captureTimeNote; // how the capture time was determined
+
+    WorkerView worker(std::size_t index) const { return {*document, workers[index]}; }
+    std::size_t errorCount() const;
+
+    // Classifies the document, indexes its workers and validates them.
+    static std::shared_ptr<const Snapshot> build(std::shared_ptr<const json::Document> document,
+                                                 QString source, QDateTime captureTime);
+};
+
+} // namespace hwi::hatchet

@@ -1,0 +1,448 @@
+#include "validation.h"
+#include "timestamp.h"
+
+#include <QStringList>
+
+#include <span>
+#include <unordered_map>
+
+namespace hwi::hatchet {
+
+using json::Kind;
+using json::NodeId;
+
+namespace {
+
+enum class Type {
+    String,
+    Uuid,
+    DateTime,
+    Integer,
+    Boolean,
+    Enum,
+    Object,
+    ObjectArray,
+    StringArray,
+    ObjectMap
+};
+
+struct ObjectSchema;
+
+struct Field {
+    std::string_view name;
+    Type type;
+    bool required = false;
+    const ObjectSchema* schema = nullptr;       // Object, ObjectArray items, ObjectMap values
+    std::span<const std::string_view> values{}; // Enum
+    std::string_view enumName{};
+    bool allowEmpty = false; // runtimeInfo sends "" for what it does not know
+};
+
+struct ObjectSchema {
+    std::string_view name;
+    std::span<const Field> fields;
+};
+
+// The Hatchet spec (api-contracts/openapi/components/schemas/worker.yaml), both schema eras.
+constexpr std::string_view WorkerTypes[] = {"SELFHOSTED", "MANAGED", "WEBHOOK"};
+constexpr std::string_view WorkerStatuses[] = {"ACTIVE", "INACTIVE", "PAUSED"};
+constexpr std::string_view Sdks[] = {"GOLANG", "PYTHON", "TYPESCRIPT", "RUBY"};
+constexpr std::string_view StepRunStatuses[] = {"PENDING",   "PENDING_ASSIGNMENT", "ASSIGNED",
+                                                "RUNNING",   "SUCCEEDED",          "FAILED",
+                                                "CANCELLED", "CANCELLING",         "BACKOFF"};
+
+constexpr Field MetaFields[] = {
+    {"id", Type::String, true},
+    {"createdAt", Type::DateTime, true},
+    {"updatedAt", Type::DateTime, true},
+};
+constexpr ObjectSchema Meta{"APIResourceMeta", MetaFields};
+
+constexpr Field LabelFields[] = {
+    {"metadata", Type::Object, true, &Meta},
+    {"key", Type::String, true},
+    {"value", Type::String},
+};
+constexpr ObjectSchema LabelSchema{"WorkerLabel", LabelFields};
+
+constexpr Field SlotFields[] = {
+    {"stepRunId", Type::Uuid, true},
+    {"actionId", Type::String, true},
+    {"startedAt", Type::DateTime},
+    {"timeoutAt", Type::DateTime},
+    {"workflowRunId", Type::Uuid, true},
+    {"status", Type::Enum, false, nullptr, StepRunStatuses, "StepRunStatus"},
+};
+constexpr ObjectSchema SlotSchema{"SemaphoreSlots", SlotFields};
+
+constexpr Field StepRunFields[] = {
+    {"metadata", Type::Object, true, &Meta},
+    {"actionId", Type::String, true},
+    {"status", Type::Enum, true, nullptr, StepRunStatuses, "StepRunStatus"},
+    {"startedAt", Type::DateTime},
+    {"finishedAt", Type::DateTime},
+    {"cancelledAt", Type::DateTime},
+    {"workflowRunId", Type::Uuid, true},
+};
+constexpr ObjectSchema StepRunSchema{"RecentStepRuns", StepRunFields};
+
+constexpr Field SlotConfigFields[] = {
+    {"available", Type::Integer},
+    {"limit", Type::Integer, true},
+};
+constexpr ObjectSchema SlotConfigSchema{"WorkerSlotConfig", SlotConfigFields};
+
+constexpr Field WorkflowFields[] = {
+    {"id", Type::Uuid, true},
+    {"name", Type::String, true},
+};
+constexpr ObjectSchema WorkflowSchema{"RegisteredWorkflow", WorkflowFields};
+
+constexpr Field RuntimeFields[] = {
+    {"sdkVersion", Type::String},
+    {.name = "language",
+     .type = Type::Enum,
+     .values = Sdks,
+     .enumName = "WorkerRuntimeSDKs",
+     .allowEmpty = true},
+    {"languageVersion", Type::String},
+    {"os", Type::String},
+    {"runtimeExtra", Type::String},
+};
+constexpr ObjectSchema RuntimeSchema{"WorkerRuntimeInfo", RuntimeFields};
+
+constexpr Field WorkerFields[] = {
+    {"metadata", Type::Object, true, &Meta},
+    {"name", Type::String, true},
+    {"type", Type::Enum, true, nullptr, WorkerTypes, "WorkerType"},
+    {"lastHeartbeatAt", Type::DateTime},
+    {"lastListenerEstablished", Type::DateTime},
+    {"actions", Type::StringArray},
+    {"registeredWorkflows", Type::ObjectArray, false, &WorkflowSchema},
+    {"slots", Type::ObjectArray, false, &SlotSchema},
+    {"recentStepRuns", Type::ObjectArray, false, &StepRunSchema},
+    {"status", Type::Enum, false, nullptr, WorkerStatuses, "WorkerStatus"},
+    {"slotConfig", Type::ObjectMap, false, &SlotConfigSchema},
+    {"maxRuns", Type::Integer},       // before Feb 2026
+    {"availableRuns", Type::Integer}, // before Feb 2026
+    {"dispatcherId", Type::Uuid},
+    {"labels", Type::ObjectArray, false, &LabelSchema},
+    {"webhookUrl", Type::String},
+    {"webhookId", Type::Uuid},
+    {"runtimeInfo", Type::Object, false, &RuntimeSchema},
+};
+constexpr ObjectSchema WorkerSchema{"Worker", WorkerFields};
+
+constexpr Field PaginationFields[] = {
+    {"current_page", Type::Integer},
+    {"next_page", Type::Integer},
+    {"num_pages", Type::Integer},
+};
+constexpr ObjectSchema PaginationSchema{"PaginationResponse", PaginationFields};
+
+constexpr Field ListFields[] = {
+    {"pagination", Type::Object, false, &PaginationSchema},
+    {"rows", Type::ObjectArray, false, &WorkerSchema},
+};
+constexpr ObjectSchema ListSchema{"WorkerList", ListFields};
+
+QString kindName(Kind kind) {
+    switch (kind) {
+    case Kind::Null:
+        return QStringLiteral("null");
+    case Kind::False:
+    case Kind::True:
+        return QStringLiteral("boolean");
+    case Kind::Number:
+        return QStringLiteral("number");
+    case Kind::String:
+        return QStringLiteral("string");
+    case Kind::Array:
+        return QStringLiteral("array");
+    case Kind::Object:
+        return QStringLiteral("object");
+    }
+    return {};
+}
+
+QString expectedName(const Field& field) {
+    switch (field.type) {
+    case Type::String:
+        return QStringLiteral("a string");
+    case Type::Uuid:
+        return QStringLiteral("a string (uuid)");
+    case Type::DateTime:
+        return QStringLiteral("a string (date-time)");
+    case Type::Integer:
+        return QStringLiteral("an integer");
+    case Type::Boolean:
+        return QStringLiteral("a boolean");
+    case Type::Enum:
+        return QStringLiteral("a string (%1)").arg(QLatin1String(field.enumName));
+    case Type::Object:
+    case Type::ObjectMap:
+        return QStringLiteral("an object");
+    case Type::ObjectArray:
+    case Type::StringArray:
+        return QStringLiteral("an array");
+    }
+    return {};
+}
+
+bool hasType(const json::Document& doc, NodeId id, const Field& field) {
+    const Kind kind = doc.kind(id);
+    switch (field.type) {
+    case Type::String:
+    case Type::Uuid:
+    case Type::DateTime:
+    case Type::Enum:
+        return kind == Kind::String;
+    case Type::Integer:
+        return kind == Kind::Number;
+    case Type::Boolean:
+        return kind == Kind::True || kind == Kind::False;
+    case Type::Object:
+    case Type::ObjectMap:
+        return kind == Kind::Object;
+    case Type::ObjectArray:
+    case Type::StringArray:
+        return kind == Kind::Array;
+    }
+    return false;
+}
+
+QString quoted(const QString& text) {
+    return QLatin1Char('\'') + text + QLatin1Char('\'');
+}
+
+class Validator {
+public:
+    Validator(const json::Document& doc, std::vector<Problem>& out)
+        : m_doc(doc)
+        , m_out(out) {}
+
+    void object(NodeId id, const ObjectSchema& schema) {
+        for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i) {
+            const NodeId member = m_doc.child(id, i);
+            const Field* field = find(schema, keyOf(member));
+            if (!field)
+                add(Severity::Info, member,
+                    QStringLiteral("unknown field %1 (not in the %2 schema; kept)")
+                        .arg(quoted(m_doc.key(member)), QLatin1String(schema.name)));
+            else if (m_doc.member(id, field->name) == member)
+                value(member, *field); // a duplicate key is validated once, at its first occurrence
+        }
+        for (const Field& field : schema.fields) {
+            if (!field.required)
+                continue;
+            const NodeId member = m_doc.member(id, field.name);
+            if (member == json::NoNode)
+                addMissing(id, field.name);
+            else if (m_doc.kind(member) == Kind::Null)
+                add(Severity::Error, member,
+                    QStringLiteral("required field %1 is null").arg(fieldName(field)));
+        }
+    }
+
+private:
+    void value(NodeId id, const Field& field) {
+        if (m_doc.kind(id) == Kind::Null)
+            return; // optional and null: treated as absent; required-and-null is reported by object()
+        if (!hasType(m_doc, id, field)) {
+            add(Severity::Error, id,
+                QStringLiteral("%1 should be %2, found %3")
+                    .arg(fieldName(field), expectedName(field), kindName(m_doc.kind(id))));
+            return;
+        }
+        switch (field.type) {
+        case Type::Uuid: {
+            const std::string text = m_doc.string(id);
+            if (!isUuid(text))
+                add(Severity::Warning, id,
+                    QStringLiteral("%1 is not a valid uuid: %2")
+                        .arg(fieldName(field), quoted(m_doc.text(id))));
+            break;
+        }
+        case Type::DateTime:
+            if (!parseRfc3339(m_doc.string(id)))
+                add(Severity::Warning, id,
+                    QStringLiteral("%1 is not an RFC 3339 date-time: %2")
+                        .arg(fieldName(field), quoted(m_doc.text(id))));
+            break;
+        case Type::Enum: {
+            const std::string text = m_doc.string(id);
+            if (text.empty() && field.allowEmpty)
+                break;
+            if (std::find(field.values.begin(), field.values.end(), text) == field.values.end()) {
+                QStringList known;
+                for (const std::string_view v : field.values)
+                    known.append(QString::fromLatin1(v.data(), qsizetype(v.size())));
+                add(Severity::Warning, id,
+                    QStringLiteral("unknown %1 value %2 (known: %3); shown as written")
+                        .arg(QLatin1String(field.enumName), quoted(m_doc.text(id)),
+                             known.join(QLatin1String(", "))));
+            }
+            break;
+        }
+        case Type::Integer: {
+            const std::string_view raw = m_doc.rawScalar(id);
+            if (raw.find_first_of(".eE") != std::string_view::npos)
+                add(Severity::Warning, id,
+                    QStringLiteral("%1 should be an integer, found %2")
+                        .arg(fieldName(field), QString::fromUtf8(raw.data(), qsizetype(raw.size()))));
+            break;
+        }
+        case Type::Object:
+            object(id, *field.schema);
+            break;
+        case Type::ObjectMap:
+            for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i)
+                element(m_doc.child(id, i), *field.schema);
+            break;
+        case Type::ObjectArray:
+            for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i)
+                element(m_doc.child(id, i), *field.schema);
+            break;
+        case Type::StringArray:
+            for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i) {
+                const NodeId item = m_doc.child(id, i);
+                if (m_doc.kind(item) != Kind::String)
+                    add(Severity::Error, item,
+                        QStringLiteral("items of %1 should be strings, found %2")
+                            .arg(fieldName(field), kindName(m_doc.kind(item))));
+            }
+            break;
+        case Type::String:
+        case Type::Boolean:
+            break;
+        }
+    }
+
+public:
+    void element(NodeId id, const ObjectSchema& schema) {
+        if (m_doc.kind(id) == Kind::Object)
+            object(id, schema);
+        else
+            add(Severity::Error, id,
+                QStringLiteral("expected a %1 object, found %2")
+                    .arg(QLatin1String(schema.name), kindName(m_doc.kind(id))));
+    }
+
+private:
+    static const Field* find(const ObjectSchema& schema, std::string_view key) {
+        for (const Field& field : schema.fields) {
+            if (field.name == key)
+                return &field;
+        }
+        return nullptr;
+    }
+
+    static QString fieldName(const Field& field) {
+        return quoted(QString::fromLatin1(field.name.data(), qsizetype(field.name.size())));
+    }
+
+    std::string keyOf(NodeId member) const {
+        const std::string_view raw = m_doc.rawKey(member);
+        return raw.find('\\') == std::string_view::npos ? std::string(raw) : m_doc.key(member).toStdString();
+    }
+
+    void add(Severity severity, NodeId node, const QString& message) {
+        m_out.push_back({severity, m_doc.pointer(node), node, message});
+    }
+
+    void addMissing(NodeId object, std::string_view name) {
+        const QString field = QString::fromLatin1(name.data(), qsizetype(name.size()));
+        m_out.push_back({Severity::Error, m_doc.pointer(object) + QLatin1Char('/') + field, object,
+                         QStringLiteral("required field %1 is missing").arg(quoted(field))});
+    }
+
+    const json::Document& m_doc;
+    std::vector<Problem>& m_out;
+};
+
+} // namespace
+
+QString severityName(Severity severity) {
+    switch (severity) {
+    case Severity::Error:
+        return QStringLiteral("error");
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Info:
+        return QStringLiteral("info");
+    }
+    return {};
+}
+
+bool isUuid(std::string_view t) {
+    if (t.size() != 36)
+        return false;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const char c = t[i];
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex)
+            return false;
+    }
+    return true;
+}
+
+void validateWorker(const json::Document& doc, NodeId worker, std::vector<Problem>& out) {
+    Validator(doc, out).object(worker, WorkerSchema);
+}
+
+void validateWorkerList(const json::Document& doc, NodeId list, std::vector<Problem>& out) {
+    Validator(doc, out).object(list, ListSchema);
+}
+
+void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
+    // Keys as std::string only where escapes make the raw text differ from the key.
+    auto keyOf = [&doc](NodeId member) {
+        const std::string_view raw = doc.rawKey(member);
+        return raw.find('\\') == std::string_view::npos ? std::string(raw) : doc.key(member).toStdString();
+    };
+    auto report = [&](NodeId member, NodeId first) {
+        const json::TextPosition at = doc.position(first);
+        out.push_back({Severity::Warning, doc.pointer(member), member,
+                       QStringLiteral("duplicate key %1 (first at line %2, column %3); both are kept")
+                           .arg(quoted(doc.key(member)))
+                           .arg(at.line)
+                           .arg(at.column)});
+    };
+    std::unordered_map<std::string, NodeId> seen;
+    for (NodeId id = 0; id < doc.nodeCount(); ++id) {
+        const std::uint32_t count = doc.childCount(id);
+        if (doc.kind(id) != Kind::Object || count < 2)
+            continue;
+        if (count <= 24) { // the common case: compare the raw keys pairwise, no allocation
+            bool escaped = false;
+            for (std::uint32_t i = 0; i < count && !escaped; ++i)
+                escaped = doc.rawKey(doc.child(id, i)).find('\\') != std::string_view::npos;
+            if (!escaped) {
+                for (std::uint32_t i = 1; i < count; ++i) {
+                    for (std::uint32_t j = 0; j < i; ++j) {
+                        if (doc.rawKey(doc.child(id, i)) == doc.rawKey(doc.child(id, j))) {
+                            report(doc.child(id, i), doc.child(id, j));
+                            break;
+                        }
+                    }
+                }
+                continue;
+            }
+        }
+        seen.clear();
+        for (std::uint32_t i = 0; i < count; ++i) {
+            const auto [it, inserted] = seen.emplace(keyOf(doc.child(id, i)), doc.child(id, i));
+            if (!inserted)
+                report(doc.child(id, i), it->second);
+        }
+    }
+}
+
+void validateWorkerArray(const json::Document& doc, NodeId array, std::vector<Problem>& out) {
+    Validator validator(doc, out);
+    for (std::uint32_t i = 0; i < doc.childCount(array); ++i)
+        validator.element(doc.child(array, i), WorkerSchema);
+}
+
+} // namespace hwi::hatchet

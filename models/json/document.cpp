@@ -1,0 +1,233 @@
+#include "document.h"
+#include "scan.h"
+
+namespace hwi::json {
+
+namespace {
+
+constexpr std::uint32_t PositionBlock = 4096;
+
+void appendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+char32_t readHex4(std::string_view s, std::size_t at) {
+    char32_t value = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+        const int digit = i < s.size() ? hexValue(s[i]) : -1;
+        if (digit < 0)
+            return 0xFFFD;
+        value = value * 16 + static_cast<char32_t>(digit);
+    }
+    return value;
+}
+
+void appendPointerToken(QString& out, const QString& token) {
+    out += QLatin1Char('/');
+    for (const QChar c : token) {
+        if (c == QLatin1Char('~'))
+            out += QLatin1String("~0");
+        else if (c == QLatin1Char('/'))
+            out += QLatin1String("~1");
+        else
+            out += c;
+    }
+}
+
+} // namespace
+
+std::uint32_t Document::row(NodeId id) const {
+    const NodeId p = parent(id);
+    return p == NoNode ? 0 : id - m_nodes[p].first;
+}
+
+NodeId Document::member(NodeId object, std::string_view key) const {
+    if (kind(object) != Kind::Object)
+        return NoNode;
+    const Node& node = m_nodes[object];
+    for (NodeId id = node.first; id < node.first + node.count; ++id) {
+        const bool escaped = m_tags[id] & KeyEscaped;
+        if (escaped ? unescape(rawKey(id)) == key : rawKey(id) == key)
+            return id;
+    }
+    return NoNode;
+}
+
+std::string_view Document::rawKey(NodeId id) const {
+    const std::uint32_t at = m_nodes[id].keyOffset;
+    if (at == NoKey)
+        return {};
+    const std::size_t length =
+        stringTokenLength(m_source.constData() + at, m_source.constData() + m_source.size());
+    return view(at + 1, static_cast<std::uint32_t>(length - 2));
+}
+
+QString Document::key(NodeId id) const {
+    const std::string_view raw = rawKey(id);
+    if (m_tags[id] & KeyEscaped) {
+        const std::string text = unescape(raw);
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
+    return QString::fromUtf8(raw.data(), qsizetype(raw.size()));
+}
+
+std::string_view Document::rawScalar(NodeId id) const {
+    return isContainer(id) ? std::string_view{} : view(m_nodes[id].valueOffset, m_nodes[id].first);
+}
+
+std::string Document::string(NodeId id) const {
+    if (kind(id) != Kind::String)
+        return {};
+    const std::string_view raw = rawScalar(id);
+    const std::string_view body = raw.substr(1, raw.size() - 2);
+    return (m_tags[id] & ValueEscaped) ? unescape(body) : std::string(body);
+}
+
+QString Document::text(NodeId id) const {
+    if (kind(id) != Kind::String)
+        return {};
+    if (m_tags[id] & ValueEscaped) {
+        const std::string text = string(id);
+        return QString::fromUtf8(text.data(), qsizetype(text.size()));
+    }
+    const std::string_view raw = rawScalar(id);
+    return QString::fromUtf8(raw.data() + 1, qsizetype(raw.size() - 2));
+}
+
+bool Document::stringEquals(NodeId id, std::string_view utf8) const {
+    if (kind(id) != Kind::String)
+        return false;
+    if (m_tags[id] & ValueEscaped)
+        return string(id) == utf8;
+    const std::string_view raw = rawScalar(id);
+    return raw.substr(1, raw.size() - 2) == utf8;
+}
+
+TextPosition Document::positionAt(std::int64_t offset) const {
+    const std::string_view text(m_source.constData() + m_bomLength,
+                                static_cast<std::size_t>(m_source.size()) - m_bomLength);
+    offset = std::clamp<std::int64_t>(offset - m_bomLength, 0, static_cast<std::int64_t>(text.size()));
+    std::call_once(m_checkpointsOnce, [&] {
+        // One pass over the text: position at each block start, so a query scans at most one block.
+        m_checkpoints.reserve(text.size() / PositionBlock + 1);
+        TextPosition at;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (i % PositionBlock == 0)
+                m_checkpoints.push_back(at);
+            const auto c = static_cast<unsigned char>(text[i]);
+            if (c == '\n') {
+                ++at.line;
+                at.column = 1;
+            } else if ((c & 0xC0) != 0x80 && !(c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) {
+                ++at.column;
+            }
+        }
+    });
+    const auto block = static_cast<std::size_t>(offset) / PositionBlock;
+    if (block >= m_checkpoints.size())
+        return textPositionAt(text, offset);
+    TextPosition at = m_checkpoints[block];
+    const std::size_t from = block * PositionBlock;
+    const TextPosition rest = textPositionAt(text.substr(from), offset - static_cast<std::int64_t>(from));
+    if (rest.line > 1)
+        return {at.line + rest.line - 1, rest.column};
+    // A block may start in the middle of a \r\n pair or a multibyte character; textPositionAt counts the
+    // characters that start inside the block, which is exactly what continues the checkpoint's column.
+    return {at.line, at.column + rest.column - 1};
+}
+
+QString Document::pointer(NodeId id) const {
+    std::vector<NodeId> path;
+    for (NodeId at = id; parent(at) != NoNode; at = parent(at))
+        path.push_back(at);
+    QString out;
+    for (auto it = path.rbegin(); it != path.rend(); ++it) {
+        if (isMember(*it))
+            appendPointerToken(out, key(*it));
+        else
+            out += QLatin1Char('/') + QString::number(row(*it));
+    }
+    return out;
+}
+
+std::size_t Document::memoryUsage() const {
+    return static_cast<std::size_t>(m_source.capacity()) + m_nodes.capacity() * sizeof(Node) +
+           m_tags.capacity() + m_checkpoints.capacity() * sizeof(TextPosition);
+}
+
+std::string Document::unescape(std::string_view body) {
+    std::string out;
+    out.reserve(body.size());
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        if (body[i] != '\\' || i + 1 >= body.size()) {
+            out += body[i];
+            continue;
+        }
+        const char e = body[++i];
+        switch (e) {
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'u': {
+            char32_t cp = readHex4(body, i + 1);
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF && i + 2 < body.size() && body[i + 1] == '\\' &&
+                body[i + 2] == 'u') {
+                const char32_t low = readHex4(body, i + 3);
+                if (low >= 0xDC00 && low <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                    i += 6;
+                }
+            }
+            appendUtf8(out, (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : cp);
+            break;
+        }
+        default:
+            out += e;
+            break; // \" \\ \/
+        }
+    }
+    return out;
+}
+
+std::string_view Document::view(std::uint32_t offset, std::uint32_t length) const {
+    return {m_source.constData() + offset, length};
+}
+
+} // namespace hwi::json

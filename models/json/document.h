@@ -1,0 +1,104 @@
+#pragma once
+
+#include "jsondiagnoser.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace hwi::json {
+
+enum class Kind : std::uint8_t { Null, False, True, Number, String, Array, Object };
+
+using NodeId = std::uint32_t;
+inline constexpr NodeId NoNode = UINT32_MAX;
+
+// One parsed JSON text, immutable after parse(). Nodes live in a flat table: the children of a container
+// occupy consecutive ids, so child(), parent() and rowInParent() are O(1). Nothing is copied out of the
+// source: numbers, strings and keys are spans into it, so the exact source text of every token survives.
+class Document final {
+public:
+    struct ParseError {
+        std::int64_t offset = 0; // byte offset in the source as given (a skipped BOM counts)
+        int line = 1;
+        int column = 1; // 1-based, in characters
+        QString message;
+    };
+    using ParseResult = std::variant<std::shared_ptr<const Document>, ParseError>;
+
+    // Parses bytes (any size the parser accepts). cancel, when set, is polled; a cancelled parse returns
+    // a ParseError whose message is "cancelled".
+    static ParseResult parse(QByteArray bytes, const std::atomic_bool* cancel = nullptr);
+
+    NodeId root() const { return 0; }
+    std::size_t nodeCount() const { return m_nodes.size(); }
+
+    Kind kind(NodeId id) const { return static_cast<Kind>(m_tags[id] & KindMask); }
+    bool isContainer(NodeId id) const { return kind(id) == Kind::Array || kind(id) == Kind::Object; }
+    NodeId parent(NodeId id) const { return m_nodes[id].parent; }
+    std::uint32_t childCount(NodeId id) const { return isContainer(id) ? m_nodes[id].count : 0; }
+    NodeId child(NodeId id, std::uint32_t row) const { return m_nodes[id].first + row; }
+    // Position among the parent's children; 0 for the root.
+    std::uint32_t row(NodeId id) const;
+
+    // First member of an object with this (unescaped) key, or NoNode.
+    NodeId member(NodeId object, std::string_view key) const;
+    // The member key as written between the quotes (escapes kept); empty view for non-members.
+    std::string_view rawKey(NodeId id) const;
+    QString key(NodeId id) const;
+    bool isMember(NodeId id) const { return m_nodes[id].keyOffset != NoKey; }
+
+    // Source text of a scalar: the number as written, the string with its quotes and escapes, the literal.
+    std::string_view rawScalar(NodeId id) const;
+    // A string's unescaped text (UTF-8 / QString); empty for other kinds.
+    std::string string(NodeId id) const;
+    QString text(NodeId id) const;
+    bool stringEquals(NodeId id, std::string_view utf8) const;
+
+    // Byte offset of a value in source() and its line/column (counting from after a skipped BOM as the
+    // file has it, so positions match what an editor shows).
+    std::uint32_t offset(NodeId id) const { return m_nodes[id].valueOffset; }
+    TextPosition position(NodeId id) const { return positionAt(offset(id)); }
+    TextPosition positionAt(std::int64_t offset) const;
+    // RFC 6901 JSON pointer, e.g. /rows/3/slots/0/stepRunId ("" for the root).
+    QString pointer(NodeId id) const;
+
+    const QByteArray& source() const { return m_source; }
+    std::size_t memoryUsage() const;
+
+private:
+    friend class Builder;
+    static constexpr std::uint32_t NoKey = UINT32_MAX;
+    // A tag byte per node: the Kind in the low bits, then whether key or string value hold escapes.
+    static constexpr std::uint8_t KindMask = 0x07;
+    static constexpr std::uint8_t KeyEscaped = 0x08;
+    static constexpr std::uint8_t ValueEscaped = 0x10;
+
+    struct Node {
+        std::uint32_t valueOffset;
+        std::uint32_t keyOffset; // offset of the key's opening quote, NoKey when not an object member
+        std::uint32_t parent;
+        std::uint32_t first; // containers: id of the first child; scalars: byte length of the token
+        std::uint32_t count; // containers: number of children
+    };
+
+    static std::string unescape(std::string_view quotedBody);
+    std::string_view view(std::uint32_t offset, std::uint32_t length) const;
+
+    QByteArray m_source; // followed by simdjson's padding, never modified
+    std::vector<Node> m_nodes;
+    std::vector<std::uint8_t> m_tags;
+    std::uint32_t m_bomLength = 0;
+    // Line/column at every PositionBlock-th byte, built on the first position query.
+    mutable std::vector<TextPosition> m_checkpoints;
+    mutable std::once_flag m_checkpointsOnce;
+};
+
+} // namespace hwi::json

@@ -1,0 +1,244 @@
+// Document::parse: simdjson On-Demand walks the text once; every value becomes a node that points back
+// into the source. On any failure the strict diagnoser re-reads the text to say where and what.
+#include "document.h"
+#include "scan.h"
+
+#include <simdjson.h>
+
+namespace hwi::json {
+
+namespace od = simdjson::ondemand;
+
+namespace {
+
+constexpr int MaxDepth = 1024;
+constexpr std::string_view Utf8Bom = "\xEF\xBB\xBF";
+
+} // namespace
+
+class Builder {
+public:
+    Builder(Document& doc, const char* base, const char* end, const std::atomic_bool* cancel)
+        : m_doc(doc)
+        , m_base(base)
+        , m_end(end)
+        , m_cancel(cancel) {}
+
+    simdjson::error_code root(od::value value) {
+        m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
+        m_doc.m_tags.push_back(0);
+        if (auto error = visit(value, Document::NoKey, false, 1))
+            return error;
+        place(m_pending.size() - 1);
+        m_doc.m_nodes[0] = m_doc.m_nodes.back();
+        m_doc.m_tags[0] = m_doc.m_tags.back();
+        m_doc.m_nodes.pop_back();
+        m_doc.m_tags.pop_back();
+        adoptChildren(0);
+        return simdjson::SUCCESS;
+    }
+
+    // Where the diagnoser should not be trusted to find the problem (it found none), this is the best
+    // known place of simdjson's complaint.
+    std::int64_t lastOffset() const { return m_lastOffset; }
+    bool cancelled() const { return m_wasCancelled; }
+
+private:
+    struct Pending {
+        Document::Node node;
+        std::uint8_t tag;
+    };
+
+    simdjson::error_code visit(od::value value, std::uint32_t keyOffset, bool keyEscaped, int depth) {
+        const std::string_view token = value.raw_json_token();
+        const auto offset = static_cast<std::uint32_t>(token.data() - m_base);
+        m_lastOffset = offset;
+        if (m_cancel && (++m_visited & 0xFFFF) == 0 && m_cancel->load(std::memory_order_relaxed)) {
+            m_wasCancelled = true;
+            return simdjson::UNEXPECTED_ERROR;
+        }
+
+        Document::Node node{offset, keyOffset, 0, 0, 0};
+        std::uint8_t tag = 0;
+        switch (token.empty() ? '\0' : token.front()) {
+        case '{':
+        case '[': {
+            if (depth > MaxDepth)
+                return simdjson::DEPTH_ERROR;
+            const std::size_t mark = m_pending.size();
+            const bool isObject = token.front() == '{';
+            if (auto error = isObject ? members(value, depth) : elements(value, depth))
+                return error;
+            node.count = static_cast<std::uint32_t>(m_pending.size() - mark);
+            node.first = place(mark);
+            tag = static_cast<std::uint8_t>(isObject ? Kind::Object : Kind::Array);
+            break;
+        }
+        case '"': {
+            const std::size_t length = stringTokenLength(token.data(), m_end);
+            node.first = static_cast<std::uint32_t>(length);
+            tag = static_cast<std::uint8_t>(Kind::String);
+            if (std::string_view(token.data(), length).find('\\') != std::string_view::npos) {
+                std::string_view unescaped; // validates the escapes
+                if (auto error = value.get_string().get(unescaped))
+                    return error;
+                tag |= Document::ValueEscaped;
+            }
+            break;
+        }
+        default: {
+            const std::string_view text = trimTrailingWhitespace(token);
+            const auto kind = scalarKind(text);
+            if (!kind)
+                return simdjson::NUMBER_ERROR;
+            node.first = static_cast<std::uint32_t>(text.size());
+            tag = static_cast<std::uint8_t>(*kind);
+            break;
+        }
+        }
+        if (keyEscaped)
+            tag |= Document::KeyEscaped;
+        m_pending.push_back({node, tag});
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code members(od::value value, int depth) {
+        od::object object;
+        if (auto error = value.get_object().get(object))
+            return error;
+        for (auto result : object) {
+            od::field field;
+            if (auto error = std::move(result).get(field))
+                return error;
+            const char* keyBody = field.key().raw();
+            const std::size_t keyLength = stringTokenLength(keyBody - 1, m_end);
+            const bool escaped = std::string_view(keyBody, keyLength).find('\\') != std::string_view::npos;
+            if (escaped) {
+                std::string_view unescaped; // validates the escapes
+                if (auto error = field.unescaped_key().get(unescaped))
+                    return error;
+            }
+            const auto keyOffset = static_cast<std::uint32_t>(keyBody - 1 - m_base);
+            if (auto error = visit(field.value(), keyOffset, escaped, depth + 1))
+                return error;
+        }
+        return simdjson::SUCCESS;
+    }
+
+    simdjson::error_code elements(od::value value, int depth) {
+        od::array array;
+        if (auto error = value.get_array().get(array))
+            return error;
+        for (auto result : array) {
+            od::value element;
+            if (auto error = std::move(result).get(element))
+                return error;
+            if (auto error = visit(element, Document::NoKey, false, depth + 1))
+                return error;
+        }
+        return simdjson::SUCCESS;
+    }
+
+    // Moves the pending children from mark on into the node table, consecutively, and returns the id
+    // of the first. Their own children were placed earlier and learn their parent now.
+    std::uint32_t place(std::size_t mark) {
+        const auto first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
+        for (std::size_t i = mark; i < m_pending.size(); ++i) {
+            m_doc.m_nodes.push_back(m_pending[i].node);
+            m_doc.m_tags.push_back(m_pending[i].tag);
+            adoptChildren(static_cast<NodeId>(m_doc.m_nodes.size() - 1));
+        }
+        m_pending.resize(mark);
+        return first;
+    }
+
+    void adoptChildren(NodeId id) {
+        if (!m_doc.isContainer(id))
+            return;
+        const auto& node = m_doc.m_nodes[id];
+        for (std::uint32_t i = 0; i < node.count; ++i)
+            m_doc.m_nodes[node.first + i].parent = id;
+    }
+
+    Document& m_doc;
+    const char* m_base;
+    const char* m_end;
+    const std::atomic_bool* m_cancel;
+    std::vector<Pending> m_pending;
+    std::int64_t m_lastOffset = 0;
+    std::uint64_t m_visited = 0;
+    bool m_wasCancelled = false;
+};
+
+Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
+    auto doc = std::make_shared<Document>();
+    const std::string_view whole(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+    doc->m_bomLength = whole.starts_with(Utf8Bom) ? Utf8Bom.size() : 0;
+    const std::string_view text = whole.substr(doc->m_bomLength);
+
+    auto fail = [&](std::int64_t offsetInText, const QString& message) -> ParseResult {
+        const TextPosition where = textPositionAt(text, offsetInText);
+        return ParseError{offsetInText + doc->m_bomLength, where.line, where.column, message};
+    };
+    if (static_cast<std::uint64_t>(text.size()) >= UINT32_MAX - simdjson::SIMDJSON_PADDING)
+        return fail(0, QStringLiteral("file too large: the parser handles at most 4 GiB"));
+
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end; make room without changing size().
+    if (bytes.capacity() - bytes.size() < qsizetype(simdjson::SIMDJSON_PADDING))
+        bytes.reserve(bytes.size() + simdjson::SIMDJSON_PADDING);
+    doc->m_source = std::move(bytes);
+    const char* base = doc->m_source.constData();
+    const std::string_view body(base + doc->m_bomLength, text.size());
+
+    // A scalar document is small and rare: the strict diagnoser is its parser.
+    const std::size_t start = body.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || (body[start] != '{' && body[start] != '[')) {
+        if (auto error = diagnoseJson(body))
+            return fail(error->offset, error->message);
+        const std::string_view token = trimTrailingWhitespace(body.substr(start));
+        doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start), NoKey, NoNode,
+                                static_cast<std::uint32_t>(token.size()), 0});
+        auto tag = static_cast<std::uint8_t>(token.front() == '"' ? Kind::String : *scalarKind(token));
+        if (token.front() == '"' && token.find('\\') != std::string_view::npos)
+            tag |= ValueEscaped;
+        doc->m_tags.push_back(tag);
+        return std::shared_ptr<const Document>(std::move(doc));
+    }
+
+    // Reserved address space costs nothing until touched; it spares the copies of regrowth.
+    doc->m_nodes.reserve(body.size() / 8 + 16);
+    doc->m_tags.reserve(body.size() / 8 + 16);
+
+    Builder builder(*doc, base, base + doc->m_source.size(), cancel);
+    simdjson::error_code error = simdjson::SUCCESS;
+    {
+        od::parser parser;
+        error = parser.allocate(body.size() + 1, MaxDepth + 8); // our own limit, in the builder, decides
+        od::document document;
+        const simdjson::padded_string_view input(
+            body.data(), body.size(), static_cast<std::size_t>(doc->m_source.capacity()) - doc->m_bomLength);
+        if (!error)
+            error = parser.iterate(input).get(document);
+        od::value value;
+        if (!error)
+            error = document.get_value().get(value);
+        if (!error)
+            error = builder.root(value);
+        if (!error && document.current_location().error() != simdjson::OUT_OF_BOUNDS)
+            error = simdjson::TRAILING_CONTENT;
+    }
+    if (builder.cancelled())
+        return fail(0, QStringLiteral("cancelled"));
+    if (error) {
+        if (auto syntax = diagnoseJson(body))
+            return fail(syntax->offset, syntax->message);
+        const std::int64_t where = error == simdjson::DEPTH_ERROR || error == simdjson::NUMBER_ERROR
+                                       ? builder.lastOffset() - static_cast<std::int64_t>(doc->m_bomLength)
+                                       : 0;
+        return fail(where, QString::fromUtf8(simdjson::error_message(error)));
+    }
+    doc->m_nodes[0].parent = NoNode;
+    return std::shared_ptr<const Document>(std::move(doc));
+}
+
+} // namespace hwi::json

@@ -1,0 +1,216 @@
+#include "loader.h"
+
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLocale>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
+
+namespace hwi::load {
+
+namespace {
+
+struct Outcome {
+    std::shared_ptr<const hatchet::Snapshot> snapshot;
+    json::Document::ParseError error;
+};
+
+QString describeSize(qint64 bytes) {
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+}
+
+// The reason a local path cannot be read, or an empty string when it can.
+QString localFileProblem(const QFileInfo& info, qint64 maxBytes) {
+    if (!info.exists())
+        return QStringLiteral("no such file");
+    if (info.isDir())
+        return QStringLiteral("is a directory, not a JSON file");
+    if (!info.isFile())
+        return QStringLiteral("not a regular file (a pipe or device cannot be opened here)");
+    if (!info.isReadable())
+        return QStringLiteral("permission denied: the file is not readable");
+    if (info.size() > maxBytes)
+        return QStringLiteral("the file is %1, above the %2 limit")
+            .arg(describeSize(info.size()), describeSize(maxBytes));
+    return {};
+}
+
+QDateTime httpDate(const QNetworkReply& reply) {
+    const QByteArray date = reply.rawHeader("Date");
+    return date.isEmpty() ? QDateTime() : QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
+}
+
+} // namespace
+
+QString LoadError::toString() const {
+    if (line > 0)
+        return QStringLiteral("%1:%2:%3: %4").arg(source).arg(line).arg(column).arg(message);
+    return source + QLatin1String(": ") + message;
+}
+
+struct Loader::Job {
+    QString source;
+    QUrl url;
+    QPointer<QNetworkReply> reply;
+    QByteArray buffer;
+    QDateTime captureTime;
+    QElapsedTimer timer;
+    qint64 readMs = 0;
+    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
+    std::unique_ptr<QFutureWatcher<Outcome>> watcher;
+};
+
+Loader::Loader(QObject* parent)
+    : QObject(parent) {
+    qRegisterMetaType<LoadError>();
+    qRegisterMetaType<LoadTimings>();
+    qRegisterMetaType<std::shared_ptr<const hatchet::Snapshot>>();
+    m_network.setAutoDeleteReplies(true);
+    m_network.setTransferTimeout(m_timeoutMs);
+}
+
+Loader::~Loader() {
+    cancel();
+}
+
+QUrl Loader::urlForSource(const QString& source) {
+    if (source.startsWith(QLatin1String(":/")))
+        return QUrl(QLatin1String("qrc") + source);
+    const QUrl url(source, QUrl::StrictMode);
+    static const QStringList schemes = {QStringLiteral("qrc"), QStringLiteral("file"), QStringLiteral("http"),
+                                        QStringLiteral("https")};
+    if (url.isValid() && schemes.contains(url.scheme()))
+        return url;
+    return QUrl::fromLocalFile(QFileInfo(source).absoluteFilePath());
+}
+
+void Loader::load(const QString& source) {
+    cancel();
+    m_job = std::make_unique<Job>();
+    Job& job = *m_job;
+    job.source = source;
+    job.url = urlForSource(source);
+    job.timer.start();
+
+    if (job.url.isLocalFile()) {
+        const QFileInfo info(job.url.toLocalFile());
+        const QString problem = localFileProblem(info, m_maxBytes);
+        if (!problem.isEmpty()) {
+            // Report after load() returns, like every other outcome.
+            QTimer::singleShot(0, this, [this, &job, problem] {
+                if (m_job.get() == &job)
+                    fail(problem);
+            });
+            return;
+        }
+        job.captureTime = info.lastModified();
+    }
+    startRead(job);
+}
+
+void Loader::startRead(Job& job) {
+    QNetworkRequest request(job.url);
+    request.setTransferTimeout(m_timeoutMs);
+    job.reply = m_network.get(request);
+    connect(job.reply, &QNetworkReply::readyRead, this, [this, &job] { onReadyRead(job); });
+    connect(job.reply, &QNetworkReply::finished, this, [this, &job] { onReplyFinished(job); });
+}
+
+void Loader::onReadyRead(Job& job) {
+    QNetworkReply& reply = *job.reply;
+    const qint64 total = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (job.buffer.isEmpty() && total > 0 && total <= m_maxBytes)
+        job.buffer.reserve(total + 64); // the parser's padding, so the bytes are never copied again
+    const qint64 available = reply.bytesAvailable();
+    if (job.buffer.size() + available > m_maxBytes) {
+        fail(QStringLiteral("more than %1 received: the size limit stops the read")
+                 .arg(describeSize(m_maxBytes)));
+        return;
+    }
+    const qsizetype old = job.buffer.size();
+    job.buffer.resize(old + available);
+    const qint64 got = reply.read(job.buffer.data() + old, available);
+    job.buffer.resize(old + std::max<qint64>(got, 0));
+    Q_EMIT progress(job.buffer.size(), total > 0 ? total : -1);
+}
+
+void Loader::onReplyFinished(Job& job) {
+    QNetworkReply& reply = *job.reply;
+    if (reply.error() != QNetworkReply::NoError) {
+        const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status != 0) {
+            const QString reason = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+            fail(QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed());
+        } else if (reply.error() == QNetworkReply::OperationCanceledError) {
+            fail(QStringLiteral("timed out after %1 s").arg(m_timeoutMs / 1000.0));
+        } else {
+            fail(reply.errorString());
+        }
+        return;
+    }
+    if (reply.bytesAvailable() > 0)
+        onReadyRead(job);
+    if (!m_job)
+        return;
+    if (const QDateTime date = httpDate(reply); date.isValid())
+        job.captureTime = date;
+    job.readMs = job.timer.elapsed();
+    job.reply = nullptr; // deleted by the manager after this signal
+
+    Q_EMIT parsing();
+    job.watcher = std::make_unique<QFutureWatcher<Outcome>>();
+    connect(job.watcher.get(), &QFutureWatcher<Outcome>::finished, this, [this, &job] {
+        const Outcome outcome = job.watcher->result();
+        if (outcome.snapshot) {
+            const LoadTimings timings{job.readMs, job.timer.elapsed() - job.readMs};
+            const auto snapshot = outcome.snapshot;
+            dropJob();
+            Q_EMIT loaded(snapshot, timings);
+        } else {
+            fail(outcome.error.message, outcome.error.line, outcome.error.column);
+        }
+    });
+    job.watcher->setFuture(QtConcurrent::run([bytes = std::move(job.buffer), cancel = job.cancel,
+                                              source = job.source, time = job.captureTime]() mutable {
+        auto parsed = json::Document::parse(std::move(bytes), cancel.get());
+        if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
+            return Outcome{nullptr, *error};
+        auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
+        return Outcome{hatchet::Snapshot::build(std::move(document), source, time), {}};
+    }));
+}
+
+void Loader::cancel() {
+    if (!m_job)
+        return;
+    dropJob();
+    Q_EMIT cancelled();
+}
+
+void Loader::dropJob() {
+    if (!m_job)
+        return;
+    m_job->cancel->store(true); // a running parse stops at its next check
+    if (m_job->reply) {
+        m_job->reply->disconnect(this);
+        m_job->reply->abort();
+    }
+    if (m_job->watcher) {
+        m_job->watcher->disconnect(this);
+        m_job->watcher.release()->deleteLater(); // may be inside its own signal
+    }
+    m_job.reset();
+}
+
+void Loader::fail(const QString& message, int line, int column) {
+    const LoadError error{m_job ? m_job->source : QString(), message, line, column};
+    dropJob();
+    Q_EMIT failed(error);
+}
+
+} // namespace hwi::load
