@@ -7,10 +7,11 @@
 //
 // The output is deterministic: a fixed-seed splitmix64 stream drives every choice and all times are
 // relative to a fixed capture time (2026-11-29T13:00:05Z), so the same COUNT gives byte-identical
-// output. 10,000 workers are about 100 MB.
+// output. 10,000 workers are about 107 MB (107,216,025 bytes).
 //
 // Plain C++20, standard library only.
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -230,18 +231,16 @@ constexpr std::array<std::string_view, 16> kNamePrefixes = {
     "pdf-renderer",   "order-processor", "fraud-screening", "data-exporter"};
 
 constexpr std::array<std::string_view, 40> kWorkflows = {
-    "image-resize", "thumbnails", "render", "transcode", "send-email", "digest", "charge-card", "refund", "payout",
-    "reconcile", "invoice", "renewal", "dunning", "fraud-check", "fx-convert", "tax-calc", "stripe-sync",
-    "crawl-site", "reindex", "index-doc", "embed-docs", "classify", "monthly-report", "csv-export", "push-notify",
-    "sms-fanout", "fulfillment", "inventory-sync", "ship-label", "onboarding", "delete-account", "audit-archive",
-    "backup", "cache-warmup", "geo-enrich", "lead-score", "churn-predict", "translate", "sitemap", "etl-nightly",
+    "resize", "thumbs", "render", "transcode", "email", "digest", "charge", "refund", "payout", "reconcile",
+    "invoice", "renewal", "dunning", "fraud", "fx-rates", "tax", "stripe", "crawl", "reindex", "index", "embed",
+    "classify", "report", "export", "push", "sms", "fulfill", "inventory", "labels", "onboard", "gdpr-delete",
+    "archive", "backup", "warmup", "geo", "leads", "churn", "translate", "sitemap", "etl",
 };
 
 constexpr std::array<std::string_view, 32> kSteps = {
-    "validate", "fetch", "transform", "resize", "watermark", "upload", "authorize", "capture", "notify", "render",
-    "deliver", "aggregate", "to-pdf", "balance", "transfer", "match", "report", "score", "review", "rates",
-    "persist", "links", "snapshot", "bulk-index", "embed", "encode", "package", "reserve", "ship", "cleanup",
-    "retry", "metrics",
+    "validate", "fetch", "transform", "resize", "upload", "auth", "capture", "notify", "render", "deliver",
+    "aggregate", "to-pdf", "balance", "transfer", "match", "report", "score", "review", "rates", "persist", "links",
+    "snapshot", "bulk", "embed", "encode", "package", "reserve", "ship", "cleanup", "retry", "metrics", "step1",
 };
 
 constexpr std::array<std::string_view, 6> kRegions = {"us-east-1", "us-west-2", "eu-west-1",
@@ -368,6 +367,64 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
         }
     }
 
+    // Ten busy slots (all default-type). About one in eight is already past its timeout at capture time.
+    struct Slot {
+        std::size_t action;
+        std::int64_t startedNs;
+        bool running;
+        std::string stepRunId;
+        std::int64_t timeoutNs;
+        std::string workflowRunId;
+    };
+    std::array<Slot, 10> slots;
+    for (Slot &slot : slots) {
+        slot.action = static_cast<std::size_t>(rng.next() % actions.size());
+        slot.startedNs = kCaptureNs - rng.range(seconds(1), seconds(3600));
+        slot.running = rng.percent(85);
+        slot.stepRunId = uuid4(rng);
+        slot.timeoutNs = rng.percent(12) ? std::max(kCaptureNs - rng.range(seconds(1), seconds(600)), slot.startedNs + seconds(1))
+                                         : slot.startedNs + seconds(3600) + rng.range(0, seconds(1800));
+        slot.workflowRunId = uuid4(rng);
+    }
+
+    // Ten recent step runs, newest first: the two newest running slots plus eight finished runs of the last 24 h.
+    struct Run {
+        std::size_t action;
+        std::int64_t createdNs;
+        std::int64_t startedNs; // 0: never started (cancelled while queued)
+        std::int64_t endNs;     // 0: still running
+        std::string_view status;
+        std::string id;
+        std::string workflowRunId;
+    };
+    std::array<Run, 10> runs;
+    {
+        std::array<const Slot *, 10> bySlotStart{};
+        for (std::size_t i = 0; i < slots.size(); ++i)
+            bySlotStart[i] = &slots[i];
+        std::sort(bySlotStart.begin(), bySlotStart.end(),
+                  [](const Slot *a, const Slot *b) { return a->startedNs > b->startedNs; });
+        for (std::size_t i = 0; i < 2; ++i) {
+            const Slot &slot = *bySlotStart[i];
+            runs[i] = {slot.action, slot.startedNs - rng.range(seconds(1) / 100, seconds(2)), slot.startedNs, 0,
+                       "RUNNING", slot.stepRunId, slot.workflowRunId};
+        }
+        for (std::size_t i = 2; i < runs.size(); ++i) {
+            Run &run = runs[i];
+            const int sr = static_cast<int>(rng.next() % 100);
+            run.status = sr < 75 ? "SUCCEEDED" : sr < 90 ? "FAILED" : "CANCELLED";
+            run.action = static_cast<std::size_t>(rng.next() % actions.size());
+            run.startedNs = kCaptureNs - rng.range(seconds(3600), seconds(86400));
+            run.createdNs = run.startedNs - rng.range(seconds(1) / 100, seconds(3));
+            run.endNs = run.startedNs + rng.range(seconds(1) / 10, seconds(240));
+            if (run.status == "CANCELLED" && rng.percent(50))
+                run.startedNs = 0;
+            run.id = uuid4(rng);
+            run.workflowRunId = uuid4(rng);
+        }
+        std::sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.createdNs > b.createdNs; });
+    }
+
     w.raw('{');
 
     // actions
@@ -422,33 +479,27 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     // recentStepRuns
     w.key(d, "recentStepRuns");
     w.raw('[');
-    for (int i = 0; i < 10; ++i) {
+    for (std::size_t i = 0; i < runs.size(); ++i) {
         const int dd = d + 2;
+        const Run &run = runs[i];
         w.element(d + 1, i == 0);
-        const int sr = static_cast<int>(rng.next() % 100);
-        const std::string_view runStatus = sr < 70 ? "SUCCEEDED" : sr < 85 ? "FAILED" : sr < 93 ? "CANCELLED" : "RUNNING";
-        const std::int64_t startedNs = kCaptureNs - rng.range(seconds(5), seconds(86400));
-        const std::int64_t createdRunNs = startedNs - rng.range(seconds(1) / 100, seconds(3));
-        const std::int64_t endNs = startedNs + rng.range(seconds(1) / 10, seconds(4));
-        const std::string &action = actions[rng.next() % actions.size()];
         w.raw('{');
         w.key(dd, "actionId", true);
-        w.str(action);
-        if (runStatus == "CANCELLED") {
-            w.key(dd, "cancelledAt");
-            w.time(endNs);
-        } else if (runStatus != "RUNNING") {
-            w.key(dd, "finishedAt");
-            w.time(endNs);
+        w.str(actions[run.action]);
+        if (run.endNs != 0) {
+            w.key(dd, run.status == "CANCELLED" ? "cancelledAt" : "finishedAt");
+            w.time(run.endNs);
         }
         w.key(dd, "metadata");
-        writeMeta(w, dd, createdRunNs, uuid4(rng), runStatus == "RUNNING" ? startedNs : endNs);
-        w.key(dd, "startedAt");
-        w.time(startedNs);
+        writeMeta(w, dd, run.createdNs, run.id, run.endNs != 0 ? run.endNs : run.startedNs);
+        if (run.startedNs != 0) {
+            w.key(dd, "startedAt");
+            w.time(run.startedNs);
+        }
         w.key(dd, "status");
-        w.str(runStatus);
+        w.str(run.status);
         w.key(dd, "workflowRunId");
-        w.str(uuid4(rng));
+        w.str(run.workflowRunId);
         w.newline(d + 1);
         w.raw('}');
     }
@@ -512,29 +563,26 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     w.newline(d);
     w.raw('}');
 
-    // slots: 10 busy slots
+    // slots
     w.key(d, "slots");
     w.raw('[');
-    for (int i = 0; i < 10; ++i) {
+    for (std::size_t i = 0; i < slots.size(); ++i) {
         const int dd = d + 2;
+        const Slot &slot = slots[i];
         w.element(d + 1, i == 0);
-        const std::int64_t startedNs = kCaptureNs - rng.range(seconds(1), seconds(3600));
-        // Mostly generous timeouts; about one in eight is already overdue at capture time.
-        const std::int64_t timeoutNs =
-            rng.percent(12) ? kCaptureNs - rng.range(seconds(1), seconds(600)) : startedNs + seconds(3600) + rng.range(0, seconds(1800));
         w.raw('{');
         w.key(dd, "actionId", true);
-        w.str(actions[rng.next() % actions.size()]);
+        w.str(actions[slot.action]);
         w.key(dd, "startedAt");
-        w.time(startedNs);
+        w.time(slot.startedNs);
         w.key(dd, "status");
-        w.str(rng.percent(85) ? "RUNNING" : "ASSIGNED");
+        w.str(slot.running ? "RUNNING" : "ASSIGNED");
         w.key(dd, "stepRunId");
-        w.str(uuid4(rng));
+        w.str(slot.stepRunId);
         w.key(dd, "timeoutAt");
-        w.time(timeoutNs < startedNs ? startedNs + seconds(1) / 1000 : timeoutNs);
+        w.time(slot.timeoutNs);
         w.key(dd, "workflowRunId");
-        w.str(uuid4(rng));
+        w.str(slot.workflowRunId);
         w.newline(d + 1);
         w.raw('}');
     }
