@@ -1,5 +1,6 @@
 // hatchet-inspector: the window, or with --check / --list a command-line tool that needs no display.
 #include "commandline.h"
+#include "load/hugepages.h"
 #include "load/loader.h"
 
 #include <QCommandLineParser>

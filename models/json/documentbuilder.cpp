@@ -18,10 +18,9 @@ constexpr std::string_view Utf8Bom = "\xEF\xBB\xBF";
 
 class Builder {
 public:
-    Builder(Document& doc, const char* base, const char* end, const std::atomic_bool* cancel)
+    Builder(Document& doc, const char* base, const std::atomic_bool* cancel)
         : m_doc(doc)
         , m_base(base)
-        , m_end(end)
         , m_cancel(cancel) {}
 
     simdjson::error_code root(od::value value) {
@@ -75,10 +74,11 @@ private:
             break;
         }
         case '"': {
-            const std::size_t length = stringTokenLength(token.data(), m_end);
-            node.first = static_cast<std::uint32_t>(length);
+            // The token runs to the next structural character: the string, then any whitespace.
+            const std::string_view quoted = trimTrailingWhitespace(token);
+            node.first = static_cast<std::uint32_t>(quoted.size());
             tag = static_cast<std::uint8_t>(Kind::String);
-            if (std::string_view(token.data(), length).find('\\') != std::string_view::npos) {
+            if (quoted.find('\\') != std::string_view::npos) {
                 std::string_view unescaped; // validates the escapes
                 if (auto error = value.get_string().get(unescaped))
                     return error;
@@ -111,8 +111,10 @@ private:
             if (auto error = std::move(result).get(field))
                 return error;
             const char* keyBody = field.key().raw();
-            const std::size_t keyLength = stringTokenLength(keyBody - 1, m_end);
-            const bool escaped = std::string_view(keyBody, keyLength).find('\\') != std::string_view::npos;
+            const char* p = keyBody; // keys are short: a plain loop beats memchr
+            while (*p != '"' && *p != '\\')
+                ++p;
+            const bool escaped = *p == '\\';
             if (escaped) {
                 std::string_view unescaped; // validates the escapes
                 if (auto error = field.unescaped_key().get(unescaped))
@@ -162,7 +164,6 @@ private:
 
     Document& m_doc;
     const char* m_base;
-    const char* m_end;
     const std::atomic_bool* m_cancel;
     std::vector<Pending> m_pending;
     std::int64_t m_lastOffset = 0;
@@ -209,7 +210,7 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
     doc->m_nodes.reserve(body.size() / 8 + 16);
     doc->m_tags.reserve(body.size() / 8 + 16);
 
-    Builder builder(*doc, base, base + doc->m_source.size(), cancel);
+    Builder builder(*doc, base, cancel);
     simdjson::error_code error = simdjson::SUCCESS;
     {
         od::parser parser;
