@@ -30,6 +30,28 @@ QDateTime newestHeartbeat(const Snapshot& snapshot) {
     return newest ? QDateTime::fromMSecsSinceEpoch(*newest, QTimeZone::utc()) : QDateTime();
 }
 
+std::vector<Problem> validate(const json::Document& doc, Shape shape) {
+    std::vector<Problem> problems;
+    switch (shape) {
+    case Shape::WorkerList:
+        validateWorkerList(doc, doc.root(), problems);
+        break;
+    case Shape::Worker:
+        validateWorker(doc, doc.root(), problems);
+        break;
+    case Shape::WorkerArray:
+        validateWorkerArray(doc, doc.root(), problems);
+        break;
+    case Shape::PlainJson:
+        break;
+    }
+    findDuplicateKeys(doc, problems);
+    std::stable_sort(problems.begin(), problems.end(), [&doc](const Problem& a, const Problem& b) {
+        return doc.offset(a.node) < doc.offset(b.node);
+    });
+    return problems;
+}
+
 } // namespace
 
 QString shapeName(Shape shape) {
@@ -52,7 +74,8 @@ std::size_t Snapshot::errorCount() const {
 }
 
 std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Document> document,
-                                                QString source, QDateTime captureTime) {
+                                                QString source, QDateTime captureTime,
+                                                Validation validation) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->document = std::move(document);
     snapshot->source = std::move(source);
@@ -66,11 +89,9 @@ std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Docu
             if (doc.kind(doc.child(rows, i)) == Kind::Object)
                 snapshot->workers.push_back(doc.child(rows, i));
         }
-        validateWorkerList(doc, root, snapshot->problems);
     } else if (doc.kind(root) == Kind::Object && looksLikeWorker(doc, root)) {
         snapshot->shape = Shape::Worker;
         snapshot->workers.push_back(root);
-        validateWorker(doc, root, snapshot->problems);
     } else if (doc.kind(root) == Kind::Array) {
         for (std::uint32_t i = 0; i < doc.childCount(root); ++i) {
             if (doc.kind(doc.child(root, i)) == Kind::Object)
@@ -78,7 +99,6 @@ std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Docu
         }
         if (doc.childCount(root) == 0 || !snapshot->workers.empty()) {
             snapshot->shape = Shape::WorkerArray;
-            validateWorkerArray(doc, root, snapshot->problems);
         } else {
             snapshot->shape = Shape::PlainJson;
             snapshot->note = QStringLiteral("an array without objects: it holds no workers");
@@ -91,10 +111,8 @@ std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Docu
             snapshot->note =
                 QStringLiteral("not a Worker, a WorkerList or an array of workers: it holds no workers");
     }
-    findDuplicateKeys(doc, snapshot->problems);
-    std::stable_sort(
-        snapshot->problems.begin(), snapshot->problems.end(),
-        [&doc](const Problem& a, const Problem& b) { return doc.offset(a.node) < doc.offset(b.node); });
+    if (validation == Validation::Full)
+        snapshot->problems = validate(doc, snapshot->shape);
 
     if (captureTime.isValid()) {
         snapshot->captureTime = captureTime;

@@ -36,9 +36,11 @@ struct Snapshot {
     WorkerView worker(std::size_t index) const { return {*document, workers[index]}; }
     std::size_t errorCount() const;
 
-    // Classifies the document, indexes its workers and validates them.
+    enum class Validation { Full, Skip };
+    // Classifies the document, indexes its workers and (unless skipped) validates the document.
     static std::shared_ptr<const Snapshot> build(std::shared_ptr<const json::Document> document,
-                                                 QString source, QDateTime captureTime);
+                                                 QString source, QDateTime captureTime,
+                                                 Validation validation = Validation::Full);
 };
 
 } // namespace hwi::hatchet

@@ -3,6 +3,7 @@
 
 #include <QStringList>
 
+#include <array>
 #include <span>
 #include <unordered_map>
 
@@ -222,24 +223,34 @@ public:
         , m_out(out) {}
 
     void object(NodeId id, const ObjectSchema& schema) {
+        static_assert(std::size(WorkerFields) <= 32, "one bit a field");
+        std::uint32_t seen = 0; // fields met so far: a duplicate key is validated once, at its first
+        std::uint32_t nulls = 0;
         for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i) {
             const NodeId member = m_doc.child(id, i);
-            const Field* field = find(schema, keyOf(member));
-            if (!field)
+            const std::size_t field = find(schema, m_doc.keyView(member, m_scratch));
+            if (field == schema.fields.size()) {
                 add(Severity::Info, member,
                     QStringLiteral("unknown field %1 (not in the %2 schema; kept)")
                         .arg(quoted(m_doc.key(member)), QLatin1String(schema.name)));
-            else if (m_doc.member(id, field->name) == member)
-                value(member, *field); // a duplicate key is validated once, at its first occurrence
+                continue;
+            }
+            const std::uint32_t bit = 1u << field;
+            if (seen & bit)
+                continue;
+            seen |= bit;
+            if (m_doc.kind(member) == Kind::Null)
+                nulls |= bit;
+            value(member, schema.fields[field]);
         }
-        for (const Field& field : schema.fields) {
+        for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+            const Field& field = schema.fields[f];
             if (!field.required)
                 continue;
-            const NodeId member = m_doc.member(id, field.name);
-            if (member == json::NoNode)
+            if (!(seen & (1u << f)))
                 addMissing(id, field.name);
-            else if (m_doc.kind(member) == Kind::Null)
-                add(Severity::Error, member,
+            else if (nulls & (1u << f))
+                add(Severity::Error, m_doc.member(id, field.name),
                     QStringLiteral("required field %1 is null").arg(fieldName(field)));
         }
     }
@@ -256,21 +267,20 @@ private:
         }
         switch (field.type) {
         case Type::Uuid: {
-            const std::string text = m_doc.string(id);
-            if (!isUuid(text))
+            if (!isUuid(m_doc.stringView(id, m_scratch)))
                 add(Severity::Warning, id,
                     QStringLiteral("%1 is not a valid uuid: %2")
                         .arg(fieldName(field), quoted(m_doc.text(id))));
             break;
         }
         case Type::DateTime:
-            if (!parseRfc3339(m_doc.string(id)))
+            if (!parseRfc3339(m_doc.stringView(id, m_scratch)))
                 add(Severity::Warning, id,
                     QStringLiteral("%1 is not an RFC 3339 date-time: %2")
                         .arg(fieldName(field), quoted(m_doc.text(id))));
             break;
         case Type::Enum: {
-            const std::string text = m_doc.string(id);
+            const std::string_view text = m_doc.stringView(id, m_scratch);
             if (text.empty() && field.allowEmpty)
                 break;
             if (std::find(field.values.begin(), field.values.end(), text) == field.values.end()) {
@@ -329,21 +339,17 @@ public:
     }
 
 private:
-    static const Field* find(const ObjectSchema& schema, std::string_view key) {
-        for (const Field& field : schema.fields) {
-            if (field.name == key)
-                return &field;
+    // Index of the field with this key, or fields.size() when the schema has none.
+    static std::size_t find(const ObjectSchema& schema, std::string_view key) {
+        for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+            if (schema.fields[i].name == key)
+                return i;
         }
-        return nullptr;
+        return schema.fields.size();
     }
 
     static QString fieldName(const Field& field) {
         return quoted(QString::fromLatin1(field.name.data(), qsizetype(field.name.size())));
-    }
-
-    std::string keyOf(NodeId member) const {
-        const std::string_view raw = m_doc.rawKey(member);
-        return raw.find('\\') == std::string_view::npos ? std::string(raw) : m_doc.key(member).toStdString();
     }
 
     void add(Severity severity, NodeId node, const QString& message) {
@@ -358,6 +364,7 @@ private:
 
     const json::Document& m_doc;
     std::vector<Problem>& m_out;
+    std::string m_scratch; // unescaped text of the rare escaped string
 };
 
 } // namespace
@@ -396,11 +403,6 @@ void validateWorkerList(const json::Document& doc, NodeId list, std::vector<Prob
 }
 
 void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
-    // Keys as std::string only where escapes make the raw text differ from the key.
-    auto keyOf = [&doc](NodeId member) {
-        const std::string_view raw = doc.rawKey(member);
-        return raw.find('\\') == std::string_view::npos ? std::string(raw) : doc.key(member).toStdString();
-    };
     auto report = [&](NodeId member, NodeId first) {
         const json::TextPosition at = doc.position(first);
         out.push_back({Severity::Warning, doc.pointer(member), member,
@@ -409,32 +411,36 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
                            .arg(at.line)
                            .arg(at.column)});
     };
+    constexpr std::uint32_t Small = 24;
+    std::array<std::string_view, Small> keys;
+    std::string scratch;
     std::unordered_map<std::string, NodeId> seen;
     for (NodeId id = 0; id < doc.nodeCount(); ++id) {
         const std::uint32_t count = doc.childCount(id);
         if (doc.kind(id) != Kind::Object || count < 2)
             continue;
-        if (count <= 24) { // the common case: compare the raw keys pairwise, no allocation
-            bool escaped = false;
-            for (std::uint32_t i = 0; i < count && !escaped; ++i)
-                escaped = doc.rawKey(doc.child(id, i)).find('\\') != std::string_view::npos;
-            if (!escaped) {
-                for (std::uint32_t i = 1; i < count; ++i) {
-                    for (std::uint32_t j = 0; j < i; ++j) {
-                        if (doc.rawKey(doc.child(id, i)) == doc.rawKey(doc.child(id, j))) {
-                            report(doc.child(id, i), doc.child(id, j));
-                            break;
-                        }
+        const NodeId first = doc.child(id, 0);
+        bool escaped = false;
+        for (std::uint32_t i = 0; i < count && i < Small; ++i) {
+            keys[i] = doc.rawKey(first + i);
+            escaped = escaped || keys[i].find('\\') != std::string_view::npos;
+        }
+        if (count <= Small && !escaped) { // the common case: pairwise, no allocation
+            for (std::uint32_t i = 1; i < count; ++i) {
+                for (std::uint32_t j = 0; j < i; ++j) {
+                    if (keys[i] == keys[j]) {
+                        report(first + i, first + j);
+                        break;
                     }
                 }
-                continue;
             }
+            continue;
         }
         seen.clear();
         for (std::uint32_t i = 0; i < count; ++i) {
-            const auto [it, inserted] = seen.emplace(keyOf(doc.child(id, i)), doc.child(id, i));
+            const auto [it, inserted] = seen.emplace(doc.keyView(first + i, scratch), first + i);
             if (!inserted)
-                report(doc.child(id, i), it->second);
+                report(first + i, it->second);
         }
     }
 }

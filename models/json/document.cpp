@@ -70,8 +70,7 @@ NodeId Document::member(NodeId object, std::string_view key) const {
         return NoNode;
     const Node& node = m_nodes[object];
     for (NodeId id = node.first; id < node.first + node.count; ++id) {
-        const bool escaped = m_tags[id] & KeyEscaped;
-        if (escaped ? unescape(rawKey(id)) == key : rawKey(id) == key)
+        if ((m_tags[id] & KeyEscaped) ? unescape(rawKey(id)) == key : rawKey(id) == key)
             return id;
     }
     return NoNode;
@@ -81,9 +80,7 @@ std::string_view Document::rawKey(NodeId id) const {
     const std::uint32_t at = m_nodes[id].keyOffset;
     if (at == NoKey)
         return {};
-    const std::size_t length =
-        stringTokenLength(m_source.constData() + at, m_source.constData() + m_source.size());
-    return view(at + 1, static_cast<std::uint32_t>(length - 2));
+    return view(at + 1, m_nodes[id].keyLength);
 }
 
 QString Document::key(NodeId id) const {
@@ -116,6 +113,25 @@ QString Document::text(NodeId id) const {
     }
     const std::string_view raw = rawScalar(id);
     return QString::fromUtf8(raw.data() + 1, qsizetype(raw.size() - 2));
+}
+
+std::string_view Document::stringView(NodeId id, std::string& scratch) const {
+    if (kind(id) != Kind::String)
+        return {};
+    if (m_tags[id] & ValueEscaped) {
+        scratch = string(id);
+        return scratch;
+    }
+    const std::string_view raw = rawScalar(id);
+    return raw.substr(1, raw.size() - 2);
+}
+
+std::string_view Document::keyView(NodeId id, std::string& scratch) const {
+    if (m_tags[id] & KeyEscaped) {
+        scratch = unescape(rawKey(id));
+        return scratch;
+    }
+    return rawKey(id);
 }
 
 bool Document::stringEquals(NodeId id, std::string_view utf8) const {

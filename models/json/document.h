@@ -60,6 +60,10 @@ public:
     // A string's unescaped text (UTF-8 / QString); empty for other kinds.
     std::string string(NodeId id) const;
     QString text(NodeId id) const;
+    // The unescaped text of a string (or key, with keyView) without allocating when it has no escapes;
+    // scratch holds the text otherwise.
+    std::string_view stringView(NodeId id, std::string& scratch) const;
+    std::string_view keyView(NodeId id, std::string& scratch) const;
     bool stringEquals(NodeId id, std::string_view utf8) const;
 
     // Byte offset of a value in source() and its line/column (counting from after a skipped BOM as the
@@ -85,8 +89,9 @@ private:
         std::uint32_t valueOffset;
         std::uint32_t keyOffset; // offset of the key's opening quote, NoKey when not an object member
         std::uint32_t parent;
-        std::uint32_t first; // containers: id of the first child; scalars: byte length of the token
-        std::uint32_t count; // containers: number of children
+        std::uint32_t first;     // containers: id of the first child; scalars: byte length of the token
+        std::uint32_t count;     // containers: number of children
+        std::uint32_t keyLength; // bytes between the key's quotes
     };
 
     static std::string unescape(std::string_view quotedBody);

@@ -26,7 +26,7 @@ public:
     simdjson::error_code root(od::value value) {
         m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
         m_doc.m_tags.push_back(0);
-        if (auto error = visit(value, Document::NoKey, false, 1))
+        if (auto error = visit(value, {}, 1))
             return error;
         place(m_pending.size() - 1);
         m_doc.m_nodes[0] = m_doc.m_nodes.back();
@@ -43,12 +43,18 @@ public:
     bool cancelled() const { return m_wasCancelled; }
 
 private:
+    struct Key {
+        std::uint32_t offset = Document::NoKey; // the opening quote
+        std::uint32_t length = 0;
+        bool escaped = false;
+    };
+
     struct Pending {
         Document::Node node;
         std::uint8_t tag;
     };
 
-    simdjson::error_code visit(od::value value, std::uint32_t keyOffset, bool keyEscaped, int depth) {
+    simdjson::error_code visit(od::value value, Key key, int depth) {
         const std::string_view token = value.raw_json_token();
         const auto offset = static_cast<std::uint32_t>(token.data() - m_base);
         m_lastOffset = offset;
@@ -57,7 +63,7 @@ private:
             return simdjson::UNEXPECTED_ERROR;
         }
 
-        Document::Node node{offset, keyOffset, 0, 0, 0};
+        Document::Node node{offset, key.offset, 0, 0, 0, key.length};
         std::uint8_t tag = 0;
         switch (token.empty() ? '\0' : token.front()) {
         case '{':
@@ -96,7 +102,7 @@ private:
             break;
         }
         }
-        if (keyEscaped)
+        if (key.escaped)
             tag |= Document::KeyEscaped;
         m_pending.push_back({node, tag});
         return simdjson::SUCCESS;
@@ -112,16 +118,19 @@ private:
                 return error;
             const char* keyBody = field.key().raw();
             const char* p = keyBody; // keys are short: a plain loop beats memchr
-            while (*p != '"' && *p != '\\')
-                ++p;
-            const bool escaped = *p == '\\';
+            bool escaped = false;
+            while (*p != '"') {
+                escaped = escaped || *p == '\\';
+                p += *p == '\\' ? 2 : 1;
+            }
             if (escaped) {
                 std::string_view unescaped; // validates the escapes
                 if (auto error = field.unescaped_key().get(unescaped))
                     return error;
             }
-            const auto keyOffset = static_cast<std::uint32_t>(keyBody - 1 - m_base);
-            if (auto error = visit(field.value(), keyOffset, escaped, depth + 1))
+            const Key key{static_cast<std::uint32_t>(keyBody - 1 - m_base),
+                          static_cast<std::uint32_t>(p - keyBody), escaped};
+            if (auto error = visit(field.value(), key, depth + 1))
                 return error;
         }
         return simdjson::SUCCESS;
@@ -135,7 +144,7 @@ private:
             od::value element;
             if (auto error = std::move(result).get(element))
                 return error;
-            if (auto error = visit(element, Document::NoKey, false, depth + 1))
+            if (auto error = visit(element, {}, depth + 1))
                 return error;
         }
         return simdjson::SUCCESS;
@@ -198,7 +207,7 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
             return fail(error->offset, error->message);
         const std::string_view token = trimTrailingWhitespace(body.substr(start));
         doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start), NoKey, NoNode,
-                                static_cast<std::uint32_t>(token.size()), 0});
+                                static_cast<std::uint32_t>(token.size()), 0, 0});
         auto tag = static_cast<std::uint8_t>(token.front() == '"' ? Kind::String : *scalarKind(token));
         if (token.front() == '"' && token.find('\\') != std::string_view::npos)
             tag |= ValueEscaped;

@@ -3,7 +3,6 @@
 
 #include "document.h"
 
-#include <cstring>
 #include <optional>
 #include <string_view>
 
@@ -17,21 +16,6 @@ inline std::string_view trimTrailingWhitespace(std::string_view text) {
     while (!text.empty() && isJsonWhitespace(text.back()))
         text.remove_suffix(1);
     return text;
-}
-
-// Length of the string token starting at its opening quote, both quotes included. The text before end is
-// known to hold the closing quote (the parser found it).
-inline std::size_t stringTokenLength(const char* openingQuote, const char* end) {
-    const char* p = openingQuote + 1;
-    for (;;) {
-        p = static_cast<const char*>(std::memchr(p, '"', static_cast<std::size_t>(end - p)));
-        std::size_t backslashes = 0;
-        for (const char* q = p - 1; *q == '\\'; --q)
-            ++backslashes;
-        if (backslashes % 2 == 0)
-            return static_cast<std::size_t>(p + 1 - openingQuote);
-        ++p;
-    }
 }
 
 // The kind of a number or literal token, or nullopt when it is neither (strict RFC 8259 grammar).

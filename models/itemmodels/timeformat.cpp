@@ -1,0 +1,167 @@
+#include "timeformat.h"
+
+#include <limits>
+
+namespace hwi::models {
+
+using hatchet::TimeValue;
+
+namespace {
+
+constexpr qint64 Second = 1000;
+constexpr qint64 Minute = 60 * Second;
+constexpr qint64 Hour = 60 * Minute;
+constexpr qint64 Day = 24 * Hour;
+
+QString number(qint64 value) {
+    return QString::number(value);
+}
+
+} // namespace
+
+QString relativeTime(qint64 msecsFromReference) {
+    const bool future = msecsFromReference < 0;
+    const qint64 magnitude = !future ? msecsFromReference
+                             : msecsFromReference == std::numeric_limits<qint64>::min()
+                                 ? std::numeric_limits<qint64>::max()
+                                 : -msecsFromReference;
+    if (magnitude < Second)
+        return QStringLiteral("just now");
+    QString amount;
+    if (magnitude < Minute)
+        amount = number(magnitude / Second) + QStringLiteral(" s");
+    else if (magnitude < Hour)
+        amount = number(magnitude / Minute) + QStringLiteral(" min");
+    else if (magnitude < Day)
+        amount = number(magnitude / Hour) + QStringLiteral(" h");
+    else
+        amount = number(magnitude / Day) + QStringLiteral(" d");
+    if (future)
+        return QStringLiteral("in ") + amount;
+    return amount + QStringLiteral(" ago");
+}
+
+QString durationText(qint64 msecs) {
+    if (msecs < 0) {
+        const qint64 magnitude =
+            msecs == std::numeric_limits<qint64>::min() ? std::numeric_limits<qint64>::max() : -msecs;
+        return QLatin1Char('-') + durationText(magnitude);
+    }
+    if (msecs < Second)
+        return number(msecs) + QStringLiteral(" ms");
+    if (msecs < Minute) {
+        const qint64 tenths = msecs / 100;
+        if (tenths % 10 == 0)
+            return number(tenths / 10) + QStringLiteral(" s");
+        return number(tenths / 10) + QLatin1Char('.') + number(tenths % 10) + QStringLiteral(" s");
+    }
+    const auto twoUnits = [](qint64 value, qint64 big, const char* bigName, qint64 small,
+                             const char* smallName) -> QString {
+        const QString head = number(value / big) + QLatin1Char(' ') + QLatin1String(bigName);
+        const qint64 rest = (value % big) / small;
+        if (rest == 0)
+            return head;
+        return head + QLatin1Char(' ') + number(rest) + QLatin1Char(' ') + QLatin1String(smallName);
+    };
+    if (msecs < Hour)
+        return twoUnits(msecs, Minute, "min", Second, "s");
+    if (msecs < Day)
+        return twoUnits(msecs, Hour, "h", Minute, "min");
+    return twoUnits(msecs, Day, "d", Hour, "h");
+}
+
+QString absoluteTime(const TimeValue& value) {
+    switch (value.state) {
+    case TimeValue::Absent:
+        return {};
+    case TimeValue::Never:
+        return QStringLiteral("never");
+    case TimeValue::Valid:
+        return value.time.toIsoString();
+    case TimeValue::Malformed:
+        return value.text;
+    }
+    return {};
+}
+
+HealthLevel heartbeatHealth(const TimeValue& value, qint64 ageMsecs) {
+    switch (value.state) {
+    case TimeValue::Absent:
+    case TimeValue::Never:
+        return HealthLevel::Bad;
+    case TimeValue::Malformed:
+        return HealthLevel::Unknown;
+    case TimeValue::Valid:
+        break;
+    }
+    if (ageMsecs < 5 * Second)
+        return HealthLevel::Good;
+    return ageMsecs < 30 * Second ? HealthLevel::Warning : HealthLevel::Bad;
+}
+
+HealthLevel heartbeatSeverity(const TimeValue& value, ReferenceTime reference) {
+    const auto age = ageOf(value, reference);
+    if (value.state == TimeValue::Valid && !age)
+        return HealthLevel::Unknown;
+    return heartbeatHealth(value, age.value_or(0));
+}
+
+HealthLevel statusHealth(const QString& status) {
+    if (status == QLatin1String("ACTIVE"))
+        return HealthLevel::Good;
+    if (status == QLatin1String("PAUSED"))
+        return HealthLevel::Warning;
+    if (status == QLatin1String("INACTIVE"))
+        return HealthLevel::Bad;
+    return HealthLevel::Unknown;
+}
+
+ReferenceTime referenceFrom(const QDateTime& time) {
+    return time.isValid() ? ReferenceTime(time.toMSecsSinceEpoch()) : std::nullopt;
+}
+
+qint64 timeSortKey(const TimeValue& value) {
+    constexpr qint64 First = std::numeric_limits<qint64>::min();
+    switch (value.state) {
+    case TimeValue::Absent:
+        return First;
+    case TimeValue::Never:
+        return First + 1;
+    case TimeValue::Malformed:
+        return First + 2;
+    case TimeValue::Valid:
+        return value.time.msecsSinceEpoch;
+    }
+    return First;
+}
+
+std::optional<qint64> ageOf(const TimeValue& value, ReferenceTime reference) {
+    if (value.state != TimeValue::Valid || !reference)
+        return std::nullopt;
+    return *reference - value.time.msecsSinceEpoch;
+}
+
+QVariant timeCellData(const TimeValue& value, int role, ReferenceTime reference, const QString& missing) {
+    switch (role) {
+    case Qt::DisplayRole:
+        if (value.state == TimeValue::Absent)
+            return missing;
+        if (const auto age = ageOf(value, reference))
+            return relativeTime(*age);
+        return absoluteTime(value);
+    case Qt::ToolTipRole:
+        return value.state == TimeValue::Absent ? QVariant() : QVariant(absoluteTime(value));
+    case RawValueRole:
+        return timeSortKey(value);
+    case TimeStateRole:
+        return static_cast<int>(value.state);
+    case AgeMsecsRole:
+        if (const auto age = ageOf(value, reference))
+            return *age;
+        return {};
+    default:
+        return {};
+    }
+}
+
+} // namespace hwi::models

@@ -1,0 +1,200 @@
+#include "workertablemodel.h"
+
+#include <QVariantMap>
+
+namespace hwi::models {
+
+using hatchet::SlotCapacity;
+using hatchet::TimeValue;
+using json::Kind;
+
+struct WorkerTableModel::Row {
+    json::NodeId node = json::NoNode;
+    QString name;
+    QString id;
+    QString status;
+    QString type;
+    QString slots;
+    QString labels;
+    QString sdk;
+    QString dispatcher;
+    TimeValue heartbeat;
+    TimeValue created;
+    std::vector<SlotCapacity> capacities;
+    double usedFraction = -1; // -1 when no limit is known
+    int actions = 0;
+    int workflows = 0;
+};
+
+namespace {
+
+QString optionalNumber(const std::optional<std::int64_t>& value) {
+    return value ? QString::number(*value) : QStringLiteral("?");
+}
+
+// Elements of an array member that have the given kind.
+int countOf(const hatchet::WorkerView& worker, std::string_view key, Kind kind) {
+    const json::Document& doc = worker.document();
+    const json::NodeId array = worker.field(key);
+    if (array == json::NoNode || doc.kind(array) != Kind::Array)
+        return 0;
+    int count = 0;
+    for (std::uint32_t i = 0; i < doc.childCount(array); ++i)
+        count += doc.kind(doc.child(array, i)) == kind;
+    return count;
+}
+
+} // namespace
+
+WorkerTableModel::WorkerTableModel(QObject* parent)
+    : QAbstractTableModel(parent) {}
+
+WorkerTableModel::~WorkerTableModel() = default;
+
+void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    beginResetModel();
+    m_snapshot = std::move(snapshot);
+    m_rows.clear();
+    const std::size_t count = m_snapshot ? m_snapshot->workers.size() : 0;
+    m_rows.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        const hatchet::WorkerView worker = m_snapshot->worker(i);
+        Row row;
+        row.node = worker.node();
+        row.name = worker.displayName();
+        row.id = worker.id();
+        row.status = worker.status();
+        row.type = worker.type();
+        row.dispatcher = worker.dispatcherId();
+        row.sdk = worker.runtimeInfo().sdkSummary();
+        row.heartbeat = worker.lastHeartbeatAt();
+        row.created = worker.metadata().createdAt;
+        row.actions = countOf(worker, "actions", Kind::String);
+        row.workflows = countOf(worker, "registeredWorkflows", Kind::Object);
+        row.capacities = worker.slotCapacities();
+        std::int64_t used = 0, limit = 0;
+        for (const SlotCapacity& capacity : row.capacities) {
+            if (!row.slots.isEmpty())
+                row.slots += QStringLiteral(" \u00b7 ");
+            row.slots += capacity.slotType + QLatin1Char(' ') + optionalNumber(capacity.used()) +
+                         QLatin1Char('/') + optionalNumber(capacity.limit);
+            if (capacity.used() && capacity.limit) {
+                used += *capacity.used();
+                limit += *capacity.limit;
+            }
+        }
+        if (limit > 0)
+            row.usedFraction = double(used) / double(limit);
+        for (const hatchet::Label& label : worker.labels()) {
+            if (!row.labels.isEmpty())
+                row.labels += QStringLiteral(", ");
+            row.labels += label.key;
+            if (label.hasValue)
+                row.labels += QLatin1Char('=') + label.value;
+        }
+        m_rows.push_back(std::move(row));
+    }
+    endResetModel();
+}
+
+void WorkerTableModel::setReferenceTime(const QDateTime& time) {
+    m_reference = referenceFrom(time);
+    if (m_rows.empty())
+        return;
+    const QList<int> roles = {Qt::DisplayRole, AgeMsecsRole, SeverityRole};
+    const int last = rowCount() - 1;
+    Q_EMIT dataChanged(index(0, LastHeartbeatColumn), index(last, LastHeartbeatColumn), roles);
+    Q_EMIT dataChanged(index(0, CreatedColumn), index(last, CreatedColumn), roles);
+}
+
+hatchet::WorkerView WorkerTableModel::worker(int row) const {
+    Q_ASSERT(m_snapshot && row >= 0 && row < rowCount());
+    return m_snapshot->worker(static_cast<std::size_t>(row));
+}
+
+int WorkerTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int WorkerTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : NUM_COLUMNS;
+}
+
+QVariant WorkerTableModel::data(const QModelIndex& index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+    case WorkerIndexRole:
+        return index.row();
+    case NodeRole:
+        return nodeData(row.node);
+    default:
+        return cellData(row, index.column(), role);
+    }
+}
+
+QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const {
+    const bool text = role == Qt::DisplayRole || role == RawValueRole;
+    switch (column) {
+    case NameColumn:
+        if (role == Qt::ToolTipRole)
+            return row.id;
+        return text ? row.name : QVariant();
+    case StatusColumn:
+        if (role == SeverityRole)
+            return static_cast<int>(statusHealth(row.status));
+        return text ? row.status : QVariant();
+    case TypeColumn:
+        return text ? row.type : QVariant();
+    case LastHeartbeatColumn:
+        if (role == SeverityRole)
+            return static_cast<int>(heartbeatSeverity(row.heartbeat, m_reference));
+        return timeCellData(row.heartbeat, role, m_reference);
+    case SlotsColumn:
+        if (role == RawValueRole)
+            return row.usedFraction;
+        if (role == SlotCapacitiesRole) {
+            QVariantList list;
+            for (const SlotCapacity& capacity : row.capacities) {
+                list.append(QVariantMap{{QStringLiteral("type"), capacity.slotType},
+                                        {QStringLiteral("used"),
+                                         capacity.used() ? QVariant(qint64(*capacity.used())) : QVariant()},
+                                        {QStringLiteral("limit"),
+                                         capacity.limit ? QVariant(qint64(*capacity.limit)) : QVariant()}});
+            }
+            return list;
+        }
+        return role == Qt::DisplayRole ? row.slots : QVariant();
+    case LabelsColumn:
+        return text ? row.labels : QVariant();
+    case ActionsColumn:
+        return text ? row.actions : QVariant();
+    case WorkflowsColumn:
+        return text ? row.workflows : QVariant();
+    case SdkColumn:
+        return text ? row.sdk : QVariant();
+    case DispatcherColumn:
+        return text ? row.dispatcher : QVariant();
+    case CreatedColumn:
+        return timeCellData(row.created, role, m_reference);
+    }
+    return {};
+}
+
+QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
+        return {};
+    static const char* const Titles[NUM_COLUMNS] = {"Name",  "Status",     "Type",    "Last heartbeat",
+                                                    "Slots", "Labels",     "Actions", "Workflows",
+                                                    "SDK",   "Dispatcher", "Created"};
+    return QString::fromLatin1(Titles[section]);
+}
+
+Qt::ItemFlags WorkerTableModel::flags(const QModelIndex& index) const {
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+} // namespace hwi::models
