@@ -2,17 +2,20 @@
 #include "commandline.h"
 #include "load/hugepages.h"
 #include "load/loader.h"
+#include "mainwindow.h"
+
+#include <QApplication>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <string_view>
 
 using namespace hwi;
 
 namespace {
 
-constexpr auto SampleSource = ":/sample-workers.json";
 
 struct Options {
     QString source;
@@ -67,7 +70,15 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(HWI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("hatchet-worker-inspector"));
 
-    QCoreApplication app(argc, argv);
+    // The command-line modes need no display: only the window gets a QApplication.
+    bool commandLine = false;
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        commandLine = commandLine || arg == "--check" || arg == "--list" || arg == "--help" || arg == "-h"
+                      || arg == "--version" || arg == "-v" || arg == "--help-all";
+    }
+    std::unique_ptr<QCoreApplication> app = commandLine ? std::make_unique<QCoreApplication>(argc, argv)
+                                                        : std::make_unique<QApplication>(argc, argv);
     QCommandLineParser parser;
     addOptions(parser);
     if (!parser.parse(QCoreApplication::arguments())) {
@@ -94,10 +105,10 @@ int main(int argc, char** argv) {
         return app::ExitUnreadable;
     }
     if (!options.check && !options.list) {
-        // Until the window lands, the plain launch lists what it would show.
-        options.list = true;
-        if (options.source.isEmpty())
-            options.source = QLatin1String(SampleSource);
+        views::MainWindow window;
+        window.show();
+        window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
+        return QApplication::exec();
     }
     return runCommandLine(options);
 }

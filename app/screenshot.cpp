@@ -1,0 +1,90 @@
+// Renders the main window to PNG for the README and for looking at what we built:
+//   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX] [--dark] [--size WxH]
+#include "mainwindow.h"
+#include "workerdetail.h"
+
+#include "itemmodels/workertablemodel.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace hwi;
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
+    p.setColor(QPalette::AlternateBase, QColor(0x27, 0x29, 0x2d));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x33, 0x35, 0x3a));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x2f, 0x6f, 0xb5));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x33, 0x35, 0x3a));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("PNG to write"));
+    parser.addOption({QStringLiteral("source"), QStringLiteral("What to open"), QStringLiteral("SOURCE"),
+                      views::MainWindow::sampleSource()});
+    parser.addOption({QStringLiteral("worker"), QStringLiteral("Select this worker"), QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show"), QStringLiteral("TITLE")});
+    parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark palette")});
+    parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
+                      QStringLiteral("1500x860")});
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1)
+        parser.showHelp(2);
+    if (parser.isSet(QStringLiteral("dark")))
+        QApplication::setPalette(darkPalette());
+
+    views::MainWindow window;
+    const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
+    window.resize(size.value(0).toInt(), size.value(1).toInt());
+    window.show();
+    int exitCode = 1;
+    QObject::connect(&window, &views::MainWindow::snapshotShown, &window, [&] {
+        QTableView* table = window.workerTable();
+        const QString worker = parser.value(QStringLiteral("worker"));
+        for (int row = 0; row < table->model()->rowCount() && !worker.isEmpty(); ++row) {
+            if (table->model()->index(row, models::WorkerTableModel::NameColumn).data().toString() == worker)
+                table->selectRow(row);
+        }
+        QTabWidget* tabs = window.detail()->tabs();
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (parser.isSet(QStringLiteral("tab")) && tabs->tabText(i).startsWith(parser.value(QStringLiteral("tab"))))
+                tabs->setCurrentIndex(i);
+        }
+        QTimer::singleShot(300, &window, [&] {
+            exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;
+            QApplication::quit();
+        });
+    });
+    QObject::connect(&window.loader(), &load::Loader::failed, &window, [](const load::LoadError& error) {
+        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+        QApplication::exit(2);
+    });
+    window.open(parser.value(QStringLiteral("source")));
+    QApplication::exec();
+    return exitCode;
+}

@@ -1,0 +1,255 @@
+#include "mainwindow.h"
+
+#include "heartbeatdelegate.h"
+#include "itemmodels/workersortproxy.h"
+#include "itemmodels/workertablemodel.h"
+#include "messagebar.h"
+#include "rawjsonview.h"
+#include "sectionview.h"
+#include "slotbardelegate.h"
+#include "statuspilldelegate.h"
+#include "workerdetail.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace hwi::views {
+
+using models::WorkerTableModel;
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent)
+    , m_model(new WorkerTableModel(this))
+    , m_proxy(new models::WorkerSortProxy(this))
+    , m_table(new QTableView(this))
+    , m_detail(new WorkerDetail(this))
+    , m_documentRaw(new RawJsonView(this))
+    , m_pages(new QTabWidget(this))
+    , m_messageBar(new MessageBar(this))
+    , m_sourceLabel(new QLabel(this))
+    , m_captureLabel(new QLabel(this))
+    , m_countsLabel(new QLabel(this))
+    , m_timingLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QPushButton(tr("Cancel"), this)) {
+    setWindowTitle(tr("Hatchet Worker Inspector"));
+    m_proxy->setSourceModel(m_model);
+    m_table->setModel(m_proxy);
+    setUpTable(*m_table);
+    m_table->setAccessibleName(tr("Workers"));
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->sortByColumn(-1, Qt::AscendingOrder);
+    m_table->setItemDelegateForColumn(WorkerTableModel::StatusColumn, new StatusPillDelegate(m_table));
+    m_table->setItemDelegateForColumn(WorkerTableModel::LastHeartbeatColumn, new HeartbeatDelegate(m_table));
+    m_table->setItemDelegateForColumn(WorkerTableModel::SlotsColumn,
+                                      new SlotBarDelegate(WorkerTableModel::SlotCapacitiesRole, m_table));
+    const std::pair<int, int> widths[] = {
+        {WorkerTableModel::NameColumn, 190},   {WorkerTableModel::StatusColumn, 90},
+        {WorkerTableModel::TypeColumn, 95},    {WorkerTableModel::LastHeartbeatColumn, 105},
+        {WorkerTableModel::SlotsColumn, 170},  {WorkerTableModel::LabelsColumn, 180},
+        {WorkerTableModel::ActionsColumn, 60}, {WorkerTableModel::WorkflowsColumn, 75},
+        {WorkerTableModel::SdkColumn, 120},    {WorkerTableModel::DispatcherColumn, 120}};
+    for (const auto& [column, width] : widths)
+        m_table->setColumnWidth(column, width);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 6); // slot bars
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    m_pages->addTab(split, tr("Workers"));
+    m_pages->addTab(m_documentRaw, tr("Document (raw JSON)"));
+    m_pages->setDocumentMode(true);
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_messageBar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    for (QLabel* label : {m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel})
+        statusBar()->addPermanentWidget(label);
+    statusBar()->addWidget(m_progress);
+    statusBar()->addWidget(m_cancel);
+    m_progress->setMaximumWidth(220);
+    m_progress->setFormat(tr("Reading… %p%"));
+    setLoading(false);
+
+    createActions();
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::selectionChanged);
+    connect(&m_loader, &load::Loader::loaded, this, &MainWindow::showSnapshot);
+    connect(&m_loader, &load::Loader::failed, this, &MainWindow::showError);
+    connect(&m_loader, &load::Loader::cancelled, this, [this] {
+        setLoading(false);
+        statusBar()->showMessage(tr("Load cancelled; still showing the previous document"), 5000);
+    });
+    connect(&m_loader, &load::Loader::progress, this, [this](qint64 received, qint64 total) {
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(int(received * 1000 / total));
+    });
+    connect(&m_loader, &load::Loader::parsing, this, [this] {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(tr("Parsing…"));
+    });
+    connect(m_cancel, &QPushButton::clicked, &m_loader, &load::Loader::cancel);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateReferenceTime);
+    m_tick.setInterval(1000);
+    resize(1500, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
+    open->setShortcut(QKeySequence::Open);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_nowAction = view->addAction(tr("Measure Times Against &Now"));
+    m_nowAction->setCheckable(true);
+    m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
+    connect(m_nowAction, &QAction::toggled, this, &MainWindow::setMeasureAgainstNow);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open &Sample"), this, [this] { this->open(sampleSource()); });
+    help->addAction(tr("&About"), this, [this] {
+        QMessageBox::about(
+            this, tr("About Hatchet Worker Inspector"),
+            tr("<b>Hatchet Worker Inspector</b> %1<br>Qt %2<br>Reads Hatchet Worker JSON of both "
+               "schema eras (slotConfig, and maxRuns/availableRuns before Feb 2026).")
+                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    });
+
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(open);
+    tools->addAction(m_nowAction);
+}
+
+void MainWindow::open(const QString& source) {
+    m_progress->setFormat(tr("Reading… %p%"));
+    setLoading(true);
+    m_loader.load(source);
+}
+
+void MainWindow::openDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Worker JSON"), QString(),
+                                                      tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings) {
+    setLoading(false);
+    m_messageBar->hide();
+    m_snapshot = std::move(snapshot);
+    m_timings = timings;
+    m_model->setSnapshot(m_snapshot);
+    m_detail->setSnapshot(m_snapshot);
+    m_documentRaw->setDocument(m_snapshot->document);
+    updateReferenceTime();
+    if (m_proxy->rowCount() > 0)
+        m_table->selectRow(0);
+    if (!m_snapshot->note.isEmpty())
+        statusBar()->showMessage(m_snapshot->note);
+    setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(m_snapshot->source));
+    updateStatusBar();
+    Q_EMIT snapshotShown();
+}
+
+void MainWindow::showError(const load::LoadError& error) {
+    setLoading(false);
+    m_messageBar->showError(m_snapshot ? tr("%1\nStill showing the previous document.").arg(error.toString())
+                                       : error.toString());
+}
+
+void MainWindow::setLoading(bool loading) {
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    if (loading)
+        m_progress->setRange(0, 0);
+}
+
+void MainWindow::setMeasureAgainstNow(bool now) {
+    if (m_nowAction->isChecked() != now)
+        m_nowAction->setChecked(now); // re-enters through toggled
+    if (now)
+        m_tick.start();
+    else
+        m_tick.stop();
+    updateReferenceTime();
+}
+
+bool MainWindow::measuresAgainstNow() const {
+    return m_nowAction->isChecked();
+}
+
+void MainWindow::updateReferenceTime() {
+    const bool now = measuresAgainstNow();
+    const QDateTime reference =
+        now || !m_snapshot ? QDateTime::currentDateTimeUtc() : m_snapshot->captureTime;
+    m_model->setReferenceTime(reference);
+    m_detail->setReferenceTime(reference, now ? tr("now") : tr("capture"));
+}
+
+void MainWindow::selectionChanged() {
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid()) {
+        m_detail->setWorker(std::nullopt);
+        return;
+    }
+    const int worker = current.data(WorkerTableModel::WorkerIndexRole).toInt();
+    m_detail->setWorker(static_cast<std::size_t>(worker));
+}
+
+void MainWindow::updateStatusBar() {
+    if (!m_snapshot)
+        return;
+    std::map<QString, int> byStatus;
+    for (std::size_t i = 0; i < m_snapshot->workers.size(); ++i)
+        ++byStatus[m_snapshot->worker(i).status()];
+    QStringList counts;
+    for (const auto& [status, count] : byStatus)
+        counts << QStringLiteral("%1 %2").arg(count).arg(status.isEmpty() ? tr("no status")
+                                                                          : status.toLower());
+    m_sourceLabel->setText(m_snapshot->source);
+    m_captureLabel->setText(tr("Captured %1%2")
+                                .arg(m_snapshot->captureTime.toUTC().toString(Qt::ISODate),
+                                     m_snapshot->captureTimeNote.isEmpty()
+                                         ? QString()
+                                         : QStringLiteral(" (%1)").arg(m_snapshot->captureTimeNote)));
+    m_countsLabel->setText(tr("%n worker(s): ", nullptr, int(m_snapshot->workers.size())) +
+                           counts.join(QStringLiteral(", ")));
+    m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
+}
+
+QString MainWindow::statusText() const {
+    return QStringList{m_sourceLabel->text(), m_captureLabel->text(), m_countsLabel->text(),
+                       m_timingLabel->text()}
+        .join(QStringLiteral(" | "));
+}
+
+} // namespace hwi::views

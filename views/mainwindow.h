@@ -1,0 +1,86 @@
+#pragma once
+
+#include "hatchet/snapshot.h"
+#include "load/loader.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableView;
+class QTabWidget;
+
+namespace hwi::models {
+class WorkerSortProxy;
+class WorkerTableModel;
+} // namespace hwi::models
+
+namespace hwi::views {
+
+class MessageBar;
+class RawJsonView;
+class WorkerDetail;
+
+// The inspector: the worker table beside the selected worker's detail, the whole document as raw JSON,
+// loads with progress and cancel, errors in a message bar that leaves the previous document on screen.
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    void open(const QString& source);
+    static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
+
+    // Relative times against the snapshot's capture time (default) or against now, ticking each second.
+    void setMeasureAgainstNow(bool now);
+    bool measuresAgainstNow() const;
+
+    std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
+    load::Loader& loader() { return m_loader; }
+    QTableView* workerTable() const { return m_table; }
+    WorkerDetail* detail() const { return m_detail; }
+    MessageBar* messageBar() const { return m_messageBar; }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void snapshotShown();
+
+private:
+    void createActions();
+    void showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
+    void showError(const load::LoadError& error);
+    void setLoading(bool loading);
+    void updateReferenceTime();
+    void updateStatusBar();
+    void selectionChanged();
+    void openDialog();
+
+    load::Loader m_loader;
+    std::shared_ptr<const hatchet::Snapshot> m_snapshot;
+    load::LoadTimings m_timings;
+    models::WorkerTableModel* m_model;
+    models::WorkerSortProxy* m_proxy;
+    QTableView* m_table;
+    WorkerDetail* m_detail;
+    RawJsonView* m_documentRaw;
+    QTabWidget* m_pages;
+    MessageBar* m_messageBar;
+    QLabel* m_sourceLabel;
+    QLabel* m_captureLabel;
+    QLabel* m_countsLabel;
+    QLabel* m_timingLabel;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+    QAction* m_nowAction = nullptr;
+    QTimer m_tick;
+};
+
+} // namespace hwi::views

@@ -1,0 +1,388 @@
+#include "slottimeline.h"
+#include "palette.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QToolTip>
+
+#include <algorithm>
+#include <array>
+
+namespace hwi::views {
+
+namespace {
+
+constexpr int LeftMargin = 8;
+constexpr int RightMargin = 20; // room for the last tick label
+constexpr int LabelGap = 12;
+constexpr int BottomMargin = 6;
+constexpr int EmptyRows = 3;
+constexpr qint64 Second = 1000, Minute = 60 * Second, Hour = 60 * Minute, Day = 24 * Hour;
+
+bool valid(const hatchet::TimeValue& t) {
+    return t.state == hatchet::TimeValue::Valid;
+}
+
+QString formatDuration(qint64 msecs) {
+    const qint64 s = qAbs(msecs) / Second;
+    if (s < 60)
+        return SlotTimeline::tr("%1 s").arg(s);
+    if (s < 3600)
+        return s % 60 ? SlotTimeline::tr("%1 min %2 s").arg(s / 60).arg(s % 60)
+                      : SlotTimeline::tr("%1 min").arg(s / 60);
+    if (s < 86400)
+        return (s / 60) % 60 ? SlotTimeline::tr("%1 h %2 min").arg(s / 3600).arg((s / 60) % 60)
+                             : SlotTimeline::tr("%1 h").arg(s / 3600);
+    return SlotTimeline::tr("%1 d %2 h").arg(s / 86400).arg((s / 3600) % 24);
+}
+
+// A tick label relative to the reference, in the unit of the tick step: "−30 min", "+2 h".
+QString relativeLabel(qint64 offset, qint64 step) {
+    const QString sign = offset < 0 ? QStringLiteral("\u2212") : QStringLiteral("+");
+    const qint64 a = qAbs(offset);
+    if (step < Minute)
+        return sign % SlotTimeline::tr("%1 s").arg(a / Second);
+    if (step < Hour)
+        return sign % SlotTimeline::tr("%1 min").arg(a / Minute);
+    if (step < Day)
+        return sign % SlotTimeline::tr("%1 h").arg(a / Hour);
+    return sign % SlotTimeline::tr("%1 d").arg(a / Day);
+}
+
+QString describe(const hatchet::TimeValue& t) {
+    switch (t.state) {
+    case hatchet::TimeValue::Valid:
+        return t.time.toIsoString();
+    case hatchet::TimeValue::Never:
+        return SlotTimeline::tr("never (zero time)");
+    case hatchet::TimeValue::Malformed:
+        return SlotTimeline::tr("not a date-time: %1").arg(t.text);
+    case hatchet::TimeValue::Absent:
+        break;
+    }
+    return SlotTimeline::tr("absent");
+}
+
+} // namespace
+
+SlotTimeline::SlotTimeline(QWidget* parent)
+    : QWidget(parent)
+    , m_referenceLabel(tr("now")) {
+    // Vertically at least the size hint, so a QScrollArea scrolls instead of squeezing rows.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Minimum);
+    setAccessibleName(tr("Busy slots timeline"));
+    setSlots({}, QDateTime::currentDateTimeUtc());
+}
+
+void SlotTimeline::setSlots(std::vector<hatchet::Slot> busySlots, QDateTime referenceTime) {
+    busySlots.erase(std::remove_if(busySlots.begin(), busySlots.end(),
+                                   [](const hatchet::Slot& s) { return s.isFreePadding(); }),
+                    busySlots.end());
+    m_slots = std::move(busySlots);
+    m_reference = referenceTime.isValid() ? referenceTime : QDateTime::currentDateTimeUtc();
+    m_referenceMsecs = m_reference.toMSecsSinceEpoch();
+    updateRange();
+
+    int overdue = 0;
+    for (int i = 0; i < int(m_slots.size()); ++i)
+        overdue += isOverdue(i);
+    setAccessibleDescription(m_slots.empty()
+                                 ? tr("No busy slots")
+                                 : tr("%1 busy slots, %2 overdue").arg(m_slots.size()).arg(overdue));
+    updateGeometry();
+    update();
+}
+
+void SlotTimeline::setReferenceLabel(const QString& label) {
+    m_referenceLabel = label;
+    update();
+}
+
+void SlotTimeline::updateRange() {
+    qint64 lo = m_referenceMsecs, hi = m_referenceMsecs;
+    for (const auto& slot : m_slots) {
+        for (const auto* t : {&slot.startedAt, &slot.timeoutAt}) {
+            if (valid(*t)) {
+                lo = qMin(lo, t->time.msecsSinceEpoch);
+                hi = qMax(hi, t->time.msecsSinceEpoch);
+            }
+        }
+    }
+    if (hi - lo < Minute) {
+        const qint64 grow = (Minute - (hi - lo)) / 2;
+        lo -= grow;
+        hi += grow;
+    }
+    const qint64 pad = (hi - lo) / 25;
+    m_rangeStart = lo - pad;
+    m_rangeEnd = hi + pad;
+}
+
+bool SlotTimeline::isOverdue(int index) const {
+    if (index < 0 || index >= int(m_slots.size()))
+        return false;
+    const auto& timeout = m_slots[std::size_t(index)].timeoutAt;
+    return valid(timeout) && timeout.time.msecsSinceEpoch < m_referenceMsecs;
+}
+
+int SlotTimeline::rowHeight() const {
+    return qMax(22, fontMetrics().height() + 8);
+}
+
+int SlotTimeline::axisHeight() const {
+    return fontMetrics().height() + 10;
+}
+
+int SlotTimeline::labelWidth() const {
+    const QFontMetrics fm = fontMetrics();
+    int widest = 0;
+    for (const auto& slot : m_slots)
+        widest =
+            qMax(widest, fm.horizontalAdvance(slot.actionId.isEmpty() ? tr("(no action)") : slot.actionId));
+    return std::clamp(widest, 60, qMax(60, width() * 35 / 100));
+}
+
+QRect SlotTimeline::trackRect() const {
+    const int left = LeftMargin + labelWidth() + LabelGap;
+    return {left, axisHeight(), qMax(1, width() - RightMargin - left), int(m_slots.size()) * rowHeight()};
+}
+
+qreal SlotTimeline::xForTime(qint64 msecs) const {
+    const QRect track = trackRect();
+    return track.left() + qreal(msecs - m_rangeStart) * track.width() / qreal(m_rangeEnd - m_rangeStart);
+}
+
+QRect SlotTimeline::rowRect(int index) const {
+    if (index < 0 || index >= int(m_slots.size()))
+        return {};
+    return {0, axisHeight() + index * rowHeight(), width(), rowHeight()};
+}
+
+int SlotTimeline::rowAt(const QPoint& pos) const {
+    if (m_slots.empty() || pos.y() < axisHeight())
+        return -1;
+    const int row = (pos.y() - axisHeight()) / rowHeight();
+    return row < int(m_slots.size()) ? row : -1;
+}
+
+QSize SlotTimeline::sizeHint() const {
+    const int rows = m_slots.empty() ? EmptyRows : int(m_slots.size());
+    return {520, axisHeight() + rows * rowHeight() + BottomMargin};
+}
+
+QSize SlotTimeline::minimumSizeHint() const {
+    return {280, sizeHint().height()};
+}
+
+QString SlotTimeline::toolTipFor(int index) const {
+    const auto& slot = m_slots[std::size_t(index)];
+    const auto row = [](const QString& name, const QString& value) -> QString {
+        return QStringLiteral("<tr><td style='padding-right:8px'>") % name % QStringLiteral("</td><td>") %
+               value.toHtmlEscaped() % QStringLiteral("</td></tr>");
+    };
+    QString html = QStringLiteral("<table>") % row(tr("Step run"), slot.stepRunId) %
+                   row(tr("Action"), slot.actionId) % row(tr("Workflow run"), slot.workflowRunId) %
+                   row(tr("Status"), slot.status) % row(tr("Started"), describe(slot.startedAt)) %
+                   row(tr("Timeout"), describe(slot.timeoutAt));
+    if (valid(slot.timeoutAt)) {
+        const qint64 left = slot.timeoutAt.time.msecsSinceEpoch - m_referenceMsecs;
+        html += left < 0 ? row(tr("Overdue by"), formatDuration(left))
+                         : row(tr("Time left"), formatDuration(left));
+    }
+    html += QStringLiteral("</table>");
+    if (!valid(slot.startedAt) || !valid(slot.timeoutAt))
+        html += QStringLiteral("<p>") %
+                tr("Without both a start and a timeout the run cannot be placed on the axis; the dashed "
+                   "marker spans what is known up to the reference time.") %
+                QStringLiteral("</p>");
+    html += QStringLiteral("<p>") %
+            tr("Relative to %1: %2")
+                .arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs))
+                .toHtmlEscaped() %
+            QStringLiteral("</p>");
+    return html;
+}
+
+bool SlotTimeline::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const int row = rowAt(help->pos());
+        if (row >= 0) {
+            QToolTip::showText(help->globalPos(), toolTipFor(row), this, rowRect(row));
+        } else if (!m_slots.empty() && help->pos().y() < axisHeight()) {
+            QToolTip::showText(help->globalPos(),
+                               tr("%1: %2").arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs)),
+                               this);
+        } else {
+            QToolTip::hideText();
+            event->ignore();
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void SlotTimeline::mouseDoubleClickEvent(QMouseEvent* event) {
+    const int row = rowAt(event->position().toPoint());
+    if (row >= 0)
+        Q_EMIT slotActivated(row);
+    QWidget::mouseDoubleClickEvent(event);
+}
+
+void SlotTimeline::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange) {
+        updateGeometry();
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+void SlotTimeline::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    if (m_slots.empty()) {
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("No busy slots"));
+        return;
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    paintAxis(painter);
+    for (int i = 0; i < int(m_slots.size()); ++i)
+        paintRow(painter, i);
+
+    // The reference line last, over the bars, on whole pixels so it stays crisp.
+    const QRect track = trackRect();
+    const int x = qRound(xForTime(m_referenceMsecs));
+    painter.fillRect(QRect(x - 1, track.top() - 4, 2, track.height() + 4),
+                     palette().color(QPalette::WindowText));
+}
+
+void SlotTimeline::paintAxis(QPainter& painter) const {
+    static constexpr std::array<qint64, 20> Steps = {
+        Second,     2 * Second, 5 * Second,  10 * Second, 15 * Second, 30 * Second, Minute,
+        2 * Minute, 5 * Minute, 10 * Minute, 15 * Minute, 30 * Minute, Hour,        2 * Hour,
+        3 * Hour,   6 * Hour,   12 * Hour,   Day,         2 * Day,     7 * Day};
+    const QRect track = trackRect();
+    const QFontMetrics fm = fontMetrics();
+    const qreal pxPerMsec = track.width() / qreal(m_rangeEnd - m_rangeStart);
+    const int minSpacing = fm.horizontalAdvance(QStringLiteral("\u221230 min")) + 24;
+    qint64 step = Steps.back();
+    for (const qint64 candidate : Steps) {
+        if (candidate * pxPerMsec >= minSpacing) {
+            step = candidate;
+            break;
+        }
+    }
+
+    QColor grid = palette().color(QPalette::WindowText);
+    grid.setAlphaF(0.12f);
+    QColor tick = palette().color(QPalette::WindowText);
+    tick.setAlphaF(0.45f);
+    const QColor text = palette().color(QPalette::WindowText);
+    const int baseline = track.top();
+    painter.fillRect(QRect(track.left(), baseline - 1, track.width(), 1), tick);
+
+    const qint64 first = -((m_referenceMsecs - m_rangeStart) / step);
+    const qint64 last = (m_rangeEnd - m_referenceMsecs) / step;
+    QFont bold = font();
+    bold.setBold(true);
+    for (qint64 k = first; k <= last; ++k) {
+        const qint64 offset = k * step;
+        const int x = qRound(xForTime(m_referenceMsecs + offset));
+        painter.fillRect(QRect(x, baseline, 1, track.height()), grid);
+        painter.fillRect(QRect(x, baseline - 5, 1, 4), tick);
+        const QString label = k == 0 ? m_referenceLabel : relativeLabel(offset, step);
+        painter.setFont(k == 0 ? bold : font());
+        const int w = QFontMetrics(painter.font()).horizontalAdvance(label);
+        const int left = std::clamp(x - w / 2, 0, qMax(0, width() - w));
+        painter.setPen(k == 0 ? text : tick);
+        painter.drawText(QRect(left, 2, w, fm.height()), Qt::AlignCenter, label);
+    }
+    painter.setFont(font());
+}
+
+void SlotTimeline::paintRow(QPainter& painter, int index) const {
+    const auto& slot = m_slots[std::size_t(index)];
+    const QRect row = rowRect(index);
+    const QRect track = trackRect();
+    const QFontMetrics fm = fontMetrics();
+    const bool overdue = isOverdue(index);
+    const QColor red = healthColor(models::HealthLevel::Bad, palette());
+
+    if (index % 2) {
+        QColor stripe = palette().color(QPalette::WindowText);
+        stripe.setAlphaF(0.04f);
+        painter.fillRect(row, stripe);
+    }
+
+    // The action id at the left, elided; red when the slot is overdue.
+    const QString action = slot.actionId.isEmpty() ? tr("(no action)") : slot.actionId;
+    painter.setPen(overdue ? red
+                           : palette().color(slot.actionId.isEmpty() ? QPalette::PlaceholderText
+                                                                     : QPalette::WindowText));
+    const int labelW = track.left() - LabelGap - LeftMargin;
+    painter.drawText(QRect(LeftMargin, row.top(), labelW, row.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                     fm.elidedText(action, Qt::ElideMiddle, labelW));
+
+    const qreal barHeight = qMin<qreal>(12, row.height() - 8);
+    const qreal top = row.top() + (row.height() - barHeight) / 2;
+    const qreal centre = top + barHeight / 2;
+    const qreal xRef = xForTime(m_referenceMsecs);
+    painter.save();
+    painter.setClipRect(QRect(track.left(), row.top(), track.width(), row.height()));
+
+    if (valid(slot.startedAt) && valid(slot.timeoutAt)) {
+        const qreal xs = xForTime(slot.startedAt.time.msecsSinceEpoch);
+        const qreal xt = qMax(xs + 3, xForTime(slot.timeoutAt.time.msecsSinceEpoch));
+        const QRectF bar(xs, top, xt - xs, barHeight);
+        painter.setPen(Qt::NoPen);
+        if (overdue) {
+            // Red bar, a dotted line on to the reference time and a "!" marker at the missed timeout.
+            painter.setBrush(red);
+            painter.drawRoundedRect(bar, 3, 3);
+            painter.setPen(QPen(red, 2, Qt::DotLine, Qt::FlatCap));
+            painter.drawLine(QPointF(xt, centre), QPointF(xRef, centre));
+            const qreal r = barHeight / 2 + 2;
+            painter.setPen(QPen(palette().color(QPalette::Window), 1.5));
+            painter.setBrush(red);
+            painter.drawEllipse(QPointF(xt, centre), r, r);
+            QFont bold = font();
+            bold.setBold(true);
+            bold.setPixelSize(int(r * 1.6));
+            painter.setFont(bold);
+            painter.setPen(contrastingTextColor(red));
+            painter.drawText(QRectF(xt - r, centre - r, 2 * r, 2 * r), Qt::AlignCenter, QStringLiteral("!"));
+        } else {
+            const QColor solid = palette().color(QPalette::Highlight);
+            QColor light = solid;
+            light.setAlphaF(isDarkPalette(palette()) ? 0.45f : 0.3f);
+            painter.setBrush(light);
+            painter.drawRoundedRect(bar, 3, 3);
+            if (xRef > xs) {
+                painter.setClipRect(QRectF(xs, top, xRef - xs, barHeight), Qt::IntersectClip);
+                painter.setBrush(solid);
+                painter.drawRoundedRect(bar, 3, 3);
+            }
+        }
+    } else {
+        // Only part of the story is known: a dashed outline from what is known to the reference.
+        qreal from = track.left(), to = track.right();
+        if (valid(slot.startedAt)) {
+            from = xForTime(slot.startedAt.time.msecsSinceEpoch);
+            to = xRef;
+        } else if (valid(slot.timeoutAt)) {
+            from = qMin(xRef, xForTime(slot.timeoutAt.time.msecsSinceEpoch));
+            to = qMax(xRef, xForTime(slot.timeoutAt.time.msecsSinceEpoch));
+        }
+        painter.setPen(
+            QPen(overdue ? red : healthColor(models::HealthLevel::Unknown, palette()), 1.5, Qt::DashLine));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRoundedRect(
+            QRectF(from, top, qMax<qreal>(3, to - from), barHeight).adjusted(0.75, 0.75, -0.75, -0.75), 3, 3);
+    }
+    painter.restore();
+}
+
+} // namespace hwi::views

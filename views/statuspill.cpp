@@ -1,0 +1,54 @@
+#include "statuspill.h"
+#include "palette.h"
+
+#include <QEvent>
+#include <QPainter>
+
+namespace hwi::views {
+
+StatusPill::StatusPill(QWidget* parent)
+    : StatusPill(QString(), parent) {}
+
+StatusPill::StatusPill(const QString& status, QWidget* parent)
+    : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    setStatus(status);
+}
+
+void StatusPill::setStatus(const QString& status) {
+    m_status = status;
+    setAccessibleName(tr("Status: %1").arg(shownText()));
+    updateGeometry();
+    update();
+}
+
+QString StatusPill::shownText() const {
+    return m_status.isEmpty() ? tr("no status") : m_status;
+}
+
+QSize StatusPill::sizeHint() const {
+    const QFontMetrics fm(pillFont(font()));
+    const int height = fm.height() + 6;
+    return {fm.horizontalAdvance(shownText()) + 2 * fm.height(), height};
+}
+
+void StatusPill::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    const QFont font = pillFont(this->font());
+    painter.setFont(font);
+    const QSize hint = sizeHint();
+    // Never stretched: a fixed-size pill at the left, vertically centred in whatever space we got.
+    const QRect pill(0, (height() - hint.height()) / 2, qMin(hint.width(), width()),
+                     qMin(hint.height(), height()));
+    drawPill(painter, pill, shownText(), statusColor(m_status, palette()));
+}
+
+void StatusPill::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange) {
+        updateGeometry();
+        update();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace hwi::views

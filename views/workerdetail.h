@@ -1,0 +1,69 @@
+#pragma once
+
+#include "hatchet/snapshot.h"
+
+#include <QDateTime>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QTabWidget;
+class QAbstractItemModel;
+
+namespace hwi::models {
+class SlotsModel;
+}
+
+namespace hwi::views {
+
+class RawJsonView;
+class SlotBars;
+class SlotTimeline;
+class StatusPill;
+
+// Everything about the selected worker: a header with its name, status and health reasons, its slot
+// capacity, and one tab per section (counts in the titles).
+class WorkerDetail final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerDetail)
+
+public:
+    explicit WorkerDetail(QWidget* parent = nullptr);
+    ~WorkerDetail() override;
+
+    void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // An index into the snapshot's workers, or nullopt for "nothing selected".
+    void setWorker(std::optional<std::size_t> index);
+    void setReferenceTime(const QDateTime& time, const QString& label);
+
+    QTabWidget* tabs() const { return m_tabs; }
+    QString healthText() const;
+
+private:
+    struct Section;
+    void addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
+                    std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
+                    std::function<void(const QDateTime&)> setReference = {});
+    void updateHeader();
+    void updateTitles();
+
+    std::shared_ptr<const hatchet::Snapshot> m_snapshot;
+    std::optional<hatchet::WorkerView> m_worker;
+    QDateTime m_reference;
+    QLabel* m_name;
+    StatusPill* m_status;
+    QLabel* m_reasons;
+    SlotBars* m_slotBars;
+    SlotTimeline* m_timeline;
+    QLabel* m_slotSummary;
+    models::SlotsModel* m_slots;
+    QTabWidget* m_tabs;
+    RawJsonView* m_raw;
+    std::vector<Section> m_sections;
+};
+
+} // namespace hwi::views
