@@ -241,7 +241,8 @@ void MainWindow::updateStatusBar() {
                                      m_snapshot->captureTimeNote.isEmpty()
                                          ? QString()
                                          : QStringLiteral(" (%1)").arg(m_snapshot->captureTimeNote)));
-    m_countsLabel->setText(tr("%n worker(s): ", nullptr, int(m_snapshot->workers.size())) +
+    const auto total = m_snapshot->workers.size();
+    m_countsLabel->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
                            counts.join(QStringLiteral(", ")));
     m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
 }

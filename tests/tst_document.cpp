@@ -1,0 +1,1060 @@
+// The document layer (Document::parse and its node table) and the typed worker view on top of it:
+// what a user sees of a saved file — member order, exact numbers, unescaped text, positions, pointers,
+// shapes and schema eras — and where a malformed file is reported.
+#include "hatchet/snapshot.h"
+#include "hatchet/worker.h"
+#include "json/document.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QTest>
+#include <QTimeZone>
+
+#include <atomic>
+
+using hwi::hatchet::SchemaEra;
+using hwi::hatchet::Shape;
+using hwi::hatchet::Snapshot;
+using hwi::hatchet::TimeValue;
+using hwi::hatchet::WorkerView;
+using hwi::json::Document;
+using hwi::json::Kind;
+using hwi::json::NodeId;
+using hwi::json::NoNode;
+using hwi::json::TextPosition;
+
+namespace QTest {
+template <> inline char* toString(const std::string_view& text) {
+    return QTest::toString(QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size())));
+}
+template <> inline char* toString(const std::string& text) {
+    return QTest::toString(QString::fromStdString(text));
+}
+template <> inline char* toString(const std::optional<std::int64_t>& value) {
+    return qstrdup(value ? QByteArray::number(qlonglong(*value)).constData() : "nullopt");
+}
+} // namespace QTest
+
+namespace {
+
+using DocumentPtr = std::shared_ptr<const Document>;
+
+constexpr char Bom[] = "\xEF\xBB\xBF";
+
+QByteArray readFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readAll();
+}
+
+QByteArray fixture(const char* name) {
+    return readFile(QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name));
+}
+
+std::string_view sv(const QByteArray& bytes) {
+    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
+}
+
+// The parsed document, or nullptr with the reason in why.
+DocumentPtr parseOrExplain(const QByteArray& bytes, QString& why) {
+    auto result = Document::parse(bytes);
+    if (const auto* error = std::get_if<Document::ParseError>(&result)) {
+        why = QStringLiteral("parse failed at %1:%2 (offset %3): %4")
+                  .arg(error->line)
+                  .arg(error->column)
+                  .arg(error->offset)
+                  .arg(error->message);
+        return nullptr;
+    }
+    return std::get<DocumentPtr>(std::move(result));
+}
+
+// The error, or nullopt when the input was (wrongly) accepted.
+std::optional<Document::ParseError> parseError(const QByteArray& bytes,
+                                               const std::atomic_bool* cancel = nullptr) {
+    auto result = Document::parse(bytes, cancel);
+    if (const auto* error = std::get_if<Document::ParseError>(&result))
+        return *error;
+    return std::nullopt;
+}
+
+#define PARSE_OK(doc, bytes)                                                                                 \
+    QString doc##Why;                                                                                        \
+    const DocumentPtr doc = parseOrExplain(bytes, doc##Why);                                                 \
+    QVERIFY2(doc, qPrintable(doc##Why))
+
+// Follows an RFC 6901 pointer with member()/child(); NoNode when it leads nowhere.
+NodeId resolve(const Document& doc, const QString& pointer) {
+    NodeId at = doc.root();
+    if (pointer.isEmpty())
+        return at;
+    const QStringList tokens = pointer.split(QLatin1Char('/')).mid(1);
+    for (QString token : tokens) {
+        token.replace(QStringLiteral("~1"), QStringLiteral("/"))
+            .replace(QStringLiteral("~0"), QStringLiteral("~"));
+        if (doc.kind(at) == Kind::Object) {
+            const QByteArray key = token.toUtf8();
+            at = doc.member(at, sv(key));
+        } else if (doc.kind(at) == Kind::Array) {
+            bool ok = false;
+            const uint row = token.toUInt(&ok);
+            if (!ok || row >= doc.childCount(at))
+                return NoNode;
+            at = doc.child(at, row);
+        } else {
+            return NoNode;
+        }
+        if (at == NoNode)
+            return NoNode;
+    }
+    return at;
+}
+
+// Where an editor puts the byte at offset (offset counted in the whole file, BOM included): lines split
+// at \n, columns count Unicode characters from the start of the line, 1-based.
+TextPosition editorPosition(const QByteArray& source, qsizetype offset) {
+    const qsizetype start = source.startsWith(Bom) ? 3 : 0;
+    const QByteArray before = source.mid(start, offset - start);
+    const qsizetype lineStart = before.lastIndexOf('\n') + 1;
+    const QString line = QString::fromUtf8(before.mid(lineStart));
+    return {static_cast<int>(before.count('\n')) + 1, static_cast<int>(line.toUcs4().size()) + 1};
+}
+
+// A large document whose strings are full of 2-, 3- and 4-byte characters, so that the internal
+// 4096-byte position blocks start inside characters and inside \r\n pairs.
+QByteArray multibyteDocument(const char* newline, int entries) {
+    static const char* const Pieces[] = {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", "a"};
+    QByteArray out = "[";
+    out += newline;
+    for (int i = 0; i < entries; ++i) {
+        QByteArray text;
+        for (int j = 0; j <= i % 7; ++j)
+            text += Pieces[(i + j) % 4];
+        out += "  {\"n\": \"" + text + "\", \"v\": [" + QByteArray::number(i) + ", true, \"" + text + "\"]}";
+        out += i + 1 < entries ? "," : "";
+        out += newline;
+    }
+    out += "]";
+    return out;
+}
+
+// The same on one line, as a browser's network tab saves it.
+QByteArray compactMultibyteDocument(int entries) {
+    QByteArray out = multibyteDocument("", entries);
+    out.replace("  {", "{");
+    return out;
+}
+
+std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
+    const DocumentPtr doc = parseOrExplain(bytes, why);
+    if (!doc)
+        return nullptr;
+    return Snapshot::build(doc, QStringLiteral("test.json"), QDateTime());
+}
+
+#define SNAPSHOT_OK(snapshot, bytes)                                                                         \
+    QString snapshot##Why;                                                                                   \
+    const auto snapshot = snapshotOf(bytes, snapshot##Why);                                                  \
+    QVERIFY2(snapshot, qPrintable(snapshot##Why))
+
+qint64 utcMsecs(int y, int mo, int d, int h, int mi, int s, int ms) {
+    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()).toMSecsSinceEpoch();
+}
+
+} // namespace
+
+class TestDocument : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Structure and text.
+    void memberOrderIsSourceOrder();
+    void duplicateKeysAreKept();
+    void kinds();
+    void numbersKeepTheirText_data();
+    void numbersKeepTheirText();
+    void strings_data();
+    void strings();
+    void escapedKeys();
+    void pointers_data();
+    void pointers();
+    void everyPointerLeadsBack_data();
+    void everyPointerLeadsBack();
+    void parentAndRow_data();
+    void parentAndRow();
+
+    // Positions.
+    void positions_data();
+    void positions();
+    void positionOfEveryNode_data();
+    void positionOfEveryNode();
+    void bomIsSkipped();
+
+    // Malformed input.
+    void malformed_data();
+    void malformed();
+    void truncatedAtEveryByte_data();
+    void truncatedAtEveryByte();
+    void nestingLimit_data();
+    void nestingLimit();
+    void cancellation();
+
+    // Shapes, eras and tolerances of the worker view.
+    void shapes_data();
+    void shapes();
+    void currentEraSlots();
+    void legacyEraSlots();
+    void slotTypeWithoutAvailable();
+    void nullActionsAreAbsent();
+    void emptyRuntimeInfo();
+    void timeValues();
+    void unknownFieldsAndValuesKept();
+    void missingOptionalFields();
+};
+
+// ---------------------------------------------------------------------------------------------------------
+// Structure and text
+
+void TestDocument::memberOrderIsSourceOrder() {
+    PARSE_OK(doc, QByteArray(R"({"zeta": 1, "alpha": {"y": 2, "b": 3, "x": 4}, "mid": [3, 1, 2]})"));
+    const NodeId root = doc->root();
+    QCOMPARE(doc->kind(root), Kind::Object);
+    QCOMPARE(doc->childCount(root), 3u);
+    QCOMPARE(doc->key(doc->child(root, 0)), QStringLiteral("zeta"));
+    QCOMPARE(doc->key(doc->child(root, 1)), QStringLiteral("alpha"));
+    QCOMPARE(doc->key(doc->child(root, 2)), QStringLiteral("mid"));
+    const NodeId alpha = doc->child(root, 1);
+    QStringList inner;
+    for (std::uint32_t i = 0; i < doc->childCount(alpha); ++i)
+        inner << doc->key(doc->child(alpha, i));
+    QCOMPARE(inner, (QStringList{QStringLiteral("y"), QStringLiteral("b"), QStringLiteral("x")}));
+    const NodeId mid = doc->child(root, 2);
+    QCOMPARE(doc->rawScalar(doc->child(mid, 0)), std::string_view("3"));
+    QCOMPARE(doc->rawScalar(doc->child(mid, 1)), std::string_view("1"));
+    QCOMPARE(doc->rawScalar(doc->child(mid, 2)), std::string_view("2"));
+}
+
+void TestDocument::duplicateKeysAreKept() {
+    PARSE_OK(doc, QByteArray(R"({"name": "first", "other": 0, "name": "second"})"));
+    const NodeId root = doc->root();
+    QCOMPARE(doc->childCount(root), 3u);
+    QCOMPARE(doc->key(doc->child(root, 0)), QStringLiteral("name"));
+    QCOMPARE(doc->key(doc->child(root, 2)), QStringLiteral("name"));
+    QCOMPARE(doc->text(doc->child(root, 0)), QStringLiteral("first"));
+    QCOMPARE(doc->text(doc->child(root, 2)), QStringLiteral("second"));
+    // Lookup by key finds the first occurrence.
+    QCOMPARE(doc->member(root, "name"), doc->child(root, 0));
+}
+
+void TestDocument::kinds() {
+    PARSE_OK(doc, QByteArray(R"([null, true, false, 1, "s", [], {}])"));
+    const NodeId root = doc->root();
+    QCOMPARE(doc->kind(root), Kind::Array);
+    const Kind expected[] = {Kind::Null,   Kind::True,  Kind::False, Kind::Number,
+                             Kind::String, Kind::Array, Kind::Object};
+    QCOMPARE(doc->childCount(root), 7u);
+    for (std::uint32_t i = 0; i < 7; ++i)
+        QCOMPARE(doc->kind(doc->child(root, i)), expected[i]);
+    QCOMPARE(doc->childCount(doc->child(root, 5)), 0u);
+    QCOMPARE(doc->childCount(doc->child(root, 6)), 0u);
+    QCOMPARE(doc->rawScalar(doc->child(root, 0)), std::string_view("null"));
+    QCOMPARE(doc->rawScalar(doc->child(root, 2)), std::string_view("false"));
+
+    // A bare scalar is a document too.
+    PARSE_OK(text, QByteArray(" \"just text\" \n"));
+    QCOMPARE(text->kind(text->root()), Kind::String);
+    QCOMPARE(text->text(text->root()), QStringLiteral("just text"));
+    QCOMPARE(text->nodeCount(), std::size_t(1));
+    PARSE_OK(literal, QByteArray("null"));
+    QCOMPARE(literal->kind(literal->root()), Kind::Null);
+}
+
+void TestDocument::numbersKeepTheirText_data() {
+    QTest::addColumn<QByteArray>("number");
+    for (const char* n : {"1.0", "123456789012345678901234567890", "-0", "1e400", "-1.5E-10", "0", "2.50",
+                          "-0.0", "1E+2", "18446744073709551616", "0.1000000000000000055511151231257827"})
+        QTest::newRow(n) << QByteArray(n);
+}
+
+void TestDocument::numbersKeepTheirText() {
+    QFETCH(QByteArray, number);
+    const std::string_view expected = sv(number);
+    {
+        PARSE_OK(doc, "[" + number + "]");
+        const NodeId n = doc->child(doc->root(), 0);
+        QCOMPARE(doc->kind(n), Kind::Number);
+        QCOMPARE(doc->rawScalar(n), expected);
+    }
+    {
+        PARSE_OK(doc, "{\"n\": " + number + " , \"m\":" + number + "}");
+        QCOMPARE(doc->kind(doc->member(doc->root(), "n")), Kind::Number);
+        QCOMPARE(doc->rawScalar(doc->member(doc->root(), "n")), expected);
+        QCOMPARE(doc->rawScalar(doc->member(doc->root(), "m")), expected);
+    }
+    {
+        PARSE_OK(doc, "\n " + number + "\n");
+        QCOMPARE(doc->kind(doc->root()), Kind::Number);
+        QCOMPARE(doc->rawScalar(doc->root()), expected);
+    }
+}
+
+void TestDocument::strings_data() {
+    QTest::addColumn<QByteArray>("json"); // the string token, quotes included
+    QTest::addColumn<QString>("text");    // what the user reads
+
+    QTest::newRow("plain") << QByteArray(R"("order-processor")") << QStringLiteral("order-processor");
+    QTest::newRow("empty") << QByteArray(R"("")") << QString();
+    QTest::newRow("go ampersand") << QByteArray(R"("etl \u0026 sync")") << QStringLiteral("etl & sync");
+    QTest::newRow("go angle brackets") << QByteArray(R"("\u003cb\u003e")") << QStringLiteral("<b>");
+    QTest::newRow("latin escape") << QByteArray(R"("caf\u00e9")") << QString::fromUtf8("caf\xC3\xA9");
+    QTest::newRow("uppercase hex") << QByteArray(R"("\u00C9t\u00E9")")
+                                   << QString::fromUtf8("\xC3\x89t\xC3\xA9");
+    QTest::newRow("surrogate pair") << QByteArray(R"("a\ud83d\ude00b")")
+                                    << QString::fromUtf8("a\xF0\x9F\x98\x80"
+                                                         "b");
+    QTest::newRow("highest code point")
+        << QByteArray(R"("\uDBFF\uDFFF")") << QString::fromUtf8("\xF4\x8F\xBF\xBF");
+    QTest::newRow("short escapes") << QByteArray(R"("q\"b\\s\/n\nt\tr\rf\fb\b")")
+                                   << QStringLiteral("q\"b\\s/n\nt\tr\rf\fb\b");
+    QTest::newRow("escaped backslash before u") << QByteArray(R"("\\u0026")") << QStringLiteral("\\u0026");
+    QTest::newRow("raw utf8") << QByteArray("\"gr\xC3\xB6\xC3\x9F\x65 \xE2\x82\xAC \xF0\x9F\x98\x80\"")
+                              << QString::fromUtf8("gr\xC3\xB6\xC3\x9F\x65 \xE2\x82\xAC \xF0\x9F\x98\x80");
+    QTest::newRow("raw utf8 and escape")
+        << QByteArray("\"\xC3\xA9\\u0026\xC3\xA9\"") << QString::fromUtf8("\xC3\xA9&\xC3\xA9");
+    QTest::newRow("nul escape") << QByteArray(R"("a\u0000b")")
+                                << QString(QStringLiteral("a") + QChar(0) + QStringLiteral("b"));
+}
+
+void TestDocument::strings() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, text);
+    const QByteArray utf8 = text.toUtf8();
+
+    const QByteArray containers[] = {"[" + json + "]", "{\"k\": " + json + "}", json,
+                                     "{\"a\": [1, {\"b\": " + json + " }]}"};
+    const char* const pointers[] = {"/0", "/k", "", "/a/1/b"};
+    for (int i = 0; i < 4; ++i) {
+        PARSE_OK(doc, containers[i]);
+        const NodeId id = resolve(*doc, QString::fromLatin1(pointers[i]));
+        QVERIFY(id != NoNode);
+        QCOMPARE(doc->kind(id), Kind::String);
+        QCOMPARE(doc->text(id), text);
+        QCOMPARE(doc->string(id), std::string(sv(utf8)));
+        QCOMPARE(doc->rawScalar(id), sv(json)); // the escapes as written
+        QVERIFY(doc->stringEquals(id, sv(utf8)));
+        QVERIFY(!doc->stringEquals(id, sv(utf8 + "x")));
+    }
+}
+
+void TestDocument::escapedKeys() {
+    PARSE_OK(doc,
+             QByteArray(R"({"plain": 0, "a\u0026b": 1, "sl\/ash": 2, "\ud83d\ude00": 3, "q\"uote": 4})"));
+    const NodeId root = doc->root();
+
+    const NodeId amp = doc->member(root, "a&b");
+    QCOMPARE(amp, doc->child(root, 1));
+    QCOMPARE(doc->key(amp), QStringLiteral("a&b"));
+    QCOMPARE(doc->rawKey(amp), std::string_view(R"(a\u0026b)"));
+    QCOMPARE(doc->rawScalar(amp), std::string_view("1"));
+    QCOMPARE(doc->member(root, R"(a\u0026b)"), NoNode); // keys are compared unescaped
+
+    QCOMPARE(doc->member(root, "sl/ash"), doc->child(root, 2));
+    QCOMPARE(doc->member(root, "\xF0\x9F\x98\x80"), doc->child(root, 3));
+    QCOMPARE(doc->key(doc->child(root, 3)), QString::fromUtf8("\xF0\x9F\x98\x80"));
+    QCOMPARE(doc->member(root, "q\"uote"), doc->child(root, 4));
+    QCOMPARE(doc->rawKey(doc->child(root, 4)), std::string_view(R"(q\"uote)"));
+    QCOMPARE(doc->member(root, "plain"), doc->child(root, 0));
+    QCOMPARE(doc->rawKey(doc->child(root, 0)), std::string_view("plain"));
+    QCOMPARE(doc->member(root, "missing"), NoNode);
+    QCOMPARE(doc->member(doc->child(root, 0), "plain"), NoNode); // not an object
+
+    // Elements of an array and the root are not members.
+    QVERIFY(!doc->isMember(root));
+    QVERIFY(doc->isMember(amp));
+    QCOMPARE(doc->rawKey(root), std::string_view());
+}
+
+void TestDocument::pointers_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<QByteArray>("raw"); // rawScalar of the node the pointer names
+
+    const QByteArray doc =
+        R"({"a/b": {"m~n": [0, {"": 7, "~1": 8, "/~": 9}]}, "x\u002fy": 10, "rows": [[], [5]]})";
+    QTest::newRow("slash escaped as ~1") << doc << QStringLiteral("/a~1b/m~0n/0") << QByteArray("0");
+    QTest::newRow("empty key") << doc << QStringLiteral("/a~1b/m~0n/1/") << QByteArray("7");
+    QTest::newRow("literal ~1 key") << doc << QStringLiteral("/a~1b/m~0n/1/~01") << QByteArray("8");
+    QTest::newRow("slash tilde key") << doc << QStringLiteral("/a~1b/m~0n/1/~1~0") << QByteArray("9");
+    QTest::newRow("escaped slash in key") << doc << QStringLiteral("/x~1y") << QByteArray("10");
+    QTest::newRow("array index") << doc << QStringLiteral("/rows/1/0") << QByteArray("5");
+    QTest::newRow("fixture slot") << fixture("list-legacy.json")
+                                  << QStringLiteral("/rows/0/slots/3/stepRunId")
+                                  << QByteArray("\"00000000-0000-0000-0000-000000000000\"");
+    QTest::newRow("fixture slot config")
+        << fixture("list-current.json") << QStringLiteral("/rows/0/slotConfig/durable/limit")
+        << QByteArray("1");
+}
+
+void TestDocument::pointers() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, pointer);
+    QFETCH(QByteArray, raw);
+
+    PARSE_OK(doc, json);
+    const NodeId id = resolve(*doc, pointer);
+    QVERIFY2(id != NoNode, "the pointer does not lead to a node");
+    QCOMPARE(doc->rawScalar(id), sv(raw));
+    QCOMPARE(doc->pointer(id), pointer);
+    QCOMPARE(doc->pointer(doc->root()), QString());
+}
+
+void TestDocument::everyPointerLeadsBack_data() {
+    QTest::addColumn<QByteArray>("json");
+    for (const char* name : {"list-current.json", "list-legacy.json", "worker-get.json", "worker-array.json",
+                             "tolerant.json", "bom.json", "not-workers.json"})
+        QTest::newRow(name) << fixture(name);
+    QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE));
+    QTest::newRow("odd keys") << QByteArray(R"({"~": {"/": [{"~0/1": [true, {"": null}]}]}, "a\u007eb": 1})");
+}
+
+void TestDocument::everyPointerLeadsBack() {
+    QFETCH(QByteArray, json);
+    QVERIFY(!json.isEmpty());
+    PARSE_OK(doc, json);
+    for (NodeId id = 0; id < doc->nodeCount(); ++id) {
+        const QString pointer = doc->pointer(id);
+        QVERIFY2(pointer.isEmpty() == (id == doc->root()), qPrintable(pointer));
+        QVERIFY2(resolve(*doc, pointer) == id, qPrintable(pointer));
+    }
+}
+
+void TestDocument::parentAndRow_data() {
+    QTest::addColumn<QByteArray>("json");
+    for (const char* name :
+         {"list-current.json", "list-legacy.json", "worker-get.json", "worker-array.json",
+          "worker-patch.json", "invalid-types.json", "tolerant.json", "bom.json", "not-workers.json"})
+        QTest::newRow(name) << fixture(name);
+    QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE));
+    QTest::newRow("large") << multibyteDocument("\n", 3000);
+    QTest::newRow("empty containers") << QByteArray(R"([[], {}, [[]], {"a": {}}])");
+}
+
+void TestDocument::parentAndRow() {
+    QFETCH(QByteArray, json);
+    QVERIFY(!json.isEmpty());
+    PARSE_OK(doc, json);
+    const NodeId root = doc->root();
+    QCOMPARE(doc->parent(root), NoNode);
+    QCOMPARE(doc->row(root), 0u);
+
+    std::vector<int> reached(doc->nodeCount(), 0);
+    reached[root] = 1;
+    for (NodeId n = 0; n < doc->nodeCount(); ++n) {
+        QCOMPARE(doc->isContainer(n), doc->kind(n) == Kind::Array || doc->kind(n) == Kind::Object);
+        std::uint32_t previousOffset = doc->offset(n);
+        for (std::uint32_t i = 0; i < doc->childCount(n); ++i) {
+            const NodeId c = doc->child(n, i);
+            QVERIFY(c < doc->nodeCount());
+            QCOMPARE(doc->parent(c), n);
+            QCOMPARE(doc->row(c), i);
+            QCOMPARE(doc->isMember(c), doc->kind(n) == Kind::Object);
+            QVERIFY2(doc->offset(c) > previousOffset, "children are not in source order");
+            previousOffset = doc->offset(c);
+            ++reached[c];
+        }
+    }
+    // Every node is the child of exactly one container (or the root).
+    for (NodeId n = 0; n < doc->nodeCount(); ++n)
+        QCOMPARE(reached[n], 1);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Positions
+
+void TestDocument::positions_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("pointer");
+    QTest::addColumn<int>("offset");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+
+    QTest::newRow("first line") << QByteArray(R"({"a": 1})") << QStringLiteral("/a") << 6 << 1 << 7;
+    QTest::newRow("root") << QByteArray("\n\n  [1]") << QString() << 4 << 3 << 3;
+    QTest::newRow("LF") << QByteArray("{\n  \"a\": 1,\n  \"b\": [true]\n}") << QStringLiteral("/b/0") << 20
+                        << 3 << 9;
+    QTest::newRow("CRLF") << QByteArray("{\r\n  \"a\": 1,\r\n  \"b\": 2\r\n}") << QStringLiteral("/b") << 21
+                          << 3 << 8;
+    QTest::newRow("CRLF first value")
+        << QByteArray("{\r\n  \"a\": 1,\r\n  \"b\": 2\r\n}") << QStringLiteral("/a") << 10 << 2 << 8;
+    // {"é": "ü", "x": 1} — é and ü are two bytes but one column each.
+    QTest::newRow("2-byte characters")
+        << QByteArray("{\"\xC3\xA9\": \"\xC3\xBC\", \"x\": 1}") << QStringLiteral("/x") << 18 << 1 << 17;
+    QTest::newRow("3-byte character")
+        << QByteArray("[\"\xE2\x82\xAC\", 2]") << QStringLiteral("/1") << 8 << 1 << 7;
+    QTest::newRow("4-byte character")
+        << QByteArray("[\"\xF0\x9F\x98\x80\", 2]") << QStringLiteral("/1") << 9 << 1 << 7;
+    QTest::newRow("multibyte on an earlier line")
+        << QByteArray("[\"\xC3\xA9\xC3\xA9\",\n 2]") << QStringLiteral("/1") << 10 << 2 << 2;
+    QTest::newRow("escapes count as written")
+        << QByteArray(R"(["\u0026", 2])") << QStringLiteral("/1") << 11 << 1 << 12;
+    QTest::newRow("BOM") << QByteArray(Bom) + R"({"a": 1})" << QStringLiteral("/a") << 9 << 1 << 7;
+    QTest::newRow("BOM second line") << QByteArray(Bom) + "{\n\"a\": 1}" << QStringLiteral("/a") << 10 << 2
+                                     << 6;
+    // A character that straddles the first 4096-byte block boundary: ["aaa…é", 1] with é at bytes 4095-4096.
+    QTest::newRow("character across 4096")
+        << "[\"" + QByteArray(4093, 'a') + "\xC3\xA9\", 1]" << QStringLiteral("/1") << 4100 << 1 << 4100;
+    QTest::newRow("CRLF across 4096")
+        << "[\"" + QByteArray(4091, 'a') + "\",\r\n 1]" << QStringLiteral("/1") << 4098 << 2 << 2;
+}
+
+void TestDocument::positions() {
+    QFETCH(QByteArray, json);
+    QFETCH(QString, pointer);
+    QFETCH(int, offset);
+    QFETCH(int, line);
+    QFETCH(int, column);
+
+    PARSE_OK(doc, json);
+    const NodeId id = resolve(*doc, pointer);
+    QVERIFY(id != NoNode);
+    QCOMPARE(doc->offset(id), std::uint32_t(offset));
+    const TextPosition at = doc->position(id);
+    QCOMPARE(at.line, line);
+    QEXPECT_FAIL(
+        "character across 4096",
+        "BUG: Document::positionAt counts the continuation bytes at the start of a 4096-byte block as "
+        "extra columns",
+        Continue);
+    QCOMPARE(at.column, column);
+}
+
+void TestDocument::positionOfEveryNode_data() {
+    QTest::addColumn<QByteArray>("json");
+    for (const char* name : {"list-current.json", "invalid-types.json", "worker-array.json", "bom.json"})
+        QTest::newRow(name) << fixture(name);
+    QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE));
+    QTest::newRow("multibyte, LF") << multibyteDocument("\n", 600);
+    QTest::newRow("multibyte, CRLF") << multibyteDocument("\r\n", 600);
+    QTest::newRow("multibyte, one line") << compactMultibyteDocument(600);
+    QTest::newRow("multibyte, one line, BOM") << QByteArray(Bom) + compactMultibyteDocument(600);
+}
+
+void TestDocument::positionOfEveryNode() {
+    QFETCH(QByteArray, json);
+    QVERIFY(!json.isEmpty());
+    PARSE_OK(doc, json);
+    int wrong = 0;
+    QString first;
+    for (NodeId id = 0; id < doc->nodeCount(); ++id) {
+        const TextPosition expected = editorPosition(json, doc->offset(id));
+        const TextPosition actual = doc->position(id);
+        if (actual.line != expected.line || actual.column != expected.column) {
+            if (wrong++ == 0)
+                first = QStringLiteral("%1 (offset %2): expected %3:%4, got %5:%6")
+                            .arg(doc->pointer(id))
+                            .arg(doc->offset(id))
+                            .arg(expected.line)
+                            .arg(expected.column)
+                            .arg(actual.line)
+                            .arg(actual.column);
+        }
+    }
+    QEXPECT_FAIL(
+        "multibyte, one line",
+        "BUG: Document::positionAt counts the continuation bytes at the start of a 4096-byte block as "
+        "extra columns",
+        Continue);
+    QEXPECT_FAIL("multibyte, one line, BOM", "BUG: as above", Continue);
+    QVERIFY2(wrong == 0, qPrintable(QStringLiteral("%1 of %2 nodes misplaced; first: %3")
+                                        .arg(wrong)
+                                        .arg(doc->nodeCount())
+                                        .arg(first)));
+}
+
+void TestDocument::bomIsSkipped() {
+    const QByteArray withBom = fixture("bom.json");
+    QVERIFY(withBom.startsWith(Bom));
+    const QByteArray withoutBom = withBom.mid(3);
+    PARSE_OK(a, withBom);
+    PARSE_OK(b, withoutBom);
+    QCOMPARE(a->nodeCount(), b->nodeCount());
+    QCOMPARE(a->kind(a->root()), Kind::Object);
+    QCOMPARE(a->key(a->child(a->root(), 0)), QStringLiteral("actions")); // not "\uFEFFactions"
+    for (NodeId id = 0; id < a->nodeCount(); ++id) {
+        QCOMPARE(a->offset(id), b->offset(id) + 3);
+        QCOMPARE(a->position(id).line, b->position(id).line);
+        QCOMPARE(a->position(id).column, b->position(id).column);
+        QCOMPARE(a->pointer(id), b->pointer(id));
+    }
+    const NodeId name = a->member(a->root(), "name");
+    QCOMPARE(a->text(name), QStringLiteral("order-processor"));
+
+    SNAPSHOT_OK(snapshot, withBom);
+    QCOMPARE(snapshot->shape, Shape::Worker);
+    QCOMPARE(snapshot->workers.size(), std::size_t(1));
+    QVERIFY(snapshot->problems.empty());
+
+    // A scalar after a BOM, and a BOM alone.
+    PARSE_OK(scalar, QByteArray(Bom) + " 42");
+    QCOMPARE(scalar->rawScalar(scalar->root()), std::string_view("42"));
+    QCOMPARE(scalar->position(scalar->root()).column, 2);
+    const auto error = parseError(QByteArray(Bom));
+    QVERIFY(error);
+    QCOMPARE(error->offset, qint64(3));
+    QCOMPARE(error->line, 1);
+    QCOMPARE(error->column, 1);
+    QVERIFY2(error->message.contains(QStringLiteral("empty input")), qPrintable(error->message));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Malformed input
+
+void TestDocument::malformed_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("offset");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("message"); // a part of the message
+
+    const auto row = [](const char* name, const QByteArray& json, qint64 offset, int line, int column,
+                        const char* message) {
+        QTest::newRow(name) << json << offset << line << column << QString::fromUtf8(message);
+    };
+    const QByteArray doc = "{\n  \"name\": \"w\",\n  \"slots\": [1, 2]\n}\n";
+
+    // Truncated.
+    row("cut after the brace", doc.left(1), 1, 1, 2,
+        "unexpected end of input: unclosed object opened at line 1, column 1");
+    row("cut inside a key", doc.left(7), 7, 2, 6, "unterminated string starting at line 2, column 3");
+    row("cut after a colon", doc.left(11), 11, 2, 10,
+        "unexpected end of input: unclosed object opened at line 1, column 1");
+    row("cut inside an array", doc.left(31), 31, 3, 15,
+        "unexpected end of input: unclosed array opened at line 3, column 12");
+    row("cut before the last brace", doc.left(35), 35, 4, 1,
+        "unexpected end of input: unclosed object opened at line 1, column 1");
+    row("cut in a literal", "[tru", 4, 1, 5, "invalid literal, expected 'true', found end of input");
+    row("cut in a number", "[1.", 3, 1, 4, "expected a digit after '.', found end of input");
+    row("cut in an escape", "[\"\\u00", 6, 1, 7, "unterminated string starting at line 1, column 2");
+
+    // Commas, colons, literals.
+    row("trailing comma in object", R"({"a": 1,})", 8, 1, 9,
+        "trailing comma: expected a string key after ','");
+    row("trailing comma in array", "[1, 2,]", 6, 1, 7, "trailing comma: expected a value after ','");
+    row("trailing comma, next line", "{\n  \"a\": 1,\n}", 12, 3, 1,
+        "trailing comma: expected a string key after ','");
+    row("NaN", R"({"a": NaN})", 6, 1, 7, "NaN and Infinity are not valid JSON numbers");
+    row("-Infinity", "[1, -Infinity]", 5, 1, 6, "NaN and Infinity are not valid JSON numbers");
+    row("missing colon", R"({"a" 1})", 5, 1, 6, "expected ':' after object key, found '1'");
+    row("missing comma", "{\"a\": 1\n \"b\": 2}", 9, 2, 2,
+        "expected ',' or '}' after an object member, found '\"'");
+    row("single quotes", "{'a': 1}", 1, 1, 2, "expected a string key or '}', found '''");
+    row("comment", "{\"a\": 1 // note\n}", 8, 1, 9, "comments are not allowed in JSON");
+    row("raw newline in string", "[\"a\nb\"]", 3, 1, 4, "control character 0x0a must be escaped");
+    row("bad escape", R"(["\x41"])", 2, 1, 3, "invalid escape '\\x' in string");
+    row("lone high surrogate", R"(["\ud800"])", 2, 1, 3, "unpaired surrogate");
+    row("lone low surrogate", R"({"k\udc00": 1})", 3, 1, 4, "unpaired surrogate");
+    row("leading zero", "[01]", 2, 1, 3, "leading zeros are not allowed");
+
+    // Trailing content.
+    row("content after the document", "{\"a\": 1}\nx", 9, 2, 1,
+        "unexpected content after the JSON value, found 'x'");
+    row("two documents", "{} {}", 3, 1, 4, "unexpected content after the JSON value, found '{'");
+    row("extra bracket", "[1]]", 3, 1, 4, "unexpected content after the JSON value, found ']'");
+    row("content after a scalar", "1 2", 2, 1, 3, "unexpected content after the JSON value, found '2'");
+
+    // Invalid UTF-8, at its byte.
+    row("invalid UTF-8 in a value", "{\"a\": \"caf\xE9\"}", 10, 1, 11,
+        "invalid UTF-8 byte 0xe9 (truncated multi-byte sequence)");
+    row("invalid UTF-8 after multibyte text", "{\n  \"\xC3\xA9\": \"ok\",\n  \"b\": \"x\xFF\"\n}", 25, 3, 10,
+        "invalid UTF-8 byte 0xff");
+    row("invalid UTF-8 in a key", "{\"k\xC0\xAF\": 1}", 3, 1, 4,
+        "invalid UTF-8 byte 0xc0 (overlong encoding)");
+    row("encoded surrogate", "[\"\xED\xA0\x80\"]", 3, 1, 4,
+        "invalid UTF-8 byte 0xa0 (encoded UTF-16 surrogate)");
+    row("Latin-1 file", "{\"name\": \"M\xFCller\"}", 11, 1, 12, "invalid UTF-8 byte 0xfc");
+
+    // Empty files and things that are not JSON.
+    row("empty file", "", 0, 1, 1, "empty input: expected a JSON value");
+    row("whitespace only", "  \n\t \r\n", 7, 3, 1, "empty input: expected a JSON value");
+    row("HTML error page",
+        "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body>nginx</body></html>\n", 0,
+        1, 1, "this looks like HTML, not JSON");
+    row("HTML after whitespace", "\n  <html>", 3, 2, 3, "this looks like HTML");
+    row("HTML after a BOM", QByteArray(Bom) + "<html></html>", 3, 1, 1, "this looks like HTML");
+    row("error after a BOM", QByteArray(Bom) + R"({"a": })", 9, 1, 7, "expected a JSON value");
+    row("plain text", "Unauthorized", 0, 1, 1, "expected a JSON value");
+}
+
+void TestDocument::malformed() {
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, offset);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, message);
+
+    const auto error = parseError(json);
+    QVERIFY2(error, "the input was accepted");
+    QVERIFY2(error->message.contains(message), qPrintable(error->message));
+    QCOMPARE(error->offset, offset);
+    QCOMPARE(error->line, line);
+    QCOMPARE(error->column, column);
+}
+
+void TestDocument::truncatedAtEveryByte_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::newRow("worker-array.json (one line)") << fixture("worker-array.json");
+    QTest::newRow("list-legacy.json") << fixture("list-legacy.json");
+    QTest::newRow("bom.json") << fixture("bom.json");
+    QTest::newRow("multibyte, CRLF") << multibyteDocument("\r\n", 12);
+    QTest::newRow("all kinds") << QByteArray(
+        "{\"n\xC3\xA9v\": \"Zo\xC3\xAB \xF0\x9F\x98\x80\", \"x\": [1, -2.5e+3, "
+        "true, false, null, \"\\u0026\\ud83d\\ude00\", {}, []]}");
+}
+
+// A file cut short anywhere fails at the cut with "end of input" in the message, or (cut inside a
+// multibyte character) at that character's first byte.
+void TestDocument::truncatedAtEveryByte() {
+    QFETCH(QByteArray, json);
+    QVERIFY(!json.isEmpty());
+    const qsizetype end = std::max(json.lastIndexOf('}'), json.lastIndexOf(']'));
+    const qsizetype start = json.startsWith(Bom) ? 3 : 0;
+    for (qsizetype cut = start; cut < end; ++cut) {
+        const QByteArray part = json.left(cut);
+        const auto error = parseError(part);
+        QVERIFY2(error, qPrintable(QStringLiteral("accepted when cut at %1").arg(cut)));
+        qsizetype expectedOffset = cut;
+        // Cut inside a multibyte character: the error is at its lead byte.
+        qsizetype lead = cut;
+        while (lead > start && (static_cast<unsigned char>(json[lead]) & 0xC0) == 0x80)
+            --lead;
+        const bool insideCharacter = lead < cut;
+        if (insideCharacter)
+            expectedOffset = lead;
+        const QString where = QStringLiteral("cut at %1: %2").arg(cut).arg(error->message);
+        QVERIFY2(error->offset == expectedOffset, qPrintable(where));
+        const TextPosition expected = editorPosition(part, expectedOffset);
+        QVERIFY2(error->line == expected.line && error->column == expected.column, qPrintable(where));
+        if (insideCharacter)
+            QVERIFY2(error->message.contains(QStringLiteral("truncated multi-byte sequence")),
+                     qPrintable(where));
+        else
+            QVERIFY2(error->message.contains(QStringLiteral("end of input")) ||
+                         error->message.contains(QStringLiteral("unterminated string")) ||
+                         (cut == start && error->message.contains(QStringLiteral("empty input"))),
+                     qPrintable(where));
+    }
+}
+
+void TestDocument::nestingLimit_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("offset"); // -1: accepted
+
+    QTest::newRow("1024 arrays") << QByteArray(1024, '[') + QByteArray(1024, ']') << qint64(-1);
+    QTest::newRow("1025 arrays") << QByteArray(1025, '[') + QByteArray(1025, ']') << qint64(1024);
+    QTest::newRow("1024 objects") << QByteArray("{\"a\":").repeated(1023) + "{}" + QByteArray(1023, '}')
+                                  << qint64(-1);
+    QTest::newRow("1025 objects") << QByteArray("{\"a\":").repeated(1024) + "{}" + QByteArray(1024, '}')
+                                  << qint64(1024 * 5);
+    QTest::newRow("1025 mixed, pretty")
+        << QByteArray("[\n").repeated(1024) + "{}" + QByteArray("]").repeated(1024) << qint64(1024 * 2);
+    QTest::newRow("100000 deep") << QByteArray(100000, '[') + QByteArray(100000, ']') << qint64(1024);
+}
+
+void TestDocument::nestingLimit() {
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, offset);
+
+    if (offset < 0) {
+        PARSE_OK(doc, json);
+        QCOMPARE(doc->nodeCount(), std::size_t(1024));
+        NodeId deepest = doc->root();
+        while (doc->childCount(deepest) > 0)
+            deepest = doc->child(deepest, 0);
+        int depth = 1;
+        for (NodeId at = deepest; doc->parent(at) != NoNode; at = doc->parent(at))
+            ++depth;
+        QCOMPARE(depth, 1024);
+        return;
+    }
+    const auto error = parseError(json);
+    QVERIFY2(error, "the input was accepted");
+    QVERIFY2(error->message.contains(QStringLiteral("nesting deeper than 1024 levels")),
+             qPrintable(error->message));
+    QCOMPARE(error->offset, offset);
+    const TextPosition expected = editorPosition(json, offset);
+    QCOMPARE(error->line, expected.line);
+    QCOMPARE(error->column, expected.column);
+}
+
+void TestDocument::cancellation() {
+    // Large enough that the parser looks at the flag.
+    QByteArray json = "[";
+    for (int i = 0; i < 200000; ++i)
+        json += i ? ",0" : "0";
+    json += "]";
+
+    const std::atomic_bool cancel{true};
+    const auto error = parseError(json, &cancel);
+    QVERIFY2(error, "a cancelled parse returned a document");
+    QCOMPARE(error->message, QStringLiteral("cancelled"));
+
+    const std::atomic_bool goOn{false};
+    auto result = Document::parse(json, &goOn);
+    QVERIFY(std::holds_alternative<DocumentPtr>(result));
+    QCOMPARE(std::get<DocumentPtr>(result)->nodeCount(), std::size_t(200001));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shapes, eras and tolerances
+
+void TestDocument::shapes_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<Shape>("shape");
+    QTest::addColumn<QStringList>("names"); // of the workers, in document order
+    QTest::addColumn<QString>("note");      // part of the note; empty: no note
+
+    const auto names = [](std::initializer_list<const char*> list) {
+        QStringList out;
+        for (const char* n : list)
+            out << QString::fromUtf8(n);
+        return out;
+    };
+    QTest::newRow("WorkerList") << fixture("list-current.json") << Shape::WorkerList
+                                << names({"order-processor", "report-builder", "mailer"}) << QString();
+    QTest::newRow("WorkerList, legacy") << fixture("list-legacy.json") << Shape::WorkerList
+                                        << names({"transcoder-a", "janitor-b"}) << QString();
+    QTest::newRow("Worker") << fixture("worker-get.json") << Shape::Worker << names({"render-farm-01"})
+                            << QString();
+    QTest::newRow("Worker, PATCH response")
+        << fixture("worker-patch.json") << Shape::Worker << names({"render-farm-01"}) << QString();
+    QTest::newRow("bare array") << fixture("worker-array.json") << Shape::WorkerArray
+                                << names({"etl & sync", "etl-transform"}) << QString();
+    QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE)) << Shape::WorkerList
+                            << names({"notifications-worker", "", "email-sender", "render-farm-01",
+                                      "search-indexer", "reports & exports", "ml-inference-gpu",
+                                      "video-transcoder", "web-crawler", "payments-worker"})
+                            << QString();
+    QTest::newRow("empty array") << QByteArray("[]") << Shape::WorkerArray << QStringList() << QString();
+    QTest::newRow("empty WorkerList")
+        << QByteArray(R"({"pagination": {"current_page": 0, "num_pages": 0}, "rows": []})")
+        << Shape::WorkerList << QStringList() << QString();
+    QTest::newRow("APIErrors") << fixture("not-workers.json") << Shape::PlainJson << QStringList()
+                               << QStringLiteral("APIErrors");
+    QTest::newRow("other object") << QByteArray(R"({"hello": "world"})") << Shape::PlainJson << QStringList()
+                                  << QStringLiteral("holds no workers");
+    QTest::newRow("array of numbers")
+        << QByteArray("[1, 2, 3]") << Shape::PlainJson << QStringList() << QStringLiteral("holds no workers");
+    QTest::newRow("string") << QByteArray(R"("workers")") << Shape::PlainJson << QStringList()
+                            << QStringLiteral("holds no workers");
+    QTest::newRow("null") << QByteArray("null") << Shape::PlainJson << QStringList()
+                          << QStringLiteral("holds no workers");
+}
+
+void TestDocument::shapes() {
+    QFETCH(QByteArray, json);
+    QFETCH(Shape, shape);
+    QFETCH(QStringList, names);
+    QFETCH(QString, note);
+
+    QVERIFY(!json.isEmpty());
+    SNAPSHOT_OK(snapshot, json);
+    QCOMPARE(snapshot->shape, shape);
+    QStringList actual;
+    for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
+        actual << snapshot->worker(i).name();
+    QCOMPARE(actual, names);
+    if (note.isEmpty()) {
+        QVERIFY2(snapshot->note.isEmpty(), qPrintable(snapshot->note));
+    } else {
+        QVERIFY2(snapshot->note.contains(note), qPrintable(snapshot->note));
+    }
+    // None of these is invalid.
+    QCOMPARE(snapshot->errorCount(), std::size_t(0));
+    QCOMPARE(snapshot->source, QStringLiteral("test.json"));
+}
+
+void TestDocument::currentEraSlots() {
+    SNAPSHOT_OK(snapshot, fixture("list-current.json"));
+    QCOMPARE(snapshot->workers.size(), std::size_t(3));
+    const WorkerView w = snapshot->worker(0);
+    QCOMPARE(w.era(), SchemaEra::Current);
+    const auto caps = w.slotCapacities();
+    QCOMPARE(caps.size(), std::size_t(2));
+    QCOMPARE(caps[0].slotType, QStringLiteral("default"));
+    QCOMPARE(caps[0].available, std::optional<std::int64_t>(2));
+    QCOMPARE(caps[0].limit, std::optional<std::int64_t>(5));
+    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(3));
+    QCOMPARE(caps[1].slotType, QStringLiteral("durable"));
+    QCOMPARE(caps[1].used(), std::optional<std::int64_t>(0));
+    QCOMPARE(caps[1].limit, std::optional<std::int64_t>(1));
+    QVERIFY(w.slots().empty());
+
+    const WorkerView paused = snapshot->worker(1);
+    QCOMPARE(paused.status(), QStringLiteral("PAUSED"));
+    QCOMPARE(paused.slotCapacities().size(), std::size_t(1));
+    QCOMPARE(paused.slotCapacities()[0].used(), std::optional<std::int64_t>(0));
+}
+
+void TestDocument::legacyEraSlots() {
+    SNAPSHOT_OK(snapshot, fixture("list-legacy.json"));
+    QCOMPARE(snapshot->workers.size(), std::size_t(2));
+
+    const WorkerView transcoder = snapshot->worker(0);
+    QCOMPARE(transcoder.era(), SchemaEra::Legacy);
+    const auto caps = transcoder.slotCapacities();
+    QCOMPARE(caps.size(), std::size_t(1));
+    QCOMPARE(caps[0].slotType, QStringLiteral("default"));
+    QCOMPARE(caps[0].limit, std::optional<std::int64_t>(4));
+    QCOMPARE(caps[0].available, std::optional<std::int64_t>(2));
+    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(2));
+    const auto slots = transcoder.slots();
+    QCOMPARE(slots.size(), std::size_t(4));
+    QVERIFY(!slots[0].isFreePadding());
+    QVERIFY(!slots[1].isFreePadding());
+    QVERIFY(slots[2].isFreePadding());
+    QVERIFY(slots[3].isFreePadding());
+    QCOMPARE(slots[0].actionId, QStringLiteral("video-transcode:transcode"));
+    QCOMPARE(slots[0].status, QStringLiteral("RUNNING"));
+    QCOMPARE(slots[0].startedAt.state, TimeValue::Valid);
+    QCOMPARE(slots[1].timeoutAt.time.msecsSinceEpoch, utcMsecs(2026, 1, 15, 9, 31, 1, 0));
+    QCOMPARE(slots[2].startedAt.state, TimeValue::Absent);
+
+    const WorkerView janitor = snapshot->worker(1);
+    QCOMPARE(janitor.era(), SchemaEra::Legacy);
+    QCOMPARE(janitor.slotCapacities()[0].used(), std::optional<std::int64_t>(0));
+    QCOMPARE(janitor.slots().size(), std::size_t(2));
+    for (const auto& slot : janitor.slots())
+        QVERIFY(slot.isFreePadding());
+
+    // A running slot is never padding, even with an all-zero workflow run.
+    SNAPSHOT_OK(running, QByteArray(R"({"name": "w", "type": "SELFHOSTED", "maxRuns": 1, "availableRuns": 0,
+        "slots": [{"actionId": "a:b", "stepRunId": "00000000-0000-0000-0000-000000000000",
+                   "workflowRunId": "00000000-0000-0000-0000-000000000000", "startedAt": "2026-01-15T09:29:00Z",
+                   "status": "RUNNING"}]})"));
+    QCOMPARE(running->worker(0).slots().size(), std::size_t(1));
+    QVERIFY(!running->worker(0).slots()[0].isFreePadding());
+}
+
+void TestDocument::slotTypeWithoutAvailable() {
+    SNAPSHOT_OK(snapshot, readFile(QStringLiteral(HWI_SAMPLE)));
+    const WorkerView payments = snapshot->worker(9);
+    QCOMPARE(payments.name(), QStringLiteral("payments-worker"));
+    const auto caps = payments.slotCapacities();
+    QCOMPARE(caps.size(), std::size_t(2));
+    QCOMPARE(caps[1].slotType, QStringLiteral("durable"));
+    QCOMPARE(caps[1].limit, std::optional<std::int64_t>(5));
+    QCOMPARE(caps[1].available, std::optional<std::int64_t>());
+    QCOMPARE(caps[1].used(), std::optional<std::int64_t>()); // unknown, not 5
+
+    // Old-era workers in the sample read as slot type "default".
+    const WorkerView gpu = snapshot->worker(6);
+    QCOMPARE(gpu.era(), SchemaEra::Legacy);
+    QCOMPARE(gpu.slotCapacities().size(), std::size_t(1));
+    QCOMPARE(gpu.slotCapacities()[0].slotType, QStringLiteral("default"));
+    QCOMPARE(gpu.slotCapacities()[0].limit, std::optional<std::int64_t>(2));
+}
+
+void TestDocument::nullActionsAreAbsent() {
+    SNAPSHOT_OK(snapshot, fixture("worker-patch.json"));
+    const WorkerView w = snapshot->worker(0);
+    QCOMPARE(w.field("actions"), NoNode);
+    QVERIFY(w.actions().isEmpty());
+    QVERIFY(w.labels().empty());
+    QVERIFY(w.slotCapacities().empty());
+    QCOMPARE(w.era(), SchemaEra::Unknown);
+    QCOMPARE(w.status(), QStringLiteral("PAUSED"));
+    QVERIFY2(snapshot->problems.empty(),
+             qPrintable(snapshot->problems.empty() ? QString() : snapshot->problems[0].message));
+    // The member is still in the document, as null.
+    const NodeId member = snapshot->document->member(w.node(), "actions");
+    QVERIFY(member != NoNode);
+    QCOMPARE(snapshot->document->kind(member), Kind::Null);
+}
+
+void TestDocument::emptyRuntimeInfo() {
+    SNAPSHOT_OK(snapshot, fixture("list-legacy.json"));
+    const WorkerView janitor = snapshot->worker(1);
+    QVERIFY(janitor.runtimeInfo().isEmpty());
+    QVERIFY(janitor.runtimeInfo().sdkSummary().isEmpty());
+    QVERIFY(snapshot->problems.empty());
+
+    const WorkerView transcoder = snapshot->worker(0);
+    QCOMPARE(transcoder.runtimeInfo().language, QStringLiteral("GOLANG"));
+    QCOMPARE(transcoder.runtimeInfo().sdkSummary(), QStringLiteral("GOLANG v0.55.1"));
+    QCOMPARE(transcoder.webhookUrl(), QString());
+    QCOMPARE(transcoder.displayName(), QStringLiteral("transcoder-a"));
+}
+
+void TestDocument::timeValues() {
+    SNAPSHOT_OK(snapshot, fixture("tolerant.json"));
+    const WorkerView w = snapshot->worker(0);
+
+    const TimeValue beat = w.lastHeartbeatAt();
+    QCOMPARE(beat.state, TimeValue::Valid);
+    QCOMPARE(beat.text, QStringLiteral("2026-11-29T14:00:03.123456789+01:00"));
+    QCOMPARE(beat.time.msecsSinceEpoch, utcMsecs(2026, 11, 29, 13, 0, 3, 123));
+    QCOMPARE(beat.time.offsetSeconds, 3600);
+    QVERIFY(!beat.time.never);
+
+    const TimeValue listener = w.lastListenerEstablished();
+    QCOMPARE(listener.state, TimeValue::Never);
+    QVERIFY(!listener.isKnown());
+    QCOMPARE(listener.text, QStringLiteral("0001-01-01T00:00:00Z"));
+
+    QCOMPARE(w.metadata().createdAt.state, TimeValue::Valid);
+    QCOMPARE(w.metadata().createdAt.time.msecsSinceEpoch, utcMsecs(2026, 11, 29, 12, 15, 42, 500));
+
+    // A time that is not a date-time stays readable as written.
+    SNAPSHOT_OK(broken, fixture("invalid-types.json"));
+    const TimeValue bad = broken->worker(1).lastHeartbeatAt();
+    QCOMPARE(bad.state, TimeValue::Malformed);
+    QCOMPARE(bad.text, QStringLiteral("29/11/2026 13:00:01"));
+
+    // Without a capture time the newest heartbeat stands in.
+    QCOMPARE(snapshot->captureTime.toMSecsSinceEpoch(), utcMsecs(2026, 11, 29, 13, 0, 3, 123));
+    QVERIFY(!snapshot->captureTimeNote.isEmpty());
+}
+
+void TestDocument::unknownFieldsAndValuesKept() {
+    SNAPSHOT_OK(snapshot, fixture("tolerant.json"));
+    const Document& doc = *snapshot->document;
+    const WorkerView w = snapshot->worker(0);
+    QCOMPARE(w.status(), QStringLiteral("DRAINING"));
+    QCOMPARE(w.runtimeInfo().language, QStringLiteral("RUST"));
+    const NodeId future = w.field("futureField");
+    QVERIFY(future != NoNode);
+    QCOMPARE(doc.kind(future), Kind::Object);
+    QCOMPARE(doc.rawScalar(doc.member(future, "big")), std::string_view("123456789012345678901234567890"));
+    // "available": 1.0 is still the count 1.
+    const auto caps = w.slotCapacities();
+    QCOMPARE(caps.size(), std::size_t(1));
+    QCOMPARE(caps[0].available, std::optional<std::int64_t>(1));
+    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(3));
+    QCOMPARE(doc.rawScalar(doc.member(doc.member(w.field("slotConfig"), "default"), "available")),
+             std::string_view("1.0"));
+}
+
+void TestDocument::missingOptionalFields() {
+    SNAPSHOT_OK(snapshot, fixture("list-current.json"));
+    const WorkerView mailer = snapshot->worker(2);
+    QCOMPARE(mailer.name(), QStringLiteral("mailer"));
+    QCOMPARE(mailer.lastHeartbeatAt().state, TimeValue::Absent);
+    QCOMPARE(mailer.lastListenerEstablished().state, TimeValue::Absent);
+    QVERIFY(mailer.labels().empty());
+    QVERIFY(mailer.registeredWorkflows().empty());
+    QVERIFY(mailer.recentStepRuns().empty());
+    QCOMPARE(mailer.webhookUrl(), QString());
+    QVERIFY(snapshot->problems.empty());
+
+    const WorkerView first = snapshot->worker(0);
+    QCOMPARE(first.labels().size(), std::size_t(2));
+    QCOMPARE(first.labels()[1].key, QStringLiteral("region"));
+    QCOMPARE(first.labels()[1].value, QStringLiteral("us-east-1"));
+    QCOMPARE(first.actions(),
+             (QStringList{QStringLiteral("order-flow:validate"), QStringLiteral("order-flow:charge"),
+                          QStringLiteral("order-flow:ship")}));
+}
+
+QTEST_GUILESS_MAIN(TestDocument)
+#include "tst_document.moc"

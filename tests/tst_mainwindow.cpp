@@ -1,0 +1,191 @@
+// The window as a user drives it (offscreen): open, select, read the detail, switch the time reference,
+// cancel a load, and survive a broken file with the previous document still shown.
+#include "itemmodels/metadatamodel.h"
+#include "itemmodels/workertablemodel.h"
+#include "mainwindow.h"
+#include "messagebar.h"
+#include "sectionview.h"
+#include "workerdetail.h"
+
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimeZone>
+
+using namespace hwi;
+using models::WorkerTableModel;
+
+namespace {
+
+const QString Fixtures = QStringLiteral(HWI_FIXTURES);
+
+// A copy of a fixture whose modification time (= capture time) is set.
+QString copyWithCaptureTime(const QTemporaryDir& dir, const QString& fixture, const QDateTime& capture) {
+    const QString path = dir.filePath(fixture);
+    QFile::copy(Fixtures + QLatin1Char('/') + fixture, path);
+    QFile file(path);
+    file.open(QIODevice::ReadWrite);
+    file.setFileTime(capture, QFileDevice::FileModificationTime);
+    return path;
+}
+
+int rowNamed(const QTableView& table, const QString& name) {
+    for (int row = 0; row < table.model()->rowCount(); ++row) {
+        if (table.model()->index(row, WorkerTableModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+QString cell(const QTableView& table, int row, int column) {
+    return table.model()->index(row, column).data().toString();
+}
+
+// The detail tab whose title starts with prefix, e.g. "Labels" for "Labels (2)".
+int tabStarting(const QTabWidget& tabs, const QString& prefix) {
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (tabs.tabText(i).startsWith(prefix))
+            return i;
+    }
+    return -1;
+}
+
+QString metadataValue(views::WorkerDetail& detail, int row) {
+    auto* section = qobject_cast<views::SectionView*>(detail.tabs()->widget(0));
+    return section->table()->model()->index(row, models::MetadataModel::ValueColumn).data().toString();
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensAndShowsEveryWorker();
+    void detailShowsSelectedWorker();
+    void healthReasonsFollowTheDashboard();
+    void relativeTimeAgainstCaptureOrNow();
+    void cancelKeepsPreviousDocument();
+    void errorKeepsPreviousDocument();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestMainWindow::opensAndShowsEveryWorker() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.workerTable()->model()->rowCount(), 3);
+    QVERIFY(rowNamed(*window.workerTable(), QStringLiteral("report-builder")) >= 0);
+    QVERIFY2(window.statusText().contains(QStringLiteral("3 workers")), qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(QStringLiteral("1 paused")));
+    QVERIFY(window.statusText().contains(QStringLiteral("list-current.json")));
+}
+
+void TestMainWindow::detailShowsSelectedWorker() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-legacy.json"));
+    QVERIFY(shown.wait(10000));
+    const int row = rowNamed(*window.workerTable(), QStringLiteral("transcoder-a"));
+    QVERIFY(row >= 0);
+    window.workerTable()->selectRow(row);
+    views::WorkerDetail& detail = *window.detail();
+    QCOMPARE(metadataValue(detail, models::MetadataModel::NameRow), QStringLiteral("transcoder-a"));
+    QVERIFY(metadataValue(detail, models::MetadataModel::SchemaEraRow).contains(QStringLiteral("maxRuns")));
+    // Two busy slots listed; the two padded entries are free slots, not runs.
+    QTabWidget& tabs = *detail.tabs();
+    QCOMPARE(tabs.tabText(tabStarting(tabs, QStringLiteral("Slots"))), QStringLiteral("Slots (2)"));
+    QCOMPARE(cell(*window.workerTable(), row, WorkerTableModel::SlotsColumn), QStringLiteral("default 2/4"));
+}
+
+void TestMainWindow::healthReasonsFollowTheDashboard() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    window.workerTable()->selectRow(rowNamed(*window.workerTable(), QStringLiteral("mailer")));
+    const QString health = window.detail()->healthText();
+    QVERIFY2(health.contains(QStringLiteral("Worker has no heartbeat")), qPrintable(health));
+    QVERIFY(health.contains(QStringLiteral("Worker has stopped heartbeating")));
+    QVERIFY(!health.contains(QStringLiteral("no assigned dispatcher")));
+}
+
+void TestMainWindow::relativeTimeAgainstCaptureOrNow() {
+    // order-processor's last heartbeat is 2026-11-29T13:00:02Z in the fixture.
+    const QString path =
+        copyWithCaptureTime(m_dir, QStringLiteral("list-current.json"),
+                            QDateTime(QDate(2026, 11, 29), QTime(13, 0, 14), QTimeZone::utc()));
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(path);
+    QVERIFY(shown.wait(10000));
+    const int row = rowNamed(*window.workerTable(), QStringLiteral("order-processor"));
+    const QString atCapture = cell(*window.workerTable(), row, WorkerTableModel::LastHeartbeatColumn);
+    QVERIFY2(atCapture.endsWith(QStringLiteral("s ago")), qPrintable(atCapture));
+    QSignalSpy resets(window.workerTable()->model(), &QAbstractItemModel::modelReset);
+    window.setMeasureAgainstNow(true);
+    const QString againstNow = cell(*window.workerTable(), row, WorkerTableModel::LastHeartbeatColumn);
+    QVERIFY2(againstNow != atCapture, qPrintable(againstNow));
+    QCOMPARE(resets.size(), 0); // the reference time changes cells, never the rows
+    window.setMeasureAgainstNow(false);
+    QCOMPARE(cell(*window.workerTable(), row, WorkerTableModel::LastHeartbeatColumn), atCapture);
+}
+
+void TestMainWindow::cancelKeepsPreviousDocument() {
+    // A big enough document that the load is still running when Cancel is pressed.
+    QByteArray big = "[";
+    QFile worker(Fixtures + QStringLiteral("/worker-get.json"));
+    QVERIFY(worker.open(QIODevice::ReadOnly));
+    const QByteArray one = worker.readAll();
+    for (int i = 0; i < 4000; ++i)
+        big += (i ? "," : "") + one;
+    big += "]";
+    QFile file(m_dir.filePath(QStringLiteral("big.json")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(big);
+    file.close();
+
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    const auto previous = window.snapshot();
+    QSignalSpy cancelled(&window.loader(), &load::Loader::cancelled);
+    window.open(file.fileName());
+    QVERIFY(window.loader().isLoading());
+    window.loader().cancel();
+    QCOMPARE(cancelled.size(), 1);
+    QTest::qWait(1500); // nothing of the cancelled load arrives later
+    QCOMPARE(window.snapshot(), previous);
+    QCOMPARE(shown.size(), 1);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 3);
+}
+
+void TestMainWindow::errorKeepsPreviousDocument() {
+    QFile broken(m_dir.filePath(QStringLiteral("broken.json")));
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"rows\": [\n  {\"name\": \"x\",\n   \"type\" \"SELFHOSTED\"}]}");
+    broken.close();
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    const auto previous = window.snapshot();
+    window.open(broken.fileName());
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!window.messageBar()->isHidden());
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("broken.json:3:11:")),
+             qPrintable(window.messageBar()->text()));
+    QVERIFY(window.messageBar()->text().contains(QStringLiteral("expected ':'")));
+    QCOMPARE(window.snapshot(), previous);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 3);
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

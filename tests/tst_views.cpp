@@ -1,0 +1,349 @@
+#include "heartbeatdelegate.h"
+#include "palette.h"
+#include "slotbardelegate.h"
+#include "slotbars.h"
+#include "slottimeline.h"
+#include "statuspill.h"
+#include "statuspilldelegate.h"
+
+#include <QApplication>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QStandardItemModel>
+#include <QTest>
+#include <QToolTip>
+
+using namespace hwi;
+using namespace hwi::views;
+
+namespace {
+
+const QDateTime Reference = QDateTime::fromString(QStringLiteral("2026-11-29T13:00:05Z"), Qt::ISODate);
+constexpr qint64 Minute = 60 * 1000;
+constexpr int CapacitiesRole = Qt::UserRole + 100;
+
+hatchet::TimeValue timeAt(qint64 msecs) {
+    hatchet::TimeValue t;
+    t.state = hatchet::TimeValue::Valid;
+    t.time.msecsSinceEpoch = msecs;
+    return t;
+}
+
+hatchet::Slot busySlot(const QString& action, qint64 startOffset, qint64 timeoutOffset) {
+    hatchet::Slot slot;
+    slot.actionId = action;
+    slot.stepRunId = QStringLiteral("4bca0680-de4b-4980-8ed4-0f3390b89c8c");
+    slot.workflowRunId = slot.stepRunId;
+    slot.status = QStringLiteral("RUNNING");
+    slot.startedAt = timeAt(Reference.toMSecsSinceEpoch() + startOffset);
+    slot.timeoutAt = timeAt(Reference.toMSecsSinceEpoch() + timeoutOffset);
+    return slot;
+}
+
+hatchet::Slot paddingSlot() {
+    hatchet::Slot slot;
+    slot.stepRunId = QStringLiteral("00000000-0000-0000-0000-000000000000");
+    slot.workflowRunId = slot.stepRunId;
+    return slot;
+}
+
+QImage render(QWidget& widget) {
+    widget.ensurePolished();
+    QImage image(widget.size(), QImage::Format_ARGB32);
+    image.fill(widget.palette().color(QPalette::Window));
+    widget.render(&image, {}, {}, QWidget::DrawChildren);
+    return image;
+}
+
+// Paints one delegate cell into an image and returns it.
+QImage paintCell(QStyledItemDelegate& delegate, const QModelIndex& index, QSize size) {
+    QImage image(size, QImage::Format_ARGB32);
+    const QPalette palette;
+    image.fill(palette.color(QPalette::Base));
+    QStyleOptionViewItem option;
+    option.rect = QRect(QPoint(0, 0), size);
+    option.palette = palette;
+    option.font = QFont();
+    option.fontMetrics = QFontMetrics(option.font);
+    option.state = QStyle::State_Enabled;
+    QPainter painter(&image);
+    delegate.paint(&painter, option, index);
+    return image;
+}
+
+QStyleOptionViewItem defaultOption() {
+    QStyleOptionViewItem option;
+    option.font = QFont();
+    option.fontMetrics = QFontMetrics(option.font);
+    return option;
+}
+
+} // namespace
+
+class TestViews final : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void statusColors_data();
+    void statusColors();
+    void timelineOverdueAndRunning();
+    void timelineEmpty();
+    void timelineSkipsPaddingAndGrows();
+    void timelineMissingTimes();
+    void timelineToolTip();
+    void statusPillDelegate_data();
+    void statusPillDelegate();
+    void slotBarDelegate();
+    void heartbeatDelegate();
+    void widgets();
+};
+
+void TestViews::statusColors_data() {
+    QTest::addColumn<QString>("status");
+    QTest::addColumn<int>("level");
+    QTest::newRow("active") << QStringLiteral("ACTIVE") << int(models::HealthLevel::Good);
+    QTest::newRow("paused") << QStringLiteral("PAUSED") << int(models::HealthLevel::Warning);
+    QTest::newRow("inactive") << QStringLiteral("INACTIVE") << int(models::HealthLevel::Bad);
+    QTest::newRow("title case") << QStringLiteral("Active") << int(models::HealthLevel::Good);
+    QTest::newRow("unknown") << QStringLiteral("DRAINING") << int(models::HealthLevel::Unknown);
+    QTest::newRow("empty") << QString() << int(models::HealthLevel::Unknown);
+}
+
+void TestViews::statusColors() {
+    QFETCH(QString, status);
+    QFETCH(int, level);
+    QPalette light(QColor(0xf0, 0xf0, 0xf0));
+    QPalette dark(QColor(0x2b, 0x2d, 0x30));
+    QVERIFY(!isDarkPalette(light));
+    QVERIFY(isDarkPalette(dark));
+    const auto health = static_cast<models::HealthLevel>(level);
+    QCOMPARE(statusColor(status, light), healthColor(health, light));
+    QCOMPARE(statusColor(status, dark), healthColor(health, dark));
+    // Dark backgrounds get lighter shades, so the colour stays readable on both.
+    QVERIFY(healthColor(health, dark).lightness() > healthColor(health, light).lightness());
+}
+
+void TestViews::timelineOverdueAndRunning() {
+    SlotTimeline timeline;
+    const qint64 ref = Reference.toMSecsSinceEpoch();
+    std::vector<hatchet::Slot> slots = {
+        busySlot(QStringLiteral("video-transcode:transcode-av1"), -10 * Minute, -4 * Minute),
+        busySlot(QStringLiteral("video-transcode:probe"), -5 * Minute, 5 * Minute)};
+    timeline.setSlots(slots, Reference);
+    timeline.resize(640, timeline.sizeHint().height());
+    QCOMPARE(timeline.busySlots().size(), std::size_t(2));
+    QVERIFY(timeline.isOverdue(0));
+    QVERIFY(!timeline.isOverdue(1));
+    QVERIFY(timeline.xForTime(ref - 10 * Minute) < timeline.xForTime(ref));
+    QVERIFY(timeline.xForTime(ref + 5 * Minute) <= timeline.width());
+    const QImage image = render(timeline);
+
+    // The overdue bar is the palette's red along its middle.
+    const QColor red = healthColor(models::HealthLevel::Bad, timeline.palette());
+    const int overdueY = timeline.rowRect(0).center().y();
+    const int overdueX =
+        qRound((timeline.xForTime(ref - 10 * Minute) + timeline.xForTime(ref - 4 * Minute)) / 2);
+    QCOMPARE(image.pixelColor(overdueX, overdueY), red);
+
+    // The running bar's elapsed part is solid, the remaining part lighter (not the solid colour).
+    const QColor solid = timeline.palette().color(QPalette::Highlight);
+    const int runningY = timeline.rowRect(1).center().y();
+    QCOMPARE(image.pixelColor(qRound(timeline.xForTime(ref - 2 * Minute)), runningY), solid);
+    QVERIFY(image.pixelColor(qRound(timeline.xForTime(ref + 3 * Minute)), runningY) != solid);
+
+    // The reference line at xForTime(reference), in rows above and below the bars.
+    const QColor line = timeline.palette().color(QPalette::WindowText);
+    const int refX = qRound(timeline.xForTime(ref));
+    for (int row = 0; row < 2; ++row) {
+        const int y = timeline.rowRect(row).top() + 2;
+        QCOMPARE(image.pixelColor(refX, y), line);
+        QVERIFY(image.pixelColor(refX + 12, y) != line);
+    }
+}
+
+void TestViews::timelineEmpty() {
+    SlotTimeline timeline;
+    timeline.setSlots({}, Reference);
+    timeline.resize(400, timeline.sizeHint().height());
+    QVERIFY(timeline.sizeHint().height() > 0);
+    QCOMPARE(timeline.accessibleDescription(), QStringLiteral("No busy slots"));
+    QVERIFY(!timeline.accessibleName().isEmpty());
+    QCOMPARE(timeline.rowAt(QPoint(10, timeline.height() / 2)), -1);
+    QVERIFY(!timeline.rowRect(0).isValid());
+
+    // The "No busy slots" text is drawn around the centre, nothing else anywhere.
+    const QImage image = render(timeline);
+    const QColor background = timeline.palette().color(QPalette::Window);
+    int inked = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (image.pixelColor(x, y) != background) {
+                ++inked;
+                QVERIFY(qAbs(y - image.height() / 2) < timeline.fontMetrics().height());
+                QVERIFY(qAbs(x - image.width() / 2) <
+                        timeline.fontMetrics().horizontalAdvance(QStringLiteral("No busy slots")));
+            }
+    QVERIFY(inked > 20);
+}
+
+void TestViews::timelineSkipsPaddingAndGrows() {
+    SlotTimeline timeline;
+    timeline.setSlots({paddingSlot(), paddingSlot()}, Reference);
+    QVERIFY(timeline.busySlots().empty());
+    const int emptyHeight = timeline.sizeHint().height();
+
+    std::vector<hatchet::Slot> one = {busySlot(QStringLiteral("a"), -Minute, Minute), paddingSlot()};
+    timeline.setSlots(one, Reference);
+    QCOMPARE(timeline.busySlots().size(), std::size_t(1));
+    const int oneHeight = timeline.sizeHint().height();
+
+    std::vector<hatchet::Slot> five(5, busySlot(QStringLiteral("a"), -Minute, Minute));
+    timeline.setSlots(five, Reference);
+    timeline.resize(500, timeline.sizeHint().height());
+    const int rowHeight = timeline.rowRect(1).top() - timeline.rowRect(0).top();
+    QVERIFY(rowHeight >= 20);
+    QCOMPARE(timeline.sizeHint().height() - oneHeight, 4 * rowHeight);
+    QVERIFY(emptyHeight > oneHeight - rowHeight);
+    QCOMPARE(timeline.rowAt(timeline.rowRect(3).center()), 3);
+}
+
+void TestViews::timelineMissingTimes() {
+    SlotTimeline timeline;
+    hatchet::Slot noTimeout = busySlot(QStringLiteral("no-timeout"), -Minute, 0);
+    noTimeout.timeoutAt = {};
+    hatchet::Slot noStart = busySlot(QStringLiteral("no-start"), 0, -Minute);
+    noStart.startedAt.state = hatchet::TimeValue::Never;
+    hatchet::Slot neither = busySlot(QStringLiteral("neither"), 0, 0);
+    neither.startedAt = {};
+    neither.timeoutAt.state = hatchet::TimeValue::Malformed;
+    neither.timeoutAt.text = QStringLiteral("soon");
+    timeline.setSlots({noTimeout, noStart, neither}, Reference);
+    timeline.resize(500, timeline.sizeHint().height());
+    QVERIFY(!timeline.isOverdue(0));
+    QVERIFY(timeline.isOverdue(1)); // the timeout alone says so
+    QVERIFY(!timeline.isOverdue(2));
+    const QImage image = render(timeline);
+    QVERIFY(!image.isNull());
+}
+
+void TestViews::timelineToolTip() {
+    SlotTimeline timeline;
+    hatchet::Slot overdue =
+        busySlot(QStringLiteral("video-transcode:transcode-av1"), -10 * Minute, -150 * 1000);
+    overdue.stepRunId = QStringLiteral("48ddeb00-fbf9-490b-81e0-9e0e576922bf");
+    timeline.setSlots({overdue}, Reference);
+    timeline.resize(500, timeline.sizeHint().height());
+    timeline.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&timeline));
+    const QPoint pos = timeline.rowRect(0).center();
+    QHelpEvent help(QEvent::ToolTip, pos, timeline.mapToGlobal(pos));
+    QApplication::sendEvent(&timeline, &help);
+    QTRY_VERIFY(QToolTip::isVisible());
+    const QString text = QToolTip::text();
+    QVERIFY2(text.contains(overdue.stepRunId), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("video-transcode:transcode-av1")));
+    QVERIFY(text.contains(QStringLiteral("RUNNING")));
+    QVERIFY2(text.contains(QStringLiteral("Overdue by")) && text.contains(QStringLiteral("2 min 30 s")),
+             qPrintable(text));
+    QToolTip::hideText();
+}
+
+void TestViews::statusPillDelegate_data() {
+    QTest::addColumn<QString>("status");
+    QTest::newRow("active") << QStringLiteral("ACTIVE");
+    QTest::newRow("new enum value") << QStringLiteral("SOMETHING_NEW_FROM_A_LATER_SERVER");
+    QTest::newRow("empty") << QString();
+}
+
+void TestViews::statusPillDelegate() {
+    QFETCH(QString, status);
+    QStandardItemModel model(1, 1);
+    model.setData(model.index(0, 0), status);
+    StatusPillDelegate delegate;
+    const QSize hint = delegate.sizeHint(defaultOption(), model.index(0, 0));
+    QVERIFY(!hint.isEmpty());
+    const QImage image = paintCell(delegate, model.index(0, 0), QSize(90, hint.height()));
+    if (!status.isEmpty()) {
+        // The pill's fill, just inside its rounded left end (before any text), is the status colour.
+        const QColor fill = statusColor(status, QPalette());
+        QCOMPARE(image.pixelColor(4 + 3, hint.height() / 2), fill);
+    }
+}
+
+void TestViews::slotBarDelegate() {
+    QStandardItemModel model(1, 1);
+    const QVariantList capacities = {
+        QVariantMap{{QStringLiteral("type"), QStringLiteral("default")},
+                    {QStringLiteral("used"), qint64(5)},
+                    {QStringLiteral("limit"), qint64(5)}},
+        QVariantMap{{QStringLiteral("type"), QStringLiteral("durable")},
+                    {QStringLiteral("used"), QVariant()},
+                    {QStringLiteral("limit"), qint64(5)}},
+    };
+    model.setData(model.index(0, 0), capacities, CapacitiesRole);
+    SlotBarDelegate delegate(CapacitiesRole);
+    QCOMPARE(delegate.capacitiesRole(), CapacitiesRole);
+    const QStyleOptionViewItem option = defaultOption();
+    const QSize hint = delegate.sizeHint(option, model.index(0, 0));
+    QVERIFY(hint.height() >= 2 * option.fontMetrics.height());
+
+    const QImage image = paintCell(delegate, model.index(0, 0), QSize(240, hint.height()));
+    // The full "default" bar ends at the right edge, red; the "?" bar is only an outline.
+    const int lineHeight = option.fontMetrics.height();
+    const int top = (hint.height() - 2 * lineHeight) / 2;
+    QCOMPARE(image.pixelColor(240 - 12, top + lineHeight / 2),
+             healthColor(models::HealthLevel::Bad, QPalette()));
+    QCOMPARE(image.pixelColor(240 - 12, top + lineHeight + lineHeight / 2), QPalette().color(QPalette::Base));
+
+    // Too short a row for two lines still paints (one line of labels, thin bars).
+    const QImage compact = paintCell(delegate, model.index(0, 0), QSize(240, lineHeight));
+    QVERIFY(!compact.isNull());
+    // Nothing at the role: nothing but the background.
+    QStandardItemModel empty(1, 1);
+    const QImage blank = paintCell(delegate, empty.index(0, 0), QSize(100, 20));
+    QCOMPARE(blank.pixelColor(50, 10), QPalette().color(QPalette::Base));
+}
+
+void TestViews::heartbeatDelegate() {
+    QStandardItemModel model(2, 1);
+    model.setData(model.index(0, 0), QStringLiteral("3 s ago"));
+    model.setData(model.index(0, 0), int(models::HealthLevel::Good), models::SeverityRole);
+    model.setData(model.index(1, 0), QStringLiteral("never"));
+    HeartbeatDelegate delegate;
+    const QStyleOptionViewItem option = defaultOption();
+    const QSize hint = delegate.sizeHint(option, model.index(0, 0));
+    QVERIFY(hint.width() > option.fontMetrics.horizontalAdvance(QStringLiteral("3 s ago")));
+
+    const int height = 24;
+    const int dotCentreX = 4 + 1 + qMax(6, option.fontMetrics.height() / 2) / 2;
+    QImage image = paintCell(delegate, model.index(0, 0), QSize(120, height));
+    QCOMPARE(image.pixelColor(dotCentreX, height / 2), healthColor(models::HealthLevel::Good, QPalette()));
+    image = paintCell(delegate, model.index(1, 0), QSize(120, height));
+    QCOMPARE(image.pixelColor(dotCentreX, height / 2), healthColor(models::HealthLevel::Unknown, QPalette()));
+}
+
+void TestViews::widgets() {
+    StatusPill pill;
+    QVERIFY(!pill.sizeHint().isEmpty());
+    pill.setStatus(QStringLiteral("PAUSED"));
+    QCOMPARE(pill.status(), QStringLiteral("PAUSED"));
+    QVERIFY(pill.accessibleName().contains(QStringLiteral("PAUSED")));
+    pill.resize(pill.sizeHint());
+    QCOMPARE(render(pill).pixelColor(pill.height() / 2 + 2, pill.height() / 2 - 3),
+             statusColor(QStringLiteral("PAUSED"), pill.palette()));
+
+    SlotBars bars;
+    hatchet::SlotCapacity known{QStringLiteral("default"), 2, 5};
+    hatchet::SlotCapacity limitOnly{QStringLiteral("durable"), std::nullopt, 5};
+    QCOMPARE(SlotBars::caption(known), QStringLiteral("default \u2014 3 used, 2 available of 5"));
+    QVERIFY(SlotBars::caption(limitOnly).startsWith(QStringLiteral("durable \u2014 limit 5")));
+    bars.setCapacities({known}, std::nullopt);
+    const int oneHeight = bars.sizeHint().height();
+    bars.setCapacities({known, limitOnly}, 1);
+    QVERIFY(bars.sizeHint().height() > oneHeight);
+    QVERIFY(bars.accessibleDescription().contains(QStringLiteral("1 free padded slot (old era)")));
+    bars.resize(bars.sizeHint());
+    QVERIFY(!render(bars).isNull());
+}
+
+QTEST_MAIN(TestViews)
+#include "tst_views.moc"

@@ -1,0 +1,456 @@
+#include "itemmodels/timeformat.h"
+#include "itemmodels/workersortproxy.h"
+#include "itemmodels/workertablemodel.h"
+#include "itemmodeltestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+
+using hwi::hatchet::TimeValue;
+using hwi::models::HealthLevel;
+using hwi::models::WorkerSortProxy;
+using hwi::models::WorkerTableModel;
+using Tester = QAbstractItemModelTester;
+
+Q_DECLARE_METATYPE(HealthLevel)
+
+namespace {
+
+TimeValue timeValue(const char* text) {
+    TimeValue value;
+    value.text = QString::fromLatin1(text);
+    if (const auto ts = hwi::hatchet::parseRfc3339(text)) {
+        value.time = *ts;
+        value.state = ts->never ? TimeValue::Never : TimeValue::Valid;
+    } else {
+        value.state = TimeValue::Malformed;
+    }
+    return value;
+}
+
+// A WorkerList of n synthetic current-era workers, as compact JSON text.
+QByteArray syntheticWorkers(int n) {
+    QByteArray out = "{\"rows\":[";
+    for (int i = 0; i < n; ++i) {
+        if (i > 0)
+            out += ',';
+        const QByteArray number = QByteArray::number(i);
+        out += "{\"actions\":[\"wf-" + number +
+               ":a\",\"wf:b\"],\"dispatcherId\":\"d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d\","
+               "\"labels\":[{\"key\":\"shard\",\"value\":\"" +
+               QByteArray::number(i % 7) +
+               "\"}],"
+               "\"lastHeartbeatAt\":\"2026-11-29T12:" +
+               QByteArray::number(10 + i % 50) + ":0" + QByteArray::number(i % 10) +
+               "Z\",\"metadata\":{\"createdAt\":\"2026-11-29T10:00:00Z\",\"id\":\"id-" + number +
+               "\"},\"name\":\"worker-" + number +
+               "\",\"runtimeInfo\":{\"language\":\"PYTHON\",\"sdkVersion\":\"1." + QByteArray::number(i % 3) +
+               "\"},\"slotConfig\":{\"default\":{\"available\":" + QByteArray::number(i % 5) +
+               ",\"limit\":5}},\"status\":\"" +
+               (i % 3 == 0   ? "ACTIVE"
+                : i % 3 == 1 ? "PAUSED"
+                             : "INACTIVE") +
+               "\",\"type\":\"SELFHOSTED\"}";
+    }
+    return out + "]}";
+}
+
+QStringList lines(std::initializer_list<const char*> utf8) {
+    QStringList out;
+    for (const char* line : utf8)
+        out << QString::fromUtf8(line);
+    return out;
+}
+
+} // namespace
+
+class TestWorkerTableModel : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void relativeTime_data();
+    void relativeTime();
+    void durationText_data();
+    void durationText();
+    void absoluteTime();
+    void heartbeatHealth_data();
+    void heartbeatHealth();
+    void dump_data();
+    void dump();
+    void roles();
+    void referenceTime();
+    void reload();
+    void sortEveryColumn_data();
+    void sortEveryColumn();
+    void largeLoad();
+};
+
+void TestWorkerTableModel::relativeTime_data() {
+    QTest::addColumn<qint64>("msecs");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](qint64 msecs, const char* expected) {
+        QTest::addRow("%lld", msecs) << msecs << QString::fromUtf8(expected);
+    };
+    row(0, "just now");
+    row(999, "just now");
+    row(-999, "just now");
+    row(1000, "1 s ago");
+    row(12'500, "12 s ago");
+    row(59'999, "59 s ago");
+    row(60'000, "1 min ago");
+    row(3 * 60'000 + 59'000, "3 min ago");
+    row(2 * 3'600'000 + 1, "2 h ago");
+    row(4 * 86'400'000LL + 5, "4 d ago");
+    row(-3'000, "in 3 s");
+    row(-3 * 60'000, "in 3 min");
+    row(-2 * 3'600'000, "in 2 h");
+    row(-400 * 86'400'000LL, "in 400 d");
+    row(std::numeric_limits<qint64>::min(), "in 106751991167 d");
+}
+
+void TestWorkerTableModel::relativeTime() {
+    QFETCH(qint64, msecs);
+    QFETCH(QString, expected);
+    QCOMPARE(hwi::models::relativeTime(msecs), expected);
+}
+
+void TestWorkerTableModel::durationText_data() {
+    QTest::addColumn<qint64>("msecs");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](qint64 msecs, const char* expected) {
+        QTest::addRow("%lld", msecs) << msecs << QString::fromUtf8(expected);
+    };
+    row(0, "0 ms");
+    row(850, "850 ms");
+    row(1000, "1 s");
+    row(12'345, "12.3 s");
+    row(12'000, "12 s");
+    row(59'999, "59.9 s");
+    row(4 * 60'000 + 5'000, "4 min 5 s");
+    row(4 * 60'000, "4 min");
+    row(2 * 3'600'000 + 3 * 60'000 + 59'000, "2 h 3 min");
+    row(3 * 86'400'000LL + 4 * 3'600'000, "3 d 4 h");
+    row(-1'500, "-1.5 s");
+}
+
+void TestWorkerTableModel::durationText() {
+    QFETCH(qint64, msecs);
+    QFETCH(QString, expected);
+    QCOMPARE(hwi::models::durationText(msecs), expected);
+}
+
+void TestWorkerTableModel::absoluteTime() {
+    using hwi::models::absoluteTime;
+    QCOMPARE(absoluteTime(TimeValue()), QString());
+    QCOMPARE(absoluteTime(timeValue("0001-01-01T00:00:00Z")), QStringLiteral("never"));
+    QCOMPARE(absoluteTime(timeValue("29/11/2026 13:00:01")), QStringLiteral("29/11/2026 13:00:01"));
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T14:00:03.123456789+01:00")),
+             QStringLiteral("2026-11-29T14:00:03.123+01:00"));
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01.987654321Z")),
+             QStringLiteral("2026-11-29T13:00:01.987Z"));
+}
+
+void TestWorkerTableModel::heartbeatHealth_data() {
+    QTest::addColumn<QString>("text"); // empty: absent
+    QTest::addColumn<qint64>("age");
+    QTest::addColumn<HealthLevel>("expected");
+    QTest::newRow("fresh") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(4'999) << HealthLevel::Good;
+    QTest::newRow("future (clock skew)")
+        << QStringLiteral("2026-11-29T13:00:00Z") << qint64(-2'000) << HealthLevel::Good;
+    QTest::newRow("late") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(5'000) << HealthLevel::Warning;
+    QTest::newRow("late edge") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(29'999)
+                               << HealthLevel::Warning;
+    QTest::newRow("stale") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(30'000) << HealthLevel::Bad;
+    QTest::newRow("never") << QStringLiteral("0001-01-01T00:00:00Z") << qint64(0) << HealthLevel::Bad;
+    QTest::newRow("absent") << QString() << qint64(0) << HealthLevel::Bad;
+    QTest::newRow("malformed") << QStringLiteral("yesterday") << qint64(0) << HealthLevel::Unknown;
+}
+
+void TestWorkerTableModel::heartbeatHealth() {
+    QFETCH(QString, text);
+    QFETCH(qint64, age);
+    QFETCH(HealthLevel, expected);
+    const TimeValue value = text.isEmpty() ? TimeValue() : timeValue(text.toLatin1().constData());
+    QCOMPARE(hwi::models::heartbeatHealth(value, age), expected);
+}
+
+void TestWorkerTableModel::dump_data() {
+    QTest::addColumn<QString>("fixture");
+    QTest::addColumn<QStringList>("expected");
+    // Name|Status|Type|LastHeartbeat|Slots|Labels|Actions|Workflows|Sdk|Dispatcher|Created
+    // clang-format off
+    QTest::newRow("list-current") << QStringLiteral("list-current.json") << lines({
+        "order-processor|ACTIVE|SELFHOSTED|1 s ago|default 3/5 · durable 0/1|memory_gb=8, region=us-east-1|3|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
+        "report-builder|PAUSED|SELFHOSTED|2 s ago|default 0/3||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
+        "mailer|INACTIVE|MANAGED||default 0/4||1|0|TYPESCRIPT 1.10.2|e2b6d1ef-8c4f-4a7b-8d32-6f9a1b5c4d3e|2 h ago",
+    });
+    // maxRuns/availableRuns appear as the "default" slot type.
+    QTest::newRow("list-legacy") << QStringLiteral("list-legacy.json") << lines({
+        "transcoder-a|ACTIVE|SELFHOSTED|2 s ago|default 2/4||2|0|GOLANG v0.55.1|f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|1 h ago",
+        "janitor-b|ACTIVE|SELFHOSTED|2 s ago|default 0/2||1|0||f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|2 h ago",
+    });
+    QTest::newRow("worker-get") << QStringLiteral("worker-get.json") << lines({
+        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64|3|2|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago",
+    });
+    // "actions": null -> 0 actions; no slotConfig.
+    QTest::newRow("worker-patch") << QStringLiteral("worker-patch.json") << lines({
+        "render-farm-01|PAUSED|SELFHOSTED|just now|||0|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago",
+    });
+    QTest::newRow("worker-array") << QStringLiteral("worker-array.json") << lines({
+        "etl & sync|ACTIVE|SELFHOSTED|just now|default 4/10||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|4 h ago",
+        "etl-transform|INACTIVE|SELFHOSTED|45 s ago|default 0/2||1|0|TYPESCRIPT 1.9.0|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|5 h ago",
+    });
+    // Unknown status kept as written; "available": 1.0 still counts.
+    QTest::newRow("tolerant") << QStringLiteral("tolerant.json") << lines({
+        "rusty-worker|DRAINING|SELFHOSTED|1 s ago|default 3/4||1|0|RUST|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|44 min ago",
+    });
+    // Wrong types read as absent; a malformed heartbeat shows its text; the first of two "name" keys.
+    QTest::newRow("invalid-types") << QStringLiteral("invalid-types.json") << lines({
+        "|ACTIVE||2 s ago|||0|0||d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
+        "indexer-old|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago",
+    });
+    QTest::newRow("sample") << QStringLiteral("sample") << lines({
+        "notifications-worker|INACTIVE|SELFHOSTED||default 0/5||2|0|GOLANG v0.77.4||20 s ago",
+        "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago",
+        "email-sender|ACTIVE|MANAGED|1 s ago|default 0/10|queue=email|4|2|TYPESCRIPT 1.10.2|3da561c3-a2b3-40d7-90ca-f8f83972ba4b|58 min ago",
+        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64, region=us-east-1|7|3|GOLANG v0.77.4|4ba71ab7-ac05-44a5-acc6-be1805fdf179|2 h ago",
+        "search-indexer|INACTIVE|SELFHOSTED|47 s ago|default 0/4 · durable 0/1|memory_gb=32, region=us-west-2|3|0|GOLANG v0.76.0||2 h ago",
+        "reports & exports|PAUSED|SELFHOSTED|2 s ago|default 2/4|memory_gb=16, queue=reports|4|2|PYTHON 1.21.1|84a288e9-7cab-4d90-9df8-650c067fd22f|4 h ago",
+        "ml-inference-gpu|INACTIVE|SELFHOSTED|45 s ago|default 1/2|gpu=nvidia-l4, memory_gb=24, region=eu-west-1|2|0|PYTHON 0.47.1|72a89596-4456-4886-9e6f-51fdbe30f442|5 h ago",
+        "video-transcoder|ACTIVE|SELFHOSTED|3 s ago|default 3/4|gpu=none, region=us-east-1|4|1|GOLANG v0.55.1|ae46e15c-4d95-4a99-91e3-a2a76cbd1d7f|11 h ago",
+        "web-crawler|INACTIVE|SELFHOSTED|3 h ago|default 0/25|queue=crawl|4|0|TYPESCRIPT 1.9.0|c52bbc8c-eee7-49a2-8aa2-1c5e072022b9|13 h ago",
+        "payments-worker|ACTIVE|SELFHOSTED|3 s ago|default 7/10 · durable ?/5|queue=payments, region=eu-west-1|25|12|PYTHON 1.21.3|37c6f9aa-9a1d-4ac4-8445-af0491d64484|23 h ago",
+    });
+    // clang-format on
+}
+
+void TestWorkerTableModel::dump() {
+    QFETCH(QString, fixture);
+    QFETCH(QStringList, expected);
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const auto snapshot = testutil::loadFixture(fixture);
+    model.setSnapshot(snapshot);
+    model.setReferenceTime(snapshot->captureTime);
+    QVERIFY(testutil::sameLines(testutil::dump(model), expected));
+}
+
+void TestWorkerTableModel::roles() {
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const auto snapshot = testutil::loadFixture(QStringLiteral("list-current.json"));
+    model.setSnapshot(snapshot);
+    model.setReferenceTime(snapshot->captureTime);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.worker(1).name(), QStringLiteral("report-builder"));
+    for (int row = 0; row < 3; ++row) {
+        for (int column = 0; column < WorkerTableModel::NUM_COLUMNS; ++column) {
+            const QModelIndex index = model.index(row, column);
+            QCOMPARE(index.data(WorkerTableModel::WorkerIndexRole).toInt(), row);
+            QCOMPARE(index.data(hwi::models::NodeRole).toUInt(), snapshot->workers[std::size_t(row)]);
+        }
+    }
+    const auto at = [&](int row, int column, int role) { return model.index(row, column).data(role); };
+    using hwi::models::AgeMsecsRole;
+    using hwi::models::RawValueRole;
+    using hwi::models::SeverityRole;
+    using hwi::models::TimeStateRole;
+    // order-processor: heartbeat 13:00:03.25Z, 1.75 s before the capture time.
+    QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, RawValueRole).toLongLong(),
+             QDateTime::fromString(QStringLiteral("2026-11-29T13:00:03.25Z"), Qt::ISODateWithMs)
+                 .toMSecsSinceEpoch());
+    QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, AgeMsecsRole).toLongLong(), 1750);
+    QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, SeverityRole).toInt(), int(HealthLevel::Good));
+    QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("2026-11-29T13:00:03.250Z"));
+    QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, TimeStateRole).toInt(), int(TimeValue::Valid));
+    QCOMPARE(at(0, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Good));
+    QCOMPARE(at(1, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Warning));
+    QCOMPARE(at(2, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
+    // mailer never heartbeated: absent, Bad, sorts first, no age.
+    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, TimeStateRole).toInt(), int(TimeValue::Absent));
+    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
+    QVERIFY(!at(2, WorkerTableModel::LastHeartbeatColumn, AgeMsecsRole).isValid());
+    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, RawValueRole).toLongLong(),
+             std::numeric_limits<qint64>::min());
+    // Slots: default 3 used of 5, durable 0 of 1 -> 3/6.
+    QCOMPARE(at(0, WorkerTableModel::SlotsColumn, RawValueRole).toDouble(), 0.5);
+    const QVariantList capacities =
+        at(0, WorkerTableModel::SlotsColumn, WorkerTableModel::SlotCapacitiesRole).toList();
+    QCOMPARE(capacities.size(), 2);
+    const QVariantMap first = capacities.at(0).toMap();
+    QCOMPARE(first.value(QStringLiteral("type")).toString(), QStringLiteral("default"));
+    QCOMPARE(first.value(QStringLiteral("used")).toLongLong(), 3);
+    QCOMPARE(first.value(QStringLiteral("limit")).toLongLong(), 5);
+    QCOMPARE(at(0, WorkerTableModel::ActionsColumn, RawValueRole).toInt(), 3);
+    QCOMPARE(at(0, WorkerTableModel::NameColumn, Qt::ToolTipRole).toString(),
+             QStringLiteral("a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b"));
+
+    // A status a newer server may send is kept as written, with Unknown severity.
+    model.setSnapshot(testutil::loadFixture(QStringLiteral("tolerant.json")));
+    QCOMPARE(at(0, WorkerTableModel::StatusColumn, Qt::DisplayRole).toString(), QStringLiteral("DRAINING"));
+    QCOMPARE(at(0, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Unknown));
+
+    // Missing `available`: used unknown, shown as "?".
+    const auto tolerant = testutil::snapshotOf(
+        R"({"name":"w","slotConfig":{"default":{"limit":5},"durable":{"available":1}},"status":"ACTIVE"})",
+        snapshot->captureTime);
+    model.setSnapshot(tolerant);
+    QCOMPARE(at(0, WorkerTableModel::SlotsColumn, Qt::DisplayRole).toString(),
+             QStringLiteral("default ?/5 \u00b7 durable ?/?"));
+    QCOMPARE(at(0, WorkerTableModel::SlotsColumn, RawValueRole).toDouble(), -1.0);
+    QVERIFY(!at(0, WorkerTableModel::SlotsColumn, WorkerTableModel::SlotCapacitiesRole)
+                 .toList()
+                 .at(0)
+                 .toMap()
+                 .value(QStringLiteral("used"))
+                 .isValid());
+}
+
+void TestWorkerTableModel::referenceTime() {
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const auto snapshot = testutil::loadFixture(QStringLiteral("list-current.json"));
+    model.setSnapshot(snapshot);
+    QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changedSpy(&model, &QAbstractItemModel::dataChanged);
+
+    // Without a reference time the absolute time is shown and the age is unknown.
+    const QModelIndex beat = model.index(0, WorkerTableModel::LastHeartbeatColumn);
+    QCOMPARE(beat.data().toString(), QStringLiteral("2026-11-29T13:00:03.250Z"));
+    QCOMPARE(beat.data(hwi::models::SeverityRole).toInt(), int(HealthLevel::Unknown));
+
+    model.setReferenceTime(snapshot->captureTime);
+    QCOMPARE(beat.data().toString(), QStringLiteral("1 s ago"));
+    model.setReferenceTime(snapshot->captureTime.addSecs(125));
+    QCOMPARE(beat.data().toString(), QStringLiteral("2 min ago"));
+    QCOMPARE(beat.data(hwi::models::SeverityRole).toInt(), int(HealthLevel::Bad));
+    QCOMPARE(model.index(0, WorkerTableModel::CreatedColumn).data().toString(), QStringLiteral("1 h ago"));
+
+    QCOMPARE(resetSpy.size(), 0);
+    QCOMPARE(changedSpy.size(), 4); // two time columns, twice
+    for (const QList<QVariant>& signal : changedSpy) {
+        const auto topLeft = signal.at(0).value<QModelIndex>();
+        const auto bottomRight = signal.at(1).value<QModelIndex>();
+        QCOMPARE(topLeft.column(), bottomRight.column());
+        QVERIFY(topLeft.column() == WorkerTableModel::LastHeartbeatColumn ||
+                topLeft.column() == WorkerTableModel::CreatedColumn);
+        QCOMPARE(topLeft.row(), 0);
+        QCOMPARE(bottomRight.row(), 2);
+    }
+}
+
+void TestWorkerTableModel::reload() {
+    // Only a new snapshot resets; an empty or null snapshot gives no rows.
+    WorkerTableModel model;
+    WorkerSortProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
+    QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+    model.setSnapshot(testutil::loadFixture(QStringLiteral("list-current.json")));
+    proxy.sort(WorkerTableModel::NameColumn);
+    QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("mailer"));
+    model.setSnapshot(testutil::loadFixture(QStringLiteral("sample")));
+    QCOMPARE(proxy.rowCount(), 10);
+    model.setSnapshot(testutil::loadFixture(QStringLiteral("not-workers.json")));
+    QCOMPARE(model.rowCount(), 0);
+    model.setSnapshot(nullptr);
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(resetSpy.size(), 4);
+}
+
+void TestWorkerTableModel::sortEveryColumn_data() {
+    QTest::addColumn<QString>("fixture");
+    for (const char* name : {"list-current.json", "list-legacy.json", "invalid-types.json", "sample"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+    QTest::newRow("synthetic") << QString();
+}
+
+void TestWorkerTableModel::sortEveryColumn() {
+    QFETCH(QString, fixture);
+    WorkerTableModel model;
+    WorkerSortProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
+    const auto snapshot = fixture.isEmpty() ? testutil::snapshotOf(syntheticWorkers(300), QDateTime())
+                                            : testutil::loadFixture(fixture);
+    model.setSnapshot(snapshot);
+    model.setReferenceTime(snapshot->captureTime);
+    for (int column = 0; column < WorkerTableModel::NUM_COLUMNS; ++column) {
+        for (const Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            proxy.sort(column, order);
+            QCOMPARE(proxy.rowCount(), model.rowCount());
+            for (int row = 0; row + 1 < proxy.rowCount(); ++row) {
+                QModelIndex a = proxy.mapToSource(proxy.index(row, column));
+                QModelIndex b = proxy.mapToSource(proxy.index(row + 1, column));
+                if (order == Qt::DescendingOrder)
+                    std::swap(a, b);
+                QVERIFY2(
+                    proxy.lessThan(a, b) && !proxy.lessThan(b, a),
+                    qPrintable(QStringLiteral("column %1 rows %2/%3").arg(column).arg(a.row()).arg(b.row())));
+            }
+            for (int row = 0; row < model.rowCount(); ++row)
+                QVERIFY(!proxy.lessThan(model.index(row, column), model.index(row, column)));
+        }
+    }
+}
+
+void TestWorkerTableModel::largeLoad() {
+    QByteArray bytes;
+    int expected = 10'000;
+#ifdef HWI_GENERATOR
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("workers.json"));
+    if (QProcess::execute(QStringLiteral(HWI_GENERATOR), {QString::number(expected), file}) == 0) {
+        QFile in(file);
+        if (in.open(QIODevice::ReadOnly))
+            bytes = in.readAll();
+    }
+#endif
+    if (bytes.isEmpty()) {
+        expected = 2'000;
+        bytes = syntheticWorkers(expected);
+    }
+    const auto snapshot = testutil::snapshotOf(
+        bytes, QDateTime::fromString(QStringLiteral("2026-11-29T13:00:05Z"), Qt::ISODate));
+    QCOMPARE(int(snapshot->workers.size()), expected);
+
+    WorkerTableModel model;
+    WorkerSortProxy proxy;
+    proxy.setSourceModel(&model);
+    QElapsedTimer timer;
+    timer.start();
+    model.setSnapshot(snapshot);
+    const double first = double(timer.nsecsElapsed()) / 1e6;
+    double best = first;
+    for (int i = 0; i < 3; ++i) {
+        timer.restart();
+        model.setSnapshot(snapshot);
+        best = std::min(best, double(timer.nsecsElapsed()) / 1e6);
+    }
+    QCOMPARE(model.rowCount(), expected);
+    model.setReferenceTime(snapshot->captureTime);
+    timer.restart();
+    proxy.sort(WorkerTableModel::LastHeartbeatColumn);
+    const double sortHeartbeat = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    proxy.sort(WorkerTableModel::NameColumn);
+    const double sortName = double(timer.nsecsElapsed()) / 1e6;
+    timer.restart();
+    model.setReferenceTime(snapshot->captureTime.addSecs(1));
+    const double tick = double(timer.nsecsElapsed()) / 1e6;
+    qInfo("WorkerTableModel: %d workers (%.1f MB of JSON): first load %.1f ms, best of 3 reloads %.1f ms; "
+          "proxy sort by heartbeat %.1f ms, by name %.1f ms; reference time tick (sorted proxy) %.1f ms",
+          expected, double(bytes.size()) / 1e6, first, best, sortHeartbeat, sortName, tick);
+}
+
+QTEST_GUILESS_MAIN(TestWorkerTableModel)
+#include "tst_workertablemodel.moc"
