@@ -10,12 +10,10 @@
 #include <QCoreApplication>
 
 #include <cstdio>
-#include <string_view>
 
 using namespace hwi;
 
 namespace {
-
 
 struct Options {
     QString source;
@@ -70,45 +68,40 @@ int main(int argc, char** argv) {
     QCoreApplication::setApplicationVersion(QStringLiteral(HWI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("hatchet-worker-inspector"));
 
-    // The command-line modes need no display: only the window gets a QApplication.
-    bool commandLine = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view arg(argv[i]);
-        commandLine = commandLine || arg == "--check" || arg == "--list" || arg == "--help" || arg == "-h"
-                      || arg == "--version" || arg == "-v" || arg == "--help-all";
-    }
-    std::unique_ptr<QCoreApplication> app = commandLine ? std::make_unique<QCoreApplication>(argc, argv)
-                                                        : std::make_unique<QApplication>(argc, argv);
-    QCommandLineParser parser;
-    addOptions(parser);
-    if (!parser.parse(QCoreApplication::arguments())) {
-        std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
-        return app::ExitUnreadable;
-    }
-    if (parser.isSet(QStringLiteral("help")))
-        parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version")))
-        parser.showVersion();
-
+    // Parse first, without a display: usage errors and the command-line modes never need one.
     Options options;
-    options.check = parser.isSet(QStringLiteral("check"));
-    options.list = parser.isSet(QStringLiteral("list"));
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() > 1) {
-        std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
-                     qlonglong(positional.size()));
-        return app::ExitUnreadable;
+    {
+        QCoreApplication core(argc, argv);
+        QCommandLineParser parser;
+        addOptions(parser);
+        if (!parser.parse(QCoreApplication::arguments())) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
+            return app::ExitUnreadable;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            parser.showHelp(0);
+        if (parser.isSet(QStringLiteral("version")))
+            parser.showVersion();
+        options.check = parser.isSet(QStringLiteral("check"));
+        options.list = parser.isSet(QStringLiteral("list"));
+        const QStringList positional = parser.positionalArguments();
+        if (positional.size() > 1) {
+            std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
+                         qlonglong(positional.size()));
+            return app::ExitUnreadable;
+        }
+        options.source = positional.value(0);
+        if ((options.check || options.list) && options.source.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: --check and --list need a SOURCE\n");
+            return app::ExitUnreadable;
+        }
+        if (options.check || options.list)
+            return runCommandLine(options);
     }
-    options.source = positional.value(0);
-    if ((options.check || options.list) && options.source.isEmpty()) {
-        std::fprintf(stderr, "hatchet-inspector: --check and --list need a SOURCE\n");
-        return app::ExitUnreadable;
-    }
-    if (!options.check && !options.list) {
-        views::MainWindow window;
-        window.show();
-        window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
-        return QApplication::exec();
-    }
-    return runCommandLine(options);
+
+    QApplication app(argc, argv);
+    views::MainWindow window;
+    window.show();
+    window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
+    return QApplication::exec();
 }

@@ -18,8 +18,7 @@ using namespace hwi;
 
 namespace {
 
-QPalette darkPalette()
-{
+QPalette darkPalette() {
     QPalette p;
     p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
     p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
@@ -39,15 +38,15 @@ QPalette darkPalette()
 
 } // namespace
 
-int main(int argc, char** argv)
-{
+int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("PNG to write"));
     parser.addOption({QStringLiteral("source"), QStringLiteral("What to open"), QStringLiteral("SOURCE"),
                       views::MainWindow::sampleSource()});
-    parser.addOption({QStringLiteral("worker"), QStringLiteral("Select this worker"), QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("worker"), QStringLiteral("Select this worker"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show"), QStringLiteral("TITLE")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark palette")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
@@ -72,7 +71,8 @@ int main(int argc, char** argv)
         }
         QTabWidget* tabs = window.detail()->tabs();
         for (int i = 0; i < tabs->count(); ++i) {
-            if (parser.isSet(QStringLiteral("tab")) && tabs->tabText(i).startsWith(parser.value(QStringLiteral("tab"))))
+            if (parser.isSet(QStringLiteral("tab")) &&
+                tabs->tabText(i).startsWith(parser.value(QStringLiteral("tab"))))
                 tabs->setCurrentIndex(i);
         }
         QTimer::singleShot(300, &window, [&] {

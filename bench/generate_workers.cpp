@@ -29,10 +29,10 @@ namespace {
 
 class SplitMix64 {
 public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) {}
+    explicit SplitMix64(std::uint64_t seed)
+        : m_state(seed) {}
 
-    std::uint64_t next()
-    {
+    std::uint64_t next() {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
@@ -40,16 +40,13 @@ public:
     }
 
     // Uniform-enough integer in [lo, hi] (modulo bias is irrelevant here).
-    std::int64_t range(std::int64_t lo, std::int64_t hi)
-    {
+    std::int64_t range(std::int64_t lo, std::int64_t hi) {
         return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));
     }
 
     bool percent(int p) { return static_cast<int>(next() % 100) < p; }
 
-    template <typename T, std::size_t N>
-    const T &pick(const std::array<T, N> &items)
-    {
+    template <typename T, std::size_t N> const T& pick(const std::array<T, N>& items) {
         return items[next() % N];
     }
 
@@ -63,8 +60,7 @@ private:
 constexpr std::int64_t kNanosPerSecond = 1'000'000'000;
 
 // Howard Hinnant's days_from_civil / civil_from_days.
-constexpr std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
-{
+constexpr std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d) {
     y -= m <= 2;
     const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
     const unsigned yoe = static_cast<unsigned>(y - era * 400);
@@ -79,8 +75,7 @@ struct Civil {
     unsigned day;
 };
 
-constexpr Civil civilFromDays(std::int64_t z)
-{
+constexpr Civil civilFromDays(std::int64_t z) {
     z += 719468;
     const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
     const unsigned doe = static_cast<unsigned>(z - era * 146097);
@@ -96,37 +91,50 @@ constexpr Civil civilFromDays(std::int64_t z)
 // 2026-11-29T13:00:05Z
 constexpr std::int64_t kCaptureNs = (daysFromCivil(2026, 11, 29) * 86400 + 13 * 3600 + 5) * kNanosPerSecond;
 
-constexpr std::int64_t seconds(std::int64_t s) { return s * kNanosPerSecond; }
+constexpr std::int64_t seconds(std::int64_t s) {
+    return s * kNanosPerSecond;
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Output buffer with Go-MarshalIndent-shaped helpers. The caller writes members in alphabetical order.
 
 class Writer {
 public:
-    explicit Writer(std::FILE *out) : m_out(out) { m_buf.reserve(kFlushAt + (1 << 20)); }
+    explicit Writer(std::FILE* out)
+        : m_out(out) {
+        m_buf.reserve(kFlushAt + (1 << 20));
+    }
 
     void raw(std::string_view s) { m_buf.append(s); }
     void raw(char c) { m_buf.push_back(c); }
 
-    void newline(int depth)
-    {
+    void newline(int depth) {
         m_buf.push_back('\n');
         m_buf.append(static_cast<std::size_t>(depth) * 2, ' ');
     }
 
     // A JSON string with Go's escaping (HTML-safe: <, >, & become \u00XX).
-    void str(std::string_view s)
-    {
+    void str(std::string_view s) {
         static constexpr char kHex[] = "0123456789abcdef";
         m_buf.push_back('"');
         for (const char ch : s) {
             const auto c = static_cast<unsigned char>(ch);
             switch (c) {
-            case '"': m_buf.append("\\\""); break;
-            case '\\': m_buf.append("\\\\"); break;
-            case '\n': m_buf.append("\\n"); break;
-            case '\r': m_buf.append("\\r"); break;
-            case '\t': m_buf.append("\\t"); break;
+            case '"':
+                m_buf.append("\\\"");
+                break;
+            case '\\':
+                m_buf.append("\\\\");
+                break;
+            case '\n':
+                m_buf.append("\\n");
+                break;
+            case '\r':
+                m_buf.append("\\r");
+                break;
+            case '\t':
+                m_buf.append("\\t");
+                break;
             default:
                 if (c < 0x20 || c == '<' || c == '>' || c == '&') {
                     m_buf.append("\\u00");
@@ -140,8 +148,7 @@ public:
         m_buf.push_back('"');
     }
 
-    void integer(std::int64_t v)
-    {
+    void integer(std::int64_t v) {
         char tmp[24];
         const auto res = std::to_chars(tmp, tmp + sizeof tmp, v);
         m_buf.append(tmp, res.ptr);
@@ -149,8 +156,7 @@ public:
 
     // RFC3339 with up to 9 fractional digits, trailing zeros trimmed, always UTC ("Z").
     // Values that come from Postgres have microsecond precision: `resolutionNs` truncates to it.
-    void time(std::int64_t ns, std::int64_t resolutionNs = 1000)
-    {
+    void time(std::int64_t ns, std::int64_t resolutionNs = 1000) {
         ns -= ((ns % resolutionNs) + resolutionNs) % resolutionNs;
         std::int64_t secs = ns / kNanosPerSecond;
         std::int64_t frac = ns % kNanosPerSecond;
@@ -166,9 +172,9 @@ public:
         }
         const Civil c = civilFromDays(days);
         char tmp[40];
-        int n = std::snprintf(tmp, sizeof tmp, "\"%04lld-%02u-%02uT%02d:%02d:%02d", static_cast<long long>(c.year),
-                              c.month, c.day, static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60),
-                              static_cast<int>(sod % 60));
+        int n = std::snprintf(tmp, sizeof tmp, "\"%04lld-%02u-%02uT%02d:%02d:%02d",
+                              static_cast<long long>(c.year), c.month, c.day, static_cast<int>(sod / 3600),
+                              static_cast<int>(sod / 60 % 60), static_cast<int>(sod % 60));
         m_buf.append(tmp, static_cast<std::size_t>(n));
         if (frac != 0) {
             char digits[10];
@@ -183,8 +189,7 @@ public:
     }
 
     // Starts a member: newline + indent + "key": . `first` decides whether a comma precedes it.
-    void key(int depth, std::string_view k, bool first = false)
-    {
+    void key(int depth, std::string_view k, bool first = false) {
         if (!first)
             m_buf.push_back(',');
         newline(depth);
@@ -194,21 +199,18 @@ public:
     }
 
     // Starts an array element.
-    void element(int depth, bool first)
-    {
+    void element(int depth, bool first) {
         if (!first)
             m_buf.push_back(',');
         newline(depth);
     }
 
-    void maybeFlush()
-    {
+    void maybeFlush() {
         if (m_buf.size() >= kFlushAt)
             flush();
     }
 
-    bool flush()
-    {
+    bool flush() {
         const bool ok = m_buf.empty() || std::fwrite(m_buf.data(), 1, m_buf.size(), m_out) == m_buf.size();
         m_buf.clear();
         m_ok = m_ok && ok;
@@ -217,7 +219,7 @@ public:
 
 private:
     static constexpr std::size_t kFlushAt = 8u << 20;
-    std::FILE *m_out;
+    std::FILE* m_out;
     std::string m_buf;
     bool m_ok = true;
 };
@@ -226,27 +228,32 @@ private:
 // Vocabulary
 
 constexpr std::array<std::string_view, 16> kNamePrefixes = {
-    "render-farm",    "email-sender",  "payments-worker", "image-pipeline", "video-transcoder", "ml-inference-gpu",
-    "search-indexer", "web-crawler",   "notifications",   "report-builder", "etl-sync",         "ledger-reconciler",
-    "pdf-renderer",   "order-processor", "fraud-screening", "data-exporter"};
+    "render-farm",      "email-sender",     "payments-worker", "image-pipeline",
+    "video-transcoder", "ml-inference-gpu", "search-indexer",  "web-crawler",
+    "notifications",    "report-builder",   "etl-sync",        "ledger-reconciler",
+    "pdf-renderer",     "order-processor",  "fraud-screening", "data-exporter"};
 
 constexpr std::array<std::string_view, 40> kWorkflows = {
-    "resize", "thumbs", "render", "transcode", "email", "digest", "charge", "refund", "payout", "reconcile",
-    "invoice", "renewal", "dunning", "fraud", "fx-rates", "tax", "stripe", "crawl", "reindex", "index", "embed",
-    "classify", "report", "export", "push", "sms", "fulfill", "inventory", "labels", "onboard", "gdpr-delete",
-    "archive", "backup", "warmup", "geo", "leads", "churn", "translate", "sitemap", "etl",
+    "resize", "thumbs",    "render",  "transcode", "email",   "digest",    "charge",      "refund",
+    "payout", "reconcile", "invoice", "renewal",   "dunning", "fraud",     "fx-rates",    "tax",
+    "stripe", "crawl",     "reindex", "index",     "embed",   "classify",  "report",      "export",
+    "push",   "sms",       "fulfill", "inventory", "labels",  "onboard",   "gdpr-delete", "archive",
+    "backup", "warmup",    "geo",     "leads",     "churn",   "translate", "sitemap",     "etl",
 };
 
 constexpr std::array<std::string_view, 32> kSteps = {
-    "validate", "fetch", "transform", "resize", "upload", "auth", "capture", "notify", "render", "deliver",
-    "aggregate", "to-pdf", "balance", "transfer", "match", "report", "score", "review", "rates", "persist", "links",
-    "snapshot", "bulk", "embed", "encode", "package", "reserve", "ship", "cleanup", "retry", "metrics", "step1",
+    "validate", "fetch",   "transform", "resize",  "upload",  "auth",     "capture", "notify",
+    "render",   "deliver", "aggregate", "to-pdf",  "balance", "transfer", "match",   "report",
+    "score",    "review",  "rates",     "persist", "links",   "snapshot", "bulk",    "embed",
+    "encode",   "package", "reserve",   "ship",    "cleanup", "retry",    "metrics", "step1",
 };
 
-constexpr std::array<std::string_view, 6> kRegions = {"us-east-1", "us-west-2", "eu-west-1",
+constexpr std::array<std::string_view, 6> kRegions = {"us-east-1",    "us-west-2",      "eu-west-1",
                                                       "eu-central-1", "ap-southeast-1", "ap-northeast-1"};
-constexpr std::array<std::string_view, 6> kQueues = {"default", "payments", "email", "reports", "crawl", "gpu-batch"};
-constexpr std::array<std::string_view, 5> kGpus = {"nvidia-a10g", "nvidia-l4", "nvidia-t4", "nvidia-h100", "none"};
+constexpr std::array<std::string_view, 6> kQueues = {"default", "payments", "email",
+                                                     "reports", "crawl",    "gpu-batch"};
+constexpr std::array<std::string_view, 5> kGpus = {"nvidia-a10g", "nvidia-l4", "nvidia-t4", "nvidia-h100",
+                                                   "none"};
 constexpr std::array<std::string_view, 6> kMemory = {"4", "8", "16", "32", "64", "128"};
 constexpr std::array<std::string_view, 3> kOs = {"linux/amd64", "linux/arm64", "darwin/arm64"};
 
@@ -270,13 +277,12 @@ constexpr std::array<Runtime, 8> kRuntimes = {{
 
 constexpr std::string_view kZeroUuid = "00000000-0000-0000-0000-000000000000";
 
-std::string uuid4(SplitMix64 &rng)
-{
+std::string uuid4(SplitMix64& rng) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::uint64_t hi = rng.next();
     std::uint64_t lo = rng.next();
-    hi = (hi & ~0xF000ULL) | 0x4000ULL;                          // version 4
-    lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL;    // RFC 4122 variant
+    hi = (hi & ~0xF000ULL) | 0x4000ULL;                        // version 4
+    lo = (lo & 0x3FFFFFFFFFFFFFFFULL) | 0x8000000000000000ULL; // RFC 4122 variant
     std::string s(36, '-');
     int pos = 0;
     auto put = [&](std::uint64_t v, int nibbles) {
@@ -294,8 +300,7 @@ std::string uuid4(SplitMix64 &rng)
 // ---------------------------------------------------------------------------------------------------------------
 // One worker
 
-void writeMeta(Writer &w, int depth, std::int64_t createdNs, const std::string &id, std::int64_t updatedNs)
-{
+void writeMeta(Writer& w, int depth, std::int64_t createdNs, const std::string& id, std::int64_t updatedNs) {
     w.raw('{');
     w.key(depth + 1, "createdAt", true);
     w.time(createdNs);
@@ -307,8 +312,7 @@ void writeMeta(Writer &w, int depth, std::int64_t createdNs, const std::string &
     w.raw('}');
 }
 
-void writeLabel(Writer &w, int depth, std::string_view key, std::string_view value, std::int64_t ts)
-{
+void writeLabel(Writer& w, int depth, std::string_view key, std::string_view value, std::int64_t ts) {
     w.raw('{');
     w.key(depth + 1, "key", true);
     w.str(key);
@@ -320,8 +324,8 @@ void writeLabel(Writer &w, int depth, std::string_view key, std::string_view val
     w.raw('}');
 }
 
-void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vector<std::string> &dispatchers)
-{
+void writeWorker(Writer& w, SplitMix64& rng, std::int64_t index,
+                 const std::vector<std::string>& dispatchers) {
     constexpr int d = 3; // worker object members sit at depth 3 (rows -> [ -> { -> member)
 
     // Status and heartbeat age.
@@ -336,7 +340,8 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
         hbAgeNs = rng.range(seconds(1) / 2, seconds(4) + seconds(1) / 2);
     } else {
         status = "INACTIVE";
-        hbAgeNs = rng.percent(50) ? rng.range(seconds(6), seconds(120)) : rng.range(seconds(120), seconds(23 * 3600));
+        hbAgeNs = rng.percent(50) ? rng.range(seconds(6), seconds(120))
+                                  : rng.range(seconds(120), seconds(23 * 3600));
     }
     const std::int64_t hbNs = kCaptureNs - hbAgeNs;
     const std::int64_t createdNs = hbNs - rng.range(seconds(60), seconds(7 * 86400));
@@ -377,17 +382,19 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
         std::string workflowRunId;
     };
     std::array<Slot, 10> slots;
-    for (Slot &slot : slots) {
+    for (Slot& slot : slots) {
         slot.action = static_cast<std::size_t>(rng.next() % actions.size());
         slot.startedNs = kCaptureNs - rng.range(seconds(1), seconds(3600));
         slot.running = rng.percent(85);
         slot.stepRunId = uuid4(rng);
-        slot.timeoutNs = rng.percent(12) ? std::max(kCaptureNs - rng.range(seconds(1), seconds(600)), slot.startedNs + seconds(1))
+        slot.timeoutNs = rng.percent(12) ? std::max(kCaptureNs - rng.range(seconds(1), seconds(600)),
+                                                    slot.startedNs + seconds(1))
                                          : slot.startedNs + seconds(3600) + rng.range(0, seconds(1800));
         slot.workflowRunId = uuid4(rng);
     }
 
-    // Ten recent step runs, newest first: the two newest running slots plus eight finished runs of the last 24 h.
+    // Ten recent step runs, newest first: the two newest running slots plus eight finished runs of the last
+    // 24 h.
     struct Run {
         std::size_t action;
         std::int64_t createdNs;
@@ -399,18 +406,20 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     };
     std::array<Run, 10> runs;
     {
-        std::array<const Slot *, 10> bySlotStart{};
+        std::array<const Slot*, 10> bySlotStart{};
         for (std::size_t i = 0; i < slots.size(); ++i)
             bySlotStart[i] = &slots[i];
         std::sort(bySlotStart.begin(), bySlotStart.end(),
-                  [](const Slot *a, const Slot *b) { return a->startedNs > b->startedNs; });
+                  [](const Slot* a, const Slot* b) { return a->startedNs > b->startedNs; });
         for (std::size_t i = 0; i < 2; ++i) {
-            const Slot &slot = *bySlotStart[i];
-            runs[i] = {slot.action, slot.startedNs - rng.range(seconds(1) / 100, seconds(2)), slot.startedNs, 0,
-                       "RUNNING", slot.stepRunId, slot.workflowRunId};
+            const Slot& slot = *bySlotStart[i];
+            runs[i] = {slot.action,       slot.startedNs - rng.range(seconds(1) / 100, seconds(2)),
+                       slot.startedNs,    0,
+                       "RUNNING",         slot.stepRunId,
+                       slot.workflowRunId};
         }
         for (std::size_t i = 2; i < runs.size(); ++i) {
-            Run &run = runs[i];
+            Run& run = runs[i];
             const int sr = static_cast<int>(rng.next() % 100);
             run.status = sr < 75 ? "SUCCEEDED" : sr < 90 ? "FAILED" : "CANCELLED";
             run.action = static_cast<std::size_t>(rng.next() % actions.size());
@@ -422,7 +431,8 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
             run.id = uuid4(rng);
             run.workflowRunId = uuid4(rng);
         }
-        std::sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.createdNs > b.createdNs; });
+        std::sort(runs.begin(), runs.end(),
+                  [](const Run& a, const Run& b) { return a.createdNs > b.createdNs; });
     }
 
     w.raw('{');
@@ -481,7 +491,7 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     w.raw('[');
     for (std::size_t i = 0; i < runs.size(); ++i) {
         const int dd = d + 2;
-        const Run &run = runs[i];
+        const Run& run = runs[i];
         w.element(d + 1, i == 0);
         w.raw('{');
         w.key(dd, "actionId", true);
@@ -523,7 +533,7 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     w.raw(']');
 
     // runtimeInfo
-    const Runtime &rt = kRuntimes[rng.next() % kRuntimes.size()];
+    const Runtime& rt = kRuntimes[rng.next() % kRuntimes.size()];
     w.key(d, "runtimeInfo");
     w.raw('{');
     w.key(d + 1, "language", true);
@@ -568,7 +578,7 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     w.raw('[');
     for (std::size_t i = 0; i < slots.size(); ++i) {
         const int dd = d + 2;
-        const Slot &slot = slots[i];
+        const Slot& slot = slots[i];
         w.element(d + 1, i == 0);
         w.raw('{');
         w.key(dd, "actionId", true);
@@ -598,7 +608,8 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
         w.key(d, "webhookId");
         w.str(uuid4(rng));
         char url[160];
-        std::snprintf(url, sizeof url, "https://hooks.example-%03lld.dev/hatchet/webhook?tenant=acme-prod&worker=%lld",
+        std::snprintf(url, sizeof url,
+                      "https://hooks.example-%03lld.dev/hatchet/webhook?tenant=acme-prod&worker=%lld",
                       static_cast<long long>(index % 1000), static_cast<long long>(index + 1));
         w.key(d, "webhookUrl");
         w.str(url);
@@ -608,17 +619,17 @@ void writeWorker(Writer &w, SplitMix64 &rng, std::int64_t index, const std::vect
     w.raw('}');
 }
 
-int usage(const char *argv0)
-{
-    std::fprintf(stderr, "usage: %s COUNT [OUTFILE]\n  writes a Hatchet WorkerList of COUNT workers (stdout if OUTFILE is missing or -)\n",
+int usage(const char* argv0) {
+    std::fprintf(stderr,
+                 "usage: %s COUNT [OUTFILE]\n  writes a Hatchet WorkerList of COUNT workers (stdout if "
+                 "OUTFILE is missing or -)\n",
                  argv0);
     return 2;
 }
 
 } // namespace
 
-int main(int argc, char **argv)
-{
+int main(int argc, char** argv) {
     if (argc < 2 || argc > 3)
         return usage(argv[0]);
 
@@ -628,7 +639,7 @@ int main(int argc, char **argv)
     if (parsed.ec != std::errc() || parsed.ptr != countArg.data() + countArg.size() || count < 0)
         return usage(argv[0]);
 
-    std::FILE *out = stdout;
+    std::FILE* out = stdout;
     const bool toFile = argc == 3 && std::strcmp(argv[2], "-") != 0;
     if (toFile) {
         out = std::fopen(argv[2], "wb");

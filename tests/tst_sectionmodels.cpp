@@ -389,7 +389,7 @@ void TestSectionModels::dump_data() {
     }));
     row("invalid-types.json", 1, "metadata", lines({
         "ID|f6a7b8c9-0002-4da4-9f4a-5b6c7d8e9fa0",
-        "Name|indexer-old",
+        "Name|indexer",
         "Type|SELFHOSTED",
         "Status|INACTIVE",
         "Created|1 h ago",

@@ -213,7 +213,7 @@ void TestWorkerTableModel::dump_data() {
     // Wrong types read as absent; a malformed heartbeat shows its text; the first of two "name" keys.
     QTest::newRow("invalid-types") << QStringLiteral("invalid-types.json") << lines({
         "|ACTIVE||2 s ago|||0|0||d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
-        "indexer-old|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago",
+        "indexer|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago",
     });
     QTest::newRow("sample") << QStringLiteral("sample") << lines({
         "notifications-worker|INACTIVE|SELFHOSTED||default 0/5||2|0|GOLANG v0.77.4||20 s ago",

@@ -4,6 +4,8 @@
 #include <QStringList>
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <span>
 #include <unordered_map>
 
@@ -224,9 +226,10 @@ public:
 
     void object(NodeId id, const ObjectSchema& schema) {
         static_assert(std::size(WorkerFields) <= 32, "one bit a field");
-        std::uint32_t seen = 0; // fields met so far: a duplicate key is validated once, at its first
+        // Backwards: of duplicate keys the last one counts (as for Hatchet's Go decoder) and is validated.
+        std::uint32_t seen = 0;
         std::uint32_t nulls = 0;
-        for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i) {
+        for (std::uint32_t i = m_doc.childCount(id); i-- > 0;) {
             const NodeId member = m_doc.child(id, i);
             const std::size_t field = find(schema, m_doc.keyView(member, m_scratch));
             if (field == schema.fields.size()) {
@@ -295,8 +298,11 @@ private:
             break;
         }
         case Type::Integer: {
+            // 1.0 and 5e2 are integers to JSON Schema; 1.5 is not.
             const std::string_view raw = m_doc.rawScalar(id);
-            if (raw.find_first_of(".eE") != std::string_view::npos)
+            double value = 0;
+            std::from_chars(raw.data(), raw.data() + raw.size(), value);
+            if (raw.find_first_of(".eE") != std::string_view::npos && std::floor(value) != value)
                 add(Severity::Warning, id,
                     QStringLiteral("%1 should be an integer, found %2")
                         .arg(fieldName(field), QString::fromUtf8(raw.data(), qsizetype(raw.size()))));

@@ -249,7 +249,7 @@ QVariant JsonTreeModel::data(const QModelIndex& index, int role) const {
         return m_doc->pointer(node);
     case PositionRole: {
         const json::TextPosition at = m_doc->position(node);
-        return QString::number(at.line) + QLatin1Char(':') + QString::number(at.column);
+        return QString(QString::number(at.line) + QLatin1Char(':') + QString::number(at.column));
     }
     case FullValueRole:
         return fullValue(node);

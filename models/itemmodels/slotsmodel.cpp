@@ -56,7 +56,7 @@ QVariant SlotsModel::timeLeftData(const Slot& slot, int role) const {
     switch (role) {
     case Qt::DisplayRole:
         if (left < 0)
-            return QStringLiteral("overdue by ") + durationText(-left);
+            return QString(QStringLiteral("overdue by ") + durationText(-left));
         return durationText(left);
     case RawValueRole:
         return left;

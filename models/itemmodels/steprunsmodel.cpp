@@ -47,7 +47,7 @@ QVariant StepRunsModel::durationData(const RecentStepRun& run, int role) const {
     const qint64 running = *m_reference - start;
     if (role == RawValueRole)
         return running;
-    return QStringLiteral("running for ") + durationText(running);
+    return QString(QStringLiteral("running for ") + durationText(running));
 }
 
 QVariant StepRunsModel::data(const QModelIndex& index, int role) const {

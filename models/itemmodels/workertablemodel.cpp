@@ -1,5 +1,6 @@
 #include "workertablemodel.h"
 
+#include <QSet>
 #include <QVariantMap>
 
 namespace hwi::models {
@@ -44,7 +45,64 @@ int countOf(const hatchet::WorkerView& worker, std::string_view key, Kind kind) 
     return count;
 }
 
+// "gpu=a100, region=eu" as WorkerView::labels() reads them, without parsing the labels' metadata.
+QString labelsText(const hatchet::WorkerView& worker) {
+    const json::Document& doc = worker.document();
+    const json::NodeId array = worker.field("labels");
+    QString out;
+    if (array == json::NoNode || doc.kind(array) != Kind::Array)
+        return out;
+    for (std::uint32_t i = 0; i < doc.childCount(array); ++i) {
+        const json::NodeId label = doc.child(array, i);
+        if (doc.kind(label) != Kind::Object)
+            continue;
+        if (!out.isEmpty())
+            out += QStringLiteral(", ");
+        const json::NodeId key = doc.member(label, "key");
+        if (key != json::NoNode)
+            out += doc.text(key); // empty unless a string, like WorkerView
+        const json::NodeId value = doc.member(label, "value");
+        if (value != json::NoNode && doc.kind(value) != Kind::Null)
+            out += QLatin1Char('=') + doc.text(value);
+    }
+    return out;
+}
+
 } // namespace
+
+WorkerTableModel::Row WorkerTableModel::extractRow(const hatchet::WorkerView& worker, QSet<QString>& pool) {
+    // Statuses, types, SDKs and dispatchers repeat across workers: share one copy of each.
+    const auto shared = [&pool](QString text) { return *pool.insert(std::move(text)); };
+    Row row;
+    row.node = worker.node();
+    row.name = worker.displayName();
+    row.status = shared(worker.status());
+    row.type = shared(worker.type());
+    row.dispatcher = shared(worker.dispatcherId());
+    row.sdk = shared(worker.runtimeInfo().sdkSummary());
+    row.heartbeat = worker.lastHeartbeatAt();
+    hatchet::ResourceMeta metadata = worker.metadata();
+    row.id = std::move(metadata.id);
+    row.created = std::move(metadata.createdAt);
+    row.actions = countOf(worker, "actions", Kind::String);
+    row.workflows = countOf(worker, "registeredWorkflows", Kind::Object);
+    row.capacities = worker.slotCapacities();
+    std::int64_t used = 0, limit = 0;
+    for (const SlotCapacity& capacity : row.capacities) {
+        if (!row.slots.isEmpty())
+            row.slots += QStringLiteral(" \u00b7 ");
+        row.slots += capacity.slotType + QLatin1Char(' ') + optionalNumber(capacity.used()) +
+                     QLatin1Char('/') + optionalNumber(capacity.limit);
+        if (capacity.used() && capacity.limit) {
+            used += *capacity.used();
+            limit += *capacity.limit;
+        }
+    }
+    if (limit > 0)
+        row.usedFraction = double(used) / double(limit);
+    row.labels = labelsText(worker);
+    return row;
+}
 
 WorkerTableModel::WorkerTableModel(QObject* parent)
     : QAbstractTableModel(parent) {}
@@ -57,43 +115,9 @@ void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snap
     m_rows.clear();
     const std::size_t count = m_snapshot ? m_snapshot->workers.size() : 0;
     m_rows.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        const hatchet::WorkerView worker = m_snapshot->worker(i);
-        Row row;
-        row.node = worker.node();
-        row.name = worker.displayName();
-        row.id = worker.id();
-        row.status = worker.status();
-        row.type = worker.type();
-        row.dispatcher = worker.dispatcherId();
-        row.sdk = worker.runtimeInfo().sdkSummary();
-        row.heartbeat = worker.lastHeartbeatAt();
-        row.created = worker.metadata().createdAt;
-        row.actions = countOf(worker, "actions", Kind::String);
-        row.workflows = countOf(worker, "registeredWorkflows", Kind::Object);
-        row.capacities = worker.slotCapacities();
-        std::int64_t used = 0, limit = 0;
-        for (const SlotCapacity& capacity : row.capacities) {
-            if (!row.slots.isEmpty())
-                row.slots += QStringLiteral(" \u00b7 ");
-            row.slots += capacity.slotType + QLatin1Char(' ') + optionalNumber(capacity.used()) +
-                         QLatin1Char('/') + optionalNumber(capacity.limit);
-            if (capacity.used() && capacity.limit) {
-                used += *capacity.used();
-                limit += *capacity.limit;
-            }
-        }
-        if (limit > 0)
-            row.usedFraction = double(used) / double(limit);
-        for (const hatchet::Label& label : worker.labels()) {
-            if (!row.labels.isEmpty())
-                row.labels += QStringLiteral(", ");
-            row.labels += label.key;
-            if (label.hasValue)
-                row.labels += QLatin1Char('=') + label.value;
-        }
-        m_rows.push_back(std::move(row));
-    }
+    QSet<QString> pool;
+    for (std::size_t i = 0; i < count; ++i)
+        m_rows.push_back(extractRow(m_snapshot->worker(i), pool));
     endResetModel();
 }
 

@@ -4,6 +4,7 @@
 #include "timeformat.h"
 
 #include <QAbstractTableModel>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -55,6 +56,7 @@ public:
 
 private:
     struct Row;
+    static Row extractRow(const hatchet::WorkerView& worker, QSet<QString>& pool);
     QVariant cellData(const Row& row, int column, int role) const;
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;

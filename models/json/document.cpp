@@ -68,8 +68,9 @@ std::uint32_t Document::row(NodeId id) const {
 NodeId Document::member(NodeId object, std::string_view key) const {
     if (kind(object) != Kind::Object)
         return NoNode;
+    // The last of duplicate keys wins, as in Go's encoding/json and JSON.parse: what Hatchet would see.
     const Node& node = m_nodes[object];
-    for (NodeId id = node.first; id < node.first + node.count; ++id) {
+    for (NodeId id = node.first + node.count; id-- > node.first;) {
         if ((m_tags[id] & KeyEscaped) ? unescape(rawKey(id)) == key : rawKey(id) == key)
             return id;
     }
@@ -167,12 +168,13 @@ TextPosition Document::positionAt(std::int64_t offset) const {
     if (block >= m_checkpoints.size())
         return textPositionAt(text, offset);
     TextPosition at = m_checkpoints[block];
-    const std::size_t from = block * PositionBlock;
+    // A block may start inside a multibyte character, whose lead byte the checkpoint already counted.
+    std::size_t from = block * PositionBlock;
+    while (from < static_cast<std::size_t>(offset) && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80)
+        ++from;
     const TextPosition rest = textPositionAt(text.substr(from), offset - static_cast<std::int64_t>(from));
     if (rest.line > 1)
         return {at.line + rest.line - 1, rest.column};
-    // A block may start in the middle of a \r\n pair or a multibyte character; textPositionAt counts the
-    // characters that start inside the block, which is exactly what continues the checkpoint's column.
     return {at.line, at.column + rest.column - 1};
 }
 

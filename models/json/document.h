@@ -48,7 +48,7 @@ public:
     // Position among the parent's children; 0 for the root.
     std::uint32_t row(NodeId id) const;
 
-    // First member of an object with this (unescaped) key, or NoNode.
+    // The member of an object with this (unescaped) key, the last of duplicates, or NoNode.
     NodeId member(NodeId object, std::string_view key) const;
     // The member key as written between the quotes (escapes kept); empty view for non-members.
     std::string_view rawKey(NodeId id) const;

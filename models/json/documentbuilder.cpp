@@ -5,6 +5,8 @@
 
 #include <simdjson.h>
 
+#include <mutex>
+
 namespace hwi::json {
 
 namespace od = simdjson::ondemand;
@@ -222,8 +224,16 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
     Builder builder(*doc, base, cancel);
     simdjson::error_code error = simdjson::SUCCESS;
     {
-        od::parser parser;
-        error = parser.allocate(body.size() + 1, MaxDepth + 8); // our own limit, in the builder, decides
+        // simdjson's advice: reuse one parser, so its index buffers are not allocated and faulted in anew
+        // on every load (a refresh, a reload). A parse that finds it busy uses its own.
+        static std::mutex sharedMutex;
+        static od::parser shared;
+        std::unique_lock lock(sharedMutex, std::try_to_lock);
+        od::parser local;
+        od::parser& parser = lock.owns_lock() ? shared : local;
+        const std::size_t needed = body.size() + 1;
+        if (parser.capacity() < needed || parser.capacity() > std::max<std::size_t>(4 * needed, 64 << 20))
+            error = parser.allocate(needed, MaxDepth + 8); // our own limit, in the builder, decides
         od::document document;
         const simdjson::padded_string_view input(
             body.data(), body.size(), static_cast<std::size_t>(doc->m_source.capacity()) - doc->m_bomLength);

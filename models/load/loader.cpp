@@ -54,6 +54,7 @@ QString LoadError::toString() const {
 }
 
 struct Loader::Job {
+    quint64 id = 0; // a new job may reuse a freed one's address: compare ids, not pointers
     QString source;
     QUrl url;
     QPointer<QNetworkReply> reply;
@@ -93,6 +94,7 @@ void Loader::load(const QString& source) {
     cancel();
     m_job = std::make_unique<Job>();
     Job& job = *m_job;
+    job.id = ++m_lastJobId;
     job.source = source;
     job.url = urlForSource(source);
     job.timer.start();
@@ -102,8 +104,8 @@ void Loader::load(const QString& source) {
         const QString problem = localFileProblem(info, m_maxBytes);
         if (!problem.isEmpty()) {
             // Report after load() returns, like every other outcome.
-            QTimer::singleShot(0, this, [this, &job, problem] {
-                if (m_job.get() == &job)
+            QTimer::singleShot(0, this, [this, id = job.id, problem] {
+                if (isCurrent(id))
                     fail(problem);
             });
             return;
@@ -136,7 +138,7 @@ void Loader::onReadyRead(Job& job) {
     job.buffer.resize(old + available);
     const qint64 got = reply.read(job.buffer.data() + old, available);
     job.buffer.resize(old + std::max<qint64>(got, 0));
-    Q_EMIT progress(job.buffer.size(), total > 0 ? total : -1);
+    Q_EMIT progress(job.buffer.size(), total > 0 ? total : -1); // may cancel or replace this job
 }
 
 void Loader::onReplyFinished(Job& job) {
@@ -153,16 +155,19 @@ void Loader::onReplyFinished(Job& job) {
         }
         return;
     }
+    const quint64 id = job.id;
     if (reply.bytesAvailable() > 0)
         onReadyRead(job);
-    if (!m_job)
-        return;
+    if (!isCurrent(id))
+        return; // job is gone
     if (const QDateTime date = httpDate(reply); date.isValid())
         job.captureTime = date;
     job.readMs = job.timer.elapsed();
     job.reply = nullptr; // deleted by the manager after this signal
 
     Q_EMIT parsing();
+    if (!isCurrent(id))
+        return; // a slot cancelled or replaced the load: job is gone
     job.watcher = std::make_unique<QFutureWatcher<Outcome>>();
     connect(job.watcher.get(), &QFutureWatcher<Outcome>::finished, this, [this, &job] {
         const Outcome outcome = job.watcher->result();
@@ -183,6 +188,10 @@ void Loader::onReplyFinished(Job& job) {
         auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
         return Outcome{hatchet::Snapshot::build(std::move(document), source, time), {}};
     }));
+}
+
+bool Loader::isCurrent(quint64 id) const {
+    return m_job && m_job->id == id;
 }
 
 void Loader::cancel() {

@@ -63,10 +63,12 @@ private:
     void onReadyRead(Job& job);
     void onReplyFinished(Job& job);
     void dropJob();
+    bool isCurrent(quint64 id) const;
     void fail(const QString& message, int line = 0, int column = 0);
 
     QNetworkAccessManager m_network;
     std::unique_ptr<Job> m_job;
+    quint64 m_lastJobId = 0;
     qint64 m_maxBytes = DefaultMaxBytes;
     int m_timeoutMs = DefaultTimeoutMs;
 };
