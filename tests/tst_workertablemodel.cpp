@@ -188,7 +188,7 @@ void TestWorkerTableModel::dump_data() {
     QTest::newRow("list-current") << QStringLiteral("list-current.json") << lines({
         "order-processor|ACTIVE|SELFHOSTED|1 s ago|default 3/5 · durable 0/1|memory_gb=8, region=us-east-1|3|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
         "report-builder|PAUSED|SELFHOSTED|2 s ago|default 0/3||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
-        "mailer|INACTIVE|MANAGED||default 0/4||1|0|TYPESCRIPT 1.10.2|e2b6d1ef-8c4f-4a7b-8d32-6f9a1b5c4d3e|2 h ago",
+        "mailer|INACTIVE|MANAGED|never|default 0/4||1|0|TYPESCRIPT 1.10.2|e2b6d1ef-8c4f-4a7b-8d32-6f9a1b5c4d3e|2 h ago",
     });
     // maxRuns/availableRuns appear as the "default" slot type.
     QTest::newRow("list-legacy") << QStringLiteral("list-legacy.json") << lines({
@@ -216,7 +216,7 @@ void TestWorkerTableModel::dump_data() {
         "indexer|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago",
     });
     QTest::newRow("sample") << QStringLiteral("sample") << lines({
-        "notifications-worker|INACTIVE|SELFHOSTED||default 0/5||2|0|GOLANG v0.77.4||20 s ago",
+        "notifications-worker|INACTIVE|SELFHOSTED|never|default 0/5||2|0|GOLANG v0.77.4||20 s ago",
         "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago",
         "email-sender|ACTIVE|MANAGED|1 s ago|default 0/10|queue=email|4|2|TYPESCRIPT 1.10.2|3da561c3-a2b3-40d7-90ca-f8f83972ba4b|58 min ago",
         "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64, region=us-east-1|7|3|GOLANG v0.77.4|4ba71ab7-ac05-44a5-acc6-be1805fdf179|2 h ago",
@@ -273,7 +273,8 @@ void TestWorkerTableModel::roles() {
     QCOMPARE(at(0, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Good));
     QCOMPARE(at(1, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Warning));
     QCOMPARE(at(2, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
-    // mailer never heartbeated: absent, Bad, sorts first, no age.
+    // mailer never heartbeated: "never", absent, Bad, sorts first, no age.
+    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, Qt::DisplayRole).toString(), QStringLiteral("never"));
     QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, TimeStateRole).toInt(), int(TimeValue::Absent));
     QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
     QVERIFY(!at(2, WorkerTableModel::LastHeartbeatColumn, AgeMsecsRole).isValid());

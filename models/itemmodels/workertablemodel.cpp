@@ -174,7 +174,7 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
     case LastHeartbeatColumn:
         if (role == SeverityRole)
             return static_cast<int>(heartbeatSeverity(row.heartbeat, m_reference));
-        return timeCellData(row.heartbeat, role, m_reference);
+        return timeCellData(row.heartbeat, role, m_reference, QStringLiteral("never"));
     case SlotsColumn:
         if (role == RawValueRole)
             return row.usedFraction;
