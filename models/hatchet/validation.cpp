@@ -149,24 +149,6 @@ constexpr Field ListFields[] = {
 };
 constexpr ObjectSchema ListSchema{"WorkerList", ListFields};
 
-QString kindName(Kind kind) {
-    switch (kind) {
-    case Kind::Null:
-        return QStringLiteral("null");
-    case Kind::False:
-    case Kind::True:
-        return QStringLiteral("boolean");
-    case Kind::Number:
-        return QStringLiteral("number");
-    case Kind::String:
-        return QStringLiteral("string");
-    case Kind::Array:
-        return QStringLiteral("array");
-    case Kind::Object:
-        return QStringLiteral("object");
-    }
-    return {};
-}
 
 QString expectedName(const Field& field) {
     switch (field.type) {
@@ -265,7 +247,7 @@ private:
         if (!hasType(m_doc, id, field)) {
             add(Severity::Error, id,
                 QStringLiteral("%1 should be %2, found %3")
-                    .arg(fieldName(field), expectedName(field), kindName(m_doc.kind(id))));
+                    .arg(fieldName(field), expectedName(field), json::kindName(m_doc.kind(id))));
             return;
         }
         switch (field.type) {
@@ -325,7 +307,7 @@ private:
                 if (m_doc.kind(item) != Kind::String)
                     add(Severity::Error, item,
                         QStringLiteral("items of %1 should be strings, found %2")
-                            .arg(fieldName(field), kindName(m_doc.kind(item))));
+                            .arg(fieldName(field), json::kindName(m_doc.kind(item))));
             }
             break;
         case Type::String:
@@ -341,7 +323,7 @@ public:
         else
             add(Severity::Error, id,
                 QStringLiteral("expected a %1 object, found %2")
-                    .arg(QLatin1String(schema.name), kindName(m_doc.kind(id))));
+                    .arg(QLatin1String(schema.name), json::kindName(m_doc.kind(id))));
     }
 
 private:

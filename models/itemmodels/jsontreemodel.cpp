@@ -13,24 +13,6 @@ namespace {
 
 constexpr qsizetype DisplayLimit = 1000; // characters of a string shown in the Value column
 
-QString typeName(Kind kind) {
-    switch (kind) {
-    case Kind::Null:
-        return QStringLiteral("null");
-    case Kind::False:
-    case Kind::True:
-        return QStringLiteral("boolean");
-    case Kind::Number:
-        return QStringLiteral("number");
-    case Kind::String:
-        return QStringLiteral("string");
-    case Kind::Array:
-        return QStringLiteral("array");
-    case Kind::Object:
-        return QStringLiteral("object");
-    }
-    return {};
-}
 
 QString fromUtf8(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
@@ -161,7 +143,7 @@ QVariant JsonTreeModel::rawValue(NodeId node, int column) const {
             return {}; // null and containers sort first
         }
     case TypeColumn:
-        return typeName(kind);
+        return json::kindName(kind);
     case SizeColumn:
         if (m_doc->isContainer(node))
             return qint64(m_doc->childCount(node));
@@ -234,7 +216,7 @@ QVariant JsonTreeModel::data(const QModelIndex& index, int role) const {
         case ValueColumn:
             return valueText(node);
         case TypeColumn:
-            return typeName(m_doc->kind(node));
+            return json::kindName(m_doc->kind(node));
         case SizeColumn:
             return rawValue(node, SizeColumn);
         }

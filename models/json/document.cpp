@@ -60,6 +60,25 @@ void appendPointerToken(QString& out, const QString& token) {
 
 } // namespace
 
+QString kindName(Kind kind) {
+    switch (kind) {
+    case Kind::Null:
+        return QStringLiteral("null");
+    case Kind::False:
+    case Kind::True:
+        return QStringLiteral("boolean");
+    case Kind::Number:
+        return QStringLiteral("number");
+    case Kind::String:
+        return QStringLiteral("string");
+    case Kind::Array:
+        return QStringLiteral("array");
+    case Kind::Object:
+        return QStringLiteral("object");
+    }
+    return {};
+}
+
 std::uint32_t Document::row(NodeId id) const {
     const NodeId p = parent(id);
     return p == NoNode ? 0 : id - m_nodes[p].first;

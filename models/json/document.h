@@ -17,6 +17,9 @@ namespace hwi::json {
 
 enum class Kind : std::uint8_t { Null, False, True, Number, String, Array, Object };
 
+// "null", "boolean", "number", "string", "array" or "object".
+QString kindName(Kind kind);
+
 using NodeId = std::uint32_t;
 inline constexpr NodeId NoNode = UINT32_MAX;
 
