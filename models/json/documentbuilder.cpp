@@ -119,20 +119,24 @@ private:
             if (auto error = std::move(result).get(field))
                 return error;
             const char* keyBody = field.key().raw();
-            const char* p = keyBody; // keys are short: a plain loop beats memchr
-            bool escaped = false;
-            while (*p != '"') {
-                escaped = escaped || *p == '\\';
-                p += *p == '\\' ? 2 : 1;
-            }
+            od::value value = field.value();
+            // The key's closing quote is found from the value's side: `"key" : value`.
+            const char* p = value.raw_json_token().data() - 1;
+            while (isJsonWhitespace(*p))
+                --p;
+            --p; // the ':'
+            while (isJsonWhitespace(*p))
+                --p;
+            const std::string_view keyText(keyBody, static_cast<std::size_t>(p - keyBody));
+            const bool escaped = keyText.find('\\') != std::string_view::npos;
             if (escaped) {
                 std::string_view unescaped; // validates the escapes
                 if (auto error = field.unescaped_key().get(unescaped))
                     return error;
             }
             const Key key{static_cast<std::uint32_t>(keyBody - 1 - m_base),
-                          static_cast<std::uint32_t>(p - keyBody), escaped};
-            if (auto error = visit(field.value(), key, depth + 1))
+                          static_cast<std::uint32_t>(keyText.size()), escaped};
+            if (auto error = visit(value, key, depth + 1))
                 return error;
         }
         return simdjson::SUCCESS;

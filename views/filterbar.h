@@ -1,0 +1,52 @@
+#pragma once
+
+#include <QStringList>
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QStringListModel;
+class QToolButton;
+
+namespace hwi::views {
+
+// The query box above the worker table: typing is debounced into queryChanged(); a malformed query turns
+// the box red with the parser's message; quick status toggles and label chips write into the same text.
+class FilterBar final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FilterBar)
+
+public:
+    explicit FilterBar(QWidget* parent = nullptr);
+
+    QString query() const;
+    void setQuery(const QString& query); // emits queryChanged at once
+    void focusQuery();
+    // An empty error clears the red state.
+    void setError(const QString& error);
+    void setCounts(int shown, int total);
+    // key=value chips offered by the label picker, from the loaded workers.
+    void setLabelChoices(const QStringList& keyValues);
+    QLineEdit* edit() const { return m_edit; }
+
+Q_SIGNALS:
+    void queryChanged(const QString& query);
+
+private:
+    void emitQuery();
+    void toggleStatus(const QString& status, bool on);
+    void syncStatusButtons();
+    void remember(const QString& query);
+
+    QLineEdit* m_edit;
+    QLabel* m_counts;
+    QLabel* m_error;
+    QComboBox* m_labels;
+    std::vector<std::pair<QString, QToolButton*>> m_statusButtons;
+    QStringListModel* m_recent;
+    QTimer m_debounce;
+};
+
+} // namespace hwi::views
