@@ -43,9 +43,9 @@ QString slotsSummary(const hatchet::WorkerView& worker) {
            QString::number(limit);
 }
 
-void printList(const hatchet::Snapshot& snapshot, QTextStream& out) {
+void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers, QTextStream& out) {
     out << "ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT\n";
-    for (std::size_t i = 0; i < snapshot.workers.size(); ++i) {
+    for (const std::size_t i : workers) {
         const hatchet::WorkerView worker = snapshot.worker(i);
         const hatchet::TimeValue beat = worker.lastHeartbeatAt();
         const QString heartbeat = beat.state == hatchet::TimeValue::Never ? QString() : beat.text;

@@ -1,5 +1,9 @@
 // hatchet-inspector: the window, or with --check / --list a command-line tool that needs no display.
 #include "commandline.h"
+#include "export/atomicwrite.h"
+#include "export/workerexport.h"
+#include "filter/query.h"
+#include "filter/workerindex.h"
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
@@ -19,6 +23,11 @@ struct Options {
     QString source;
     bool check = false;
     bool list = false;
+    filter::Query filter;
+    QString exportPath; // "-" for standard output
+    exporting::Style style = exporting::Style::Pretty;
+
+    bool commandLine() const { return check || list || !exportPath.isEmpty(); }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -33,6 +42,16 @@ void addOptions(QCommandLineParser& parser) {
          QStringLiteral("Validate SOURCE against the Hatchet spec and print one problem a line. Exit "
                         "0: no errors, 1: errors, 2: unreadable.")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("Print one tab-separated line per worker.")});
+    parser.addOption({QStringLiteral("filter"),
+                      QStringLiteral("Only the workers matching QUERY, for --list and --export (e.g. "
+                                     "'status:active label:gpu=a100 heartbeat:>30s')."),
+                      QStringLiteral("QUERY")});
+    parser.addOption({QStringLiteral("export"),
+                      QStringLiteral("Write the (matching) workers as JSON to FILE, '-' for standard output; "
+                                     "the envelope and every byte of their values are kept, only whitespace "
+                                     "changes."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
                                  QStringLiteral("A file path, file:// or qrc: URL, or http(s):// URL."));
 }
@@ -44,11 +63,22 @@ int runCommandLine(const Options& options) {
     load::Loader loader;
     int exitCode = app::ExitUnreadable;
     QObject::connect(&loader, &load::Loader::loaded, [&](const auto& snapshot, load::LoadTimings) {
-        if (options.check) {
+        exitCode = app::ExitOk;
+        if (options.check)
             exitCode = app::printCheck(*snapshot, out, err);
-        } else {
-            app::printList(*snapshot, out);
-            exitCode = app::ExitOk;
+        const auto workers = filter::matchingWorkers(*snapshot, options.filter,
+                                                     snapshot->captureTime.toMSecsSinceEpoch());
+        if (options.list)
+            app::printList(*snapshot, workers, out);
+        if (!options.exportPath.isEmpty()) {
+            out.flush();
+            const auto error = exporting::writeAtomically(options.exportPath, [&](QIODevice& device) {
+                return exporting::writeWorkers(device, *snapshot, workers, options.style);
+            });
+            if (error) {
+                err << *error << '\n';
+                exitCode = app::ExitUnreadable;
+            }
         }
         QCoreApplication::exit(exitCode);
     });
@@ -84,6 +114,19 @@ int main(int argc, char** argv) {
             parser.showVersion();
         options.check = parser.isSet(QStringLiteral("check"));
         options.list = parser.isSet(QStringLiteral("list"));
+        options.exportPath = parser.value(QStringLiteral("export"));
+        if (parser.isSet(QStringLiteral("compact")))
+            options.style = exporting::Style::Compact;
+        auto query = filter::Query::parse(parser.value(QStringLiteral("filter")));
+        if (const auto* error = std::get_if<filter::QueryError>(&query)) {
+            std::fprintf(stderr, "hatchet-inspector: --filter: %s\n", qPrintable(error->toString()));
+            return app::ExitUnreadable;
+        }
+        options.filter = std::get<filter::Query>(std::move(query));
+        if (options.list && options.exportPath == QLatin1String("-")) {
+            std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
+            return app::ExitUnreadable;
+        }
         const QStringList positional = parser.positionalArguments();
         if (positional.size() > 1) {
             std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
@@ -91,11 +134,11 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.source = positional.value(0);
-        if ((options.check || options.list) && options.source.isEmpty()) {
-            std::fprintf(stderr, "hatchet-inspector: --check and --list need a SOURCE\n");
+        if (options.commandLine() && options.source.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: --check, --list and --export need a SOURCE\n");
             return app::ExitUnreadable;
         }
-        if (options.check || options.list)
+        if (options.commandLine())
             return runCommandLine(options);
     }
 

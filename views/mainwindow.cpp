@@ -1,7 +1,8 @@
 #include "mainwindow.h"
 
+#include "filter/workerfilterproxy.h"
+#include "filterbar.h"
 #include "heartbeatdelegate.h"
-#include "itemmodels/workersortproxy.h"
 #include "itemmodels/workertablemodel.h"
 #include "messagebar.h"
 #include "rawjsonview.h"
@@ -29,10 +30,29 @@ namespace hwi::views {
 
 using models::WorkerTableModel;
 
+namespace {
+
+// The label filter chips: every key=value the loaded workers carry, sorted, at most a few hundred.
+QStringList labelChoices(const hatchet::Snapshot& snapshot)
+{
+    constexpr qsizetype Most = 300;
+    QSet<QString> seen;
+    for (std::size_t i = 0; i < snapshot.workers.size() && seen.size() < Most; ++i) {
+        for (const hatchet::Label& label : snapshot.worker(i).labels())
+            seen.insert(label.key + QLatin1Char('=') + label.value);
+    }
+    QStringList choices(seen.begin(), seen.end());
+    choices.sort(Qt::CaseInsensitive);
+    return choices;
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
     , m_model(new WorkerTableModel(this))
-    , m_proxy(new models::WorkerSortProxy(this))
+    , m_proxy(new filter::WorkerFilterProxy(this))
+    , m_filterBar(new FilterBar(this))
     , m_table(new QTableView(this))
     , m_detail(new WorkerDetail(this))
     , m_documentRaw(new RawJsonView(this))
@@ -65,8 +85,13 @@ MainWindow::MainWindow(QWidget* parent)
         m_table->setColumnWidth(column, width);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 6); // slot bars
 
+    auto* tablePane = new QWidget(this);
+    auto* tableLayout = new QVBoxLayout(tablePane);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    tableLayout->addWidget(m_filterBar);
+    tableLayout->addWidget(m_table, 1);
     auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_table);
+    split->addWidget(tablePane);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -111,6 +136,11 @@ MainWindow::MainWindow(QWidget* parent)
     });
     connect(m_cancel, &QPushButton::clicked, &m_loader, &load::Loader::cancel);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateReferenceTime);
+    connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyFilter);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
     m_tick.setInterval(1000);
     resize(1500, 860);
 }
@@ -126,6 +156,8 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
+    find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
     m_nowAction->setCheckable(true);
     m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
@@ -171,6 +203,8 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     m_detail->setSnapshot(m_snapshot);
     m_documentRaw->setDocument(m_snapshot->document);
     updateReferenceTime();
+    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
+    updateFilterCounts();
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
     if (!m_snapshot->note.isEmpty())
@@ -212,6 +246,7 @@ void MainWindow::updateReferenceTime() {
     const QDateTime reference =
         now || !m_snapshot ? QDateTime::currentDateTimeUtc() : m_snapshot->captureTime;
     m_model->setReferenceTime(reference);
+    m_proxy->setReferenceTime(reference);
     m_detail->setReferenceTime(reference, now ? tr("now") : tr("capture"));
 }
 
@@ -245,6 +280,28 @@ void MainWindow::updateStatusBar() {
     m_countsLabel->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
                            counts.join(QStringLiteral(", ")));
     m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
+}
+
+void MainWindow::setFilter(const QString& query)
+{
+    m_filterBar->setQuery(query);
+}
+
+void MainWindow::applyFilter(const QString& query)
+{
+    auto parsed = filter::Query::parse(query);
+    if (const auto* error = std::get_if<filter::QueryError>(&parsed)) {
+        m_filterBar->setError(error->toString()); // the last valid filter stays applied
+        return;
+    }
+    m_filterBar->setError({});
+    m_proxy->setQuery(std::get<filter::Query>(parsed));
+    updateFilterCounts();
+}
+
+void MainWindow::updateFilterCounts()
+{
+    m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount());
 }
 
 QString MainWindow::statusText() const {

@@ -16,12 +16,15 @@ class QTableView;
 class QTabWidget;
 
 namespace hwi::models {
-class WorkerSortProxy;
 class WorkerTableModel;
 } // namespace hwi::models
+namespace hwi::filter {
+class WorkerFilterProxy;
+}
 
 namespace hwi::views {
 
+class FilterBar;
 class MessageBar;
 class RawJsonView;
 class WorkerDetail;
@@ -49,6 +52,8 @@ public:
     WorkerDetail* detail() const { return m_detail; }
     MessageBar* messageBar() const { return m_messageBar; }
     QString statusText() const;
+    FilterBar* filterBar() const { return m_filterBar; }
+    void setFilter(const QString& query);
 
 Q_SIGNALS:
     void snapshotShown();
@@ -62,12 +67,15 @@ private:
     void updateStatusBar();
     void selectionChanged();
     void openDialog();
+    void applyFilter(const QString& query);
+    void updateFilterCounts();
 
     load::Loader m_loader;
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     load::LoadTimings m_timings;
     models::WorkerTableModel* m_model;
-    models::WorkerSortProxy* m_proxy;
+    filter::WorkerFilterProxy* m_proxy;
+    FilterBar* m_filterBar;
     QTableView* m_table;
     WorkerDetail* m_detail;
     RawJsonView* m_documentRaw;

@@ -7,7 +7,7 @@ namespace hwi::models {
 
 // Sorts any model of this folder on RawValueRole with a strict total order: numbers numerically (before
 // text), text case-insensitively and locale-aware, invalid values first, ties broken by source row.
-class WorkerSortProxy final : public QSortFilterProxyModel {
+class WorkerSortProxy : public QSortFilterProxyModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerSortProxy)
 

@@ -1,0 +1,100 @@
+#include "query.h"
+#include "workerindex.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace hwi::filter {
+
+namespace {
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    if (needle.size() > haystack.size())
+        return false;
+    if (needle.size() == 1)
+        return std::memchr(haystack.data(), needle.front(), haystack.size()) != nullptr;
+    return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
+}
+
+bool matchesAlternative(const Query::Term& term, const Query::Alternative& alternative,
+                        const WorkerIndexEntry& worker, qint64 referenceMsecs) {
+    using Heartbeat = WorkerIndexEntry::Heartbeat;
+    switch (alternative.op) {
+    case Query::Alternative::Contains:
+        return contains(worker.*term.field, alternative.needle);
+    case Query::Alternative::Equals:
+        return worker.*term.field == std::string_view(alternative.needle);
+    case Query::Alternative::SlotsFree:
+        return worker.anySlotFree;
+    case Query::Alternative::SlotsFull:
+        return worker.allSlotsFull;
+    case Query::Alternative::OlderThan:
+        // Never heartbeated: older than anything.
+        if (worker.heartbeat != Heartbeat::Known)
+            return worker.heartbeat == Heartbeat::Never;
+        return referenceMsecs - worker.heartbeatMsecs > alternative.msecs;
+    case Query::Alternative::NewerThan:
+        return worker.heartbeat == Heartbeat::Known &&
+               referenceMsecs - worker.heartbeatMsecs < alternative.msecs;
+    }
+    return false;
+}
+
+// Cheap terms first, so a failing one spares the substring searches.
+int cost(const Query::Term& term) {
+    const Query::Alternative::Op op = term.alternatives.front().op;
+    if (op != Query::Alternative::Contains)
+        return op == Query::Alternative::Equals ? 1 : 0;
+    return term.field == &WorkerIndexEntry::text ? 3 : 2;
+}
+
+} // namespace
+
+QString QueryError::toString() const {
+    return QStringLiteral("column %1: %2").arg(position + 1).arg(message);
+}
+
+QStringList Query::fieldNames() {
+    return {QStringLiteral("name"),     QStringLiteral("id"),       QStringLiteral("status"),
+            QStringLiteral("type"),     QStringLiteral("label"),    QStringLiteral("action"),
+            QStringLiteral("workflow"), QStringLiteral("sdk"),      QStringLiteral("dispatcher"),
+            QStringLiteral("slots"),    QStringLiteral("heartbeat")};
+}
+
+Query::Query(std::vector<Term> terms) {
+    std::stable_sort(terms.begin(), terms.end(),
+                     [](const Term& a, const Term& b) { return cost(a) < cost(b); });
+    m_terms = std::make_shared<const std::vector<Term>>(std::move(terms));
+}
+
+const std::vector<Query::Term>& Query::terms() const {
+    static const std::vector<Term> none;
+    return m_terms ? *m_terms : none;
+}
+
+bool Query::usesReferenceTime() const {
+    return std::any_of(terms().begin(), terms().end(), [](const Term& term) {
+        return std::any_of(term.alternatives.begin(), term.alternatives.end(), [](const Alternative& a) {
+            return a.op == Alternative::OlderThan || a.op == Alternative::NewerThan;
+        });
+    });
+}
+
+bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const {
+    if (!m_terms)
+        return true;
+    for (const Term& term : *m_terms) {
+        bool any = false;
+        for (const Alternative& alternative : term.alternatives) {
+            if (matchesAlternative(term, alternative, worker, referenceMsecs)) {
+                any = true;
+                break;
+            }
+        }
+        if (any == term.negated)
+            return false;
+    }
+    return true;
+}
+
+} // namespace hwi::filter

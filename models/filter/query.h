@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+#include <QtGlobal>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace hwi::filter {
+
+struct WorkerIndexEntry;
+
+// Where and why a query does not parse. position: 0-based character (UTF-16) offset in the query.
+struct QueryError {
+    int position = 0;
+    QString message;
+
+    QString toString() const; // "column N: message" (N = position + 1)
+    friend bool operator==(const QueryError&, const QueryError&) = default;
+};
+
+// A parsed filter query (see README "Filtering"): bare words and field:value terms, ANDed; `a,b` ORs
+// values, `-` negates a term, "quotes" hold spaces. Immutable and cheap to copy (shared terms). A
+// default-constructed or empty query matches every worker.
+class Query final {
+public:
+    static std::variant<Query, QueryError> parse(const QString& text);
+    // The field names the language knows, in the order error messages list them.
+    static QStringList fieldNames();
+
+    Query() = default;
+
+    bool isEmpty() const { return !m_terms || m_terms->empty(); }
+    // Whether the result depends on the reference time (a heartbeat term).
+    bool usesReferenceTime() const;
+    // referenceMsecs: capture time or now, ms since epoch. No allocation.
+    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const;
+
+    // The parsed form, public for the parser and tests.
+    struct Alternative {
+        enum Op : quint8 { Contains, Equals, SlotsFree, SlotsFull, OlderThan, NewerThan };
+        Op op = Contains;
+        std::string needle; // folded (foldForSearch) for Contains and Equals
+        qint64 msecs = 0;   // OlderThan / NewerThan
+    };
+    struct Term {
+        std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals
+        bool negated = false;
+        std::vector<Alternative> alternatives; // ORed
+    };
+    explicit Query(std::vector<Term> terms);
+    const std::vector<Term>& terms() const;
+
+private:
+    std::shared_ptr<const std::vector<Term>> m_terms;
+};
+
+} // namespace hwi::filter

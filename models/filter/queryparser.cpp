@@ -1,0 +1,217 @@
+// Query::parse: the filter language's grammar.
+//   query  := term*                       (separated by whitespace; terms are ANDed)
+//   term   := ['-'] (field ':' value (',' value)* | word)
+//   value, word := (unquoted characters | '"' anything but '"' '"')+   (no escapes inside quotes)
+// A field name is ASCII letters (case-insensitive) directly followed by ':'; `order-flow:ship` is a word.
+#include "query.h"
+#include "workerindex.h"
+
+namespace hwi::filter {
+
+namespace {
+
+using Alternative = Query::Alternative;
+using Term = Query::Term;
+
+struct Value {
+    QString text;
+    int position = 0; // of its first character (or opening quote)
+};
+
+class Parser {
+public:
+    explicit Parser(const QString& text)
+        : m_text(text) {
+        // Control characters separate like spaces, so they never reach a needle (the index's separators).
+        for (QChar& c : m_text) {
+            if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                c = QLatin1Char(' ');
+        }
+    }
+
+    std::variant<Query, QueryError> run() {
+        std::vector<Term> terms;
+        while (true) {
+            while (m_pos < m_text.size() && m_text.at(m_pos).isSpace())
+                ++m_pos;
+            if (m_pos >= m_text.size())
+                break;
+            if (!parseTerm(terms))
+                return m_error;
+        }
+        return Query(std::move(terms));
+    }
+
+private:
+    bool fail(int position, const QString& message) {
+        m_error = {position, message};
+        return false;
+    }
+    bool atSeparator(bool commaStops) const {
+        return m_pos >= m_text.size() || m_text.at(m_pos).isSpace() ||
+               (commaStops && m_text.at(m_pos) == QLatin1Char(','));
+    }
+
+    // Reads a value up to unquoted whitespace (or comma); false on an unclosed quote.
+    bool readValue(bool commaStops, Value& value) {
+        value = {QString(), static_cast<int>(m_pos)};
+        while (!atSeparator(commaStops)) {
+            if (m_text.at(m_pos) == QLatin1Char('"')) {
+                const qsizetype close = m_text.indexOf(QLatin1Char('"'), m_pos + 1);
+                if (close < 0)
+                    return fail(static_cast<int>(m_pos),
+                                QStringLiteral("unclosed quote: expected a closing '\"'"));
+                value.text += QStringView(m_text).mid(m_pos + 1, close - m_pos - 1);
+                m_pos = close + 1;
+            } else {
+                value.text += m_text.at(m_pos++);
+            }
+        }
+        return true;
+    }
+
+    bool parseTerm(std::vector<Term>& terms) {
+        Term term;
+        const int start = static_cast<int>(m_pos);
+        if (m_text.at(m_pos) == QLatin1Char('-')) {
+            term.negated = true;
+            ++m_pos;
+            if (atSeparator(false))
+                return fail(start, QStringLiteral("expected a term after '-'"));
+        }
+        qsizetype end = m_pos;
+        while (end < m_text.size() && end - m_pos < 32 && m_text.at(end).unicode() < 0x80 &&
+               m_text.at(end).isLetter())
+            ++end;
+        if (end > m_pos && end < m_text.size() && m_text.at(end) == QLatin1Char(':')) {
+            const QString field = m_text.mid(m_pos, end - m_pos).toLower();
+            const int fieldPosition = static_cast<int>(m_pos);
+            m_pos = end + 1;
+            if (!parseField(field, fieldPosition, term))
+                return false;
+        } else {
+            Value word;
+            if (!readValue(false, word))
+                return false;
+            if (word.text.isEmpty())
+                return fail(word.position, QStringLiteral("expected text between the quotes"));
+            term.field = &WorkerIndexEntry::text;
+            term.alternatives.push_back({Alternative::Contains, foldForSearch(word.text), 0});
+        }
+        terms.push_back(std::move(term));
+        return true;
+    }
+
+    bool parseField(const QString& field, int fieldPosition, Term& term) {
+        if (!Query::fieldNames().contains(field)) {
+            return fail(fieldPosition, QStringLiteral("unknown field '%1'; known fields: %2")
+                                           .arg(field, Query::fieldNames().join(QStringLiteral(", "))));
+        }
+        bool first = true;
+        while (true) {
+            Value value;
+            if (!readValue(true, value))
+                return false;
+            if (value.text.isEmpty()) {
+                return fail(value.position, first ? QStringLiteral("expected a value after '%1:'").arg(field)
+                                                  : QStringLiteral("expected a value after ','"));
+            }
+            Alternative alternative;
+            if (!makeAlternative(field, value, term, alternative))
+                return false;
+            term.alternatives.push_back(std::move(alternative));
+            first = false;
+            if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char(',')) {
+                ++m_pos;
+                continue;
+            }
+            return true;
+        }
+    }
+
+    bool makeAlternative(const QString& field, const Value& value, Term& term, Alternative& out) {
+        out.needle = foldForSearch(value.text);
+        if (field == QLatin1String("name")) {
+            term.field = &WorkerIndexEntry::name;
+        } else if (field == QLatin1String("id")) {
+            term.field = &WorkerIndexEntry::id;
+        } else if (field == QLatin1String("action")) {
+            term.field = &WorkerIndexEntry::actions;
+        } else if (field == QLatin1String("workflow")) {
+            term.field = &WorkerIndexEntry::workflows;
+        } else if (field == QLatin1String("dispatcher")) {
+            term.field = &WorkerIndexEntry::dispatcher;
+        } else if (field == QLatin1String("status") || field == QLatin1String("type") ||
+                   field == QLatin1String("sdk")) {
+            // Whole values, case-insensitive: status:act is valid and matches nothing.
+            out.op = Alternative::Equals;
+            term.field = field == QLatin1String("status") ? &WorkerIndexEntry::status
+                         : field == QLatin1String("type") ? &WorkerIndexEntry::type
+                                                          : &WorkerIndexEntry::sdk;
+        } else if (field == QLatin1String("label")) {
+            return makeLabel(value, term, out);
+        } else if (field == QLatin1String("slots")) {
+            if (out.needle != "free" && out.needle != "full")
+                return fail(value.position, QStringLiteral("expected 'free' or 'full' after 'slots:'"));
+            out.op = out.needle == "free" ? Alternative::SlotsFree : Alternative::SlotsFull;
+        } else {
+            return makeHeartbeat(value, out);
+        }
+        return true;
+    }
+
+    // label:key — the key exists; label:key=value — key and value. Both exact, case-insensitive.
+    bool makeLabel(const Value& value, Term& term, Alternative& out) {
+        term.field = &WorkerIndexEntry::labels;
+        const qsizetype equals = value.text.indexOf(QLatin1Char('='));
+        const QString key = equals < 0 ? value.text : value.text.left(equals);
+        if (key.isEmpty())
+            return fail(value.position, QStringLiteral("expected a label key before '='"));
+        out.needle = LabelKey + foldForSearch(key) + LabelValue;
+        if (equals >= 0)
+            out.needle += foldForSearch(value.text.mid(equals + 1)) + ItemEnd;
+        return true;
+    }
+
+    // heartbeat:>30s — older than; heartbeat:<5m — newer than. Units s, m, h, d.
+    bool makeHeartbeat(const Value& value, Alternative& out) {
+        const QChar op = value.text.front();
+        if (op != QLatin1Char('>') && op != QLatin1Char('<')) {
+            return fail(value.position,
+                        QStringLiteral("expected '>' or '<' before the duration, like heartbeat:>30s"));
+        }
+        out.op = op == QLatin1Char('>') ? Alternative::OlderThan : Alternative::NewerThan;
+        const QString duration = value.text.mid(1).toLower();
+        const int position = value.position + 1;
+        const QString expected = QStringLiteral("expected a duration like 30s, 5m, 2h or 1d");
+        if (duration.size() < 2 || duration.size() > 10)
+            return fail(position, expected);
+        qint64 amount = 0;
+        for (qsizetype i = 0; i + 1 < duration.size(); ++i) {
+            if (!duration.at(i).isDigit() || duration.at(i).unicode() >= 0x80)
+                return fail(position, expected);
+            amount = amount * 10 + duration.at(i).digitValue();
+        }
+        static constexpr std::pair<char, qint64> units[] = {
+            {'s', 1000}, {'m', 60'000}, {'h', 3'600'000}, {'d', 86'400'000}};
+        for (const auto& [unit, msecs] : units) {
+            if (duration.back() == QLatin1Char(unit)) {
+                out.msecs = amount * msecs;
+                return true;
+            }
+        }
+        return fail(position, expected);
+    }
+
+    QString m_text;
+    qsizetype m_pos = 0;
+    QueryError m_error;
+};
+
+} // namespace
+
+std::variant<Query, QueryError> Query::parse(const QString& text) {
+    return Parser(text).run();
+}
+
+} // namespace hwi::filter

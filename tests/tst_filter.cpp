@@ -1,0 +1,352 @@
+#include "filter/query.h"
+#include "filter/workerfilterproxy.h"
+#include "filter/workerindex.h"
+#include "itemmodels/workertablemodel.h"
+#include "itemmodeltestutil.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using hwi::filter::Query;
+using hwi::filter::QueryError;
+using hwi::filter::WorkerFilterProxy;
+using hwi::filter::WorkerIndex;
+using hwi::models::WorkerTableModel;
+
+namespace {
+
+// Edge cases for slots and heartbeats (capture time 2026-11-29T13:00:05Z).
+const char* const Synthetic = R"([
+ {"metadata":{"id":"1"},"name":"full","status":"ACTIVE","type":"SELFHOSTED",
+  "slotConfig":{"default":{"available":0,"limit":2},"durable":{"available":0,"limit":1}},
+  "lastHeartbeatAt":"0001-01-01T00:00:00Z"},
+ {"metadata":{"id":"2"},"name":"unknown","status":"ACTIVE","type":"SELFHOSTED",
+  "slotConfig":{"default":{"limit":3}},"lastHeartbeatAt":"yesterday"},
+ {"metadata":{"id":"3"},"name":"mixed","status":"ACTIVE","type":"SELFHOSTED",
+  "slotConfig":{"default":{"available":0,"limit":2},"durable":{"limit":1}},
+  "lastHeartbeatAt":"2026-11-29T13:00:00Z"},
+ {"metadata":{"id":"4"},"name":"none","status":"INACTIVE","type":"SELFHOSTED"},
+ {"metadata":{"id":"5"},"name":"legacyfull","status":"ACTIVE","type":"SELFHOSTED","maxRuns":2,
+  "availableRuns":0,"lastHeartbeatAt":"2026-11-29T13:00:04Z"},
+ {"metadata":{"id":"6"},"name":"free","status":"ACTIVE","type":"SELFHOSTED",
+  "slotConfig":{"default":{"available":1,"limit":1},"durable":{"available":0,"limit":1}},
+  "lastHeartbeatAt":"2026-11-29T13:00:04Z","labels":[{"key":"Zone","value":"A b"}]}
+])";
+
+std::shared_ptr<const hwi::hatchet::Snapshot> snapshotNamed(const QString& name) {
+    if (name == QLatin1String("synthetic"))
+        return testutil::snapshotOf(Synthetic, testutil::captureTimeFor(name));
+    return testutil::loadFixture(name);
+}
+
+Query parseOk(const QString& text) {
+    auto parsed = Query::parse(text);
+    if (auto* error = std::get_if<QueryError>(&parsed))
+        qFatal("'%s' does not parse: %s", qPrintable(text), qPrintable(error->toString()));
+    return std::get<Query>(parsed);
+}
+
+QString nameOf(const hwi::hatchet::WorkerView& worker) {
+    const QString name = worker.name();
+    return name.isEmpty() ? QStringLiteral("<webhook>") : name;
+}
+
+} // namespace
+
+class TestFilter : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void matching_data();
+    void matching();
+    void errors_data();
+    void errors();
+    void emptyQuery();
+    void index();
+    void proxy();
+    void proxyWithPrebuiltIndex();
+};
+
+void TestFilter::matching_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char* file, const char* query, const char* expected) {
+        QTest::addRow("%s: %s", file, query)
+            << QString::fromLatin1(file) << QString::fromUtf8(query) << QString::fromUtf8(expected);
+    };
+    const char* const all = "notifications-worker,<webhook>,email-sender,render-farm-01,search-indexer,"
+                            "reports & exports,ml-inference-gpu,video-transcoder,web-crawler,payments-worker";
+    const char* const s = "sample";
+    row(s, "", all);
+    row(s, "   ", all);
+    // Bare words: name, id, labels, actions, workflows.
+    row(s, "render", "email-sender,render-farm-01,reports & exports,payments-worker");
+    row(s, "RENDER", "email-sender,render-farm-01,reports & exports,payments-worker");
+    row(s, "render pdf", "reports & exports,payments-worker");
+    row(s, "eu-west-1", "ml-inference-gpu,payments-worker");
+    row(s, "memory_gb", "render-farm-01,search-indexer,reports & exports,ml-inference-gpu");
+    row(s, "0b8e90e9", "render-farm-01");
+    row(s, "hooks.acme-corp", "<webhook>");
+    row(s, "image-pipeline:resize", "render-farm-01");
+    row(s, "thumbnail-batch", "render-farm-01");
+    row(s, "\"reports & exports\"", "reports & exports");
+    row(s, "\"render-farm\"", "render-farm-01");
+    row(s, "nothing-like-this", "");
+    // Substring fields.
+    row(s, "name:RENDER", "render-farm-01");
+    row(s, "Name:render", "render-farm-01");
+    row(s, "name:render,crawler", "render-farm-01,web-crawler");
+    row(s, "name:\"reports & exports\"", "reports & exports");
+    row(s, "name:\"render farm\"", "");
+    row(s, "name:\"render\",\"web\"",
+        "<webhook>,render-farm-01,web-crawler"); // its name is its URL: .../webhook?...
+    row(s, "id:0B8E90E9", "render-farm-01");
+    row(s, "action:deliver", "notifications-worker,email-sender");
+    row(s, "workflow:invoice", "payments-worker");
+    row(s, "workflow:render", "render-farm-01");
+    row(s, "dispatcher:6C3EB14B", "<webhook>");
+    // Whole-value fields.
+    row(s, "status:active", "<webhook>,email-sender,render-farm-01,video-transcoder,payments-worker");
+    row(s, "status:ACTIVE,paused",
+        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+    row(s, "status:act", "");
+    row(s, "type:managed", "email-sender");
+    row(s, "type:webhook", "<webhook>");
+    row(s, "type:self", "");
+    row(s, "sdk:python", "reports & exports,ml-inference-gpu,payments-worker");
+    row(s, "sdk:py", "");
+    row(s, "sdk:golang,typescript",
+        "notifications-worker,email-sender,render-farm-01,search-indexer,video-transcoder,web-crawler");
+    // Labels: exact key, exact value, case-insensitive.
+    row(s, "label:gpu", "render-farm-01,ml-inference-gpu,video-transcoder");
+    row(s, "label:gp", "");
+    row(s, "label:GPU=NVIDIA-L4", "ml-inference-gpu");
+    row(s, "label:gpu=nvidia", "");
+    row(s, "label:region=us-east-1,region=eu-west-1",
+        "render-farm-01,ml-inference-gpu,video-transcoder,payments-worker");
+    row(s, "label:region=eu-west-1", "ml-inference-gpu,payments-worker");
+    // Negation and AND.
+    row(s, "-name:render",
+        "notifications-worker,<webhook>,email-sender,search-indexer,reports & exports,ml-inference-gpu,"
+        "video-transcoder,web-crawler,payments-worker");
+    row(s, "-status:inactive",
+        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+    row(s, "-label:gpu",
+        "notifications-worker,<webhook>,email-sender,search-indexer,reports & exports,web-crawler,"
+        "payments-worker");
+    row(s, "sdk:golang status:inactive", "notifications-worker,search-indexer");
+    row(s, "status:active,paused -label:gpu slots:free",
+        "<webhook>,email-sender,reports & exports,payments-worker");
+    // Slots.
+    row(s, "slots:free", all);
+    row(s, "slots:FULL", "");
+    // Heartbeat ages at 13:00:05Z; notifications-worker never heartbeated.
+    row(s, "heartbeat:>30s", "notifications-worker,search-indexer,ml-inference-gpu,web-crawler");
+    row(s, "-heartbeat:>30s",
+        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+    row(s, "heartbeat:<5m",
+        "<webhook>,email-sender,render-farm-01,search-indexer,reports & exports,ml-inference-gpu,"
+        "video-transcoder,payments-worker");
+    row(s, "heartbeat:<3s", "email-sender,reports & exports");
+    row(s, "heartbeat:<40S",
+        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+    row(s, "heartbeat:>2m", "notifications-worker,web-crawler");
+    row(s, "heartbeat:>1h", "notifications-worker,web-crawler");
+    row(s, "heartbeat:>3h", "notifications-worker,web-crawler"); // 3 h 0 min 3 s
+    row(s, "heartbeat:>4h", "notifications-worker");
+    row(s, "heartbeat:>1d", "notifications-worker");
+    row(s, "heartbeat:<1d",
+        "<webhook>,email-sender,render-farm-01,search-indexer,reports & exports,ml-inference-gpu,"
+        "video-transcoder,web-crawler,payments-worker");
+    row(s, "heartbeat:<5s,>1h",
+        "notifications-worker,<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,"
+        "web-crawler,payments-worker");
+
+    const char* const c = "list-current.json";
+    row(c, "", "order-processor,report-builder,mailer");
+    row(c, "render", "report-builder");
+    row(c, "status:paused", "report-builder");
+    row(c, "label:region", "order-processor");
+    row(c, "label:region=US-EAST-1", "order-processor");
+    row(c, "slots:free", "order-processor,report-builder,mailer");
+    row(c, "sdk:typescript", "mailer");
+    row(c, "dispatcher:e2b6", "mailer");
+    row(c, "heartbeat:>30s", "mailer");
+    row(c, "heartbeat:<5s", "order-processor,report-builder");
+    row(c, "action:send-email:deliver", "mailer");
+
+    const char* const l = "list-legacy.json";
+    row(l, "", "transcoder-a,janitor-b");
+    row(l, "slots:free", "transcoder-a,janitor-b");
+    row(l, "slots:full", "");
+    row(l, "heartbeat:<5s", "transcoder-a,janitor-b");
+    row(l, "heartbeat:>2s", "transcoder-a"); // janitor-b is exactly 2 s old: not older
+    row(l, "sdk:golang", "transcoder-a");
+    row(l, "-sdk:golang", "janitor-b");
+    row(l, "transcode", "transcoder-a");
+    // An action as a bare word is quoted: cleanup:sweep would name a field.
+    row(l, "\"cleanup:sweep\"", "janitor-b");
+    row(l, "action:cleanup:sweep", "janitor-b");
+
+    const char* const y = "synthetic";
+    row(y, "slots:full", "full,legacyfull");
+    row(y, "slots:free", "free");
+    row(y, "slots:free,full", "full,legacyfull,free");
+    row(y, "-slots:free", "full,unknown,mixed,none,legacyfull");
+    row(y, "-slots:full", "unknown,mixed,none,free");
+    // Zero time and absent: never (older than anything); malformed: unknown (neither).
+    row(y, "heartbeat:>1s", "full,mixed,none");
+    row(y, "heartbeat:<1d", "mixed,legacyfull,free");
+    row(y, "heartbeat:>1d", "full,none");
+    row(y, "label:zone=\"a B\"", "free");
+    row(y, "label:zone=a", "");
+    row(y, "\"a b\"", "free");
+}
+
+void TestFilter::matching() {
+    QFETCH(QString, file);
+    QFETCH(QString, query);
+    QFETCH(QString, expected);
+    const auto snapshot = snapshotNamed(file);
+    const qint64 reference = testutil::captureTimeFor(file).toMSecsSinceEpoch();
+    QStringList names;
+    for (const std::size_t i : hwi::filter::matchingWorkers(*snapshot, parseOk(query), reference))
+        names << nameOf(snapshot->worker(i));
+    QCOMPARE(names.join(QLatin1Char(',')), expected);
+}
+
+void TestFilter::errors_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<int>("position");
+    QTest::addColumn<QString>("message");
+    const auto row = [](const char* query, int position, const char* message) {
+        QTest::addRow("%s", query) << QString::fromUtf8(query) << position << QString::fromUtf8(message);
+    };
+    const char* const duration = "expected a duration like 30s, 5m, 2h or 1d";
+    row("status:", 7, "expected a value after 'status:'");
+    row("name:render status:", 19, "expected a value after 'status:'");
+    row("status:active,", 14, "expected a value after ','");
+    row("name:\"\"", 5, "expected a value after 'name:'");
+    row("heartbeat:>abc", 11, duration);
+    row("heartbeat:>", 11, duration);
+    row("heartbeat:>30ms", 11, duration);
+    row("heartbeat:>1.5h", 11, duration);
+    row("heartbeat:<5", 11, duration);
+    row("status:active heartbeat:>5x", 25, duration);
+    row("heartbeat:30s", 10, "expected '>' or '<' before the duration, like heartbeat:>30s");
+    row("name:\"render farm", 5, "unclosed quote: expected a closing '\"'");
+    row("render \"farm", 7, "unclosed quote: expected a closing '\"'");
+    row("foo:bar", 0,
+        "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
+        "dispatcher, slots, heartbeat");
+    row("status:active -Foo:x", 15,
+        "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
+        "dispatcher, slots, heartbeat");
+    row("slots:maybe", 6, "expected 'free' or 'full' after 'slots:'");
+    row("slots:free,", 11, "expected a value after ','");
+    row("-", 0, "expected a term after '-'");
+    row("render -", 7, "expected a term after '-'");
+    row("label:=x", 6, "expected a label key before '='");
+    row("\"\"", 0, "expected text between the quotes");
+}
+
+void TestFilter::errors() {
+    QFETCH(QString, query);
+    QFETCH(int, position);
+    QFETCH(QString, message);
+    const auto parsed = Query::parse(query);
+    const auto* error = std::get_if<QueryError>(&parsed);
+    QVERIFY2(error, "the query parsed");
+    QCOMPARE(error->message, message);
+    QCOMPARE(error->position, position);
+    QCOMPARE(error->toString(), QStringLiteral("column %1: %2").arg(position + 1).arg(message));
+}
+
+void TestFilter::emptyQuery() {
+    QVERIFY(Query().isEmpty());
+    QVERIFY(parseOk(QString()).isEmpty());
+    QVERIFY(parseOk(QStringLiteral(" \t ")).isEmpty());
+    QVERIFY(!parseOk(QStringLiteral("x")).isEmpty());
+    QVERIFY(!parseOk(QStringLiteral("name:x")).usesReferenceTime());
+    QVERIFY(parseOk(QStringLiteral("name:x -heartbeat:<5s")).usesReferenceTime());
+    QCOMPARE((QueryError{7, QStringLiteral("oops")}.toString()), QStringLiteral("column 8: oops"));
+}
+
+void TestFilter::index() {
+    const auto snapshot = testutil::loadFixture(QStringLiteral("sample"));
+    const WorkerIndex index(*snapshot);
+    QCOMPARE(index.size(), std::size_t(10));
+    QVERIFY(index.isFor(*snapshot));
+    QVERIFY(!index.isFor(*testutil::loadFixture(QStringLiteral("sample"))));
+    const auto& render = index[3];
+    QCOMPARE(render.name, "render-farm-01");
+    QCOMPARE(render.status, "active");
+    QCOMPARE(render.sdk, "golang");
+    QCOMPARE(render.labels, "\x03gpu\x02nvidia-a10g\x01\x03memory_gb\x02"
+                            "64\x01\x03region\x02us-east-1\x01");
+    QCOMPARE(render.workflows, "image-pipeline\x01thumbnail-batch\x01render-scene\x01");
+    QVERIFY(render.anySlotFree);
+    QVERIFY(!render.allSlotsFull);
+    QCOMPARE(index[0].heartbeat, hwi::filter::WorkerIndexEntry::Heartbeat::Never);
+    QCOMPARE(hwi::filter::foldForSearch(QStringLiteral("ÄB\tc")), std::string("\xc3\xa4"
+                                                                              "b c"));
+}
+
+void TestFilter::proxy() {
+    WorkerTableModel table;
+    WorkerFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&table);
+    const QDateTime capture = testutil::captureTimeFor(QStringLiteral("sample"));
+    proxy.setReferenceTime(capture);
+    table.setSnapshot(testutil::loadFixture(QStringLiteral("sample")));
+    QCOMPARE(proxy.rowCount(), 10);
+
+    QSignalSpy sourceResets(&table, &QAbstractItemModel::modelReset);
+    proxy.setQuery(parseOk(QStringLiteral("status:active -label:gpu")));
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.sort(WorkerTableModel::NameColumn);
+    QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(), QStringLiteral("email-sender"));
+    QCOMPARE(proxy.index(2, WorkerTableModel::NameColumn).data().toString(),
+             QStringLiteral("payments-worker"));
+    proxy.setQuery(parseOk(QStringLiteral("heartbeat:>30s")));
+    QCOMPARE(proxy.rowCount(), 4);
+    // An hour earlier only the never-heartbeated and the 3-hour-old worker are older than 30 s.
+    proxy.setReferenceTime(capture.addSecs(-3600));
+    QCOMPARE(proxy.rowCount(), 2);
+    proxy.setReferenceTime(capture);
+    QCOMPARE(proxy.rowCount(), 4);
+    proxy.setQuery(Query());
+    QCOMPARE(proxy.rowCount(), 10);
+    QCOMPARE(sourceResets.size(), 0);
+
+    // A new snapshot under a query: the index follows.
+    proxy.setQuery(parseOk(QStringLiteral("heartbeat:>30s")));
+    table.setSnapshot(testutil::loadFixture(QStringLiteral("list-current.json")));
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(), QStringLiteral("mailer"));
+    QVERIFY(proxy.workerIndex()->isFor(*table.snapshot()));
+    table.setSnapshot(nullptr);
+    QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestFilter::proxyWithPrebuiltIndex() {
+    WorkerTableModel table;
+    WorkerFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&table);
+    proxy.setReferenceTime(testutil::captureTimeFor(QStringLiteral("list-legacy.json")));
+    proxy.setQuery(parseOk(QStringLiteral("sdk:golang")));
+    const auto snapshot = testutil::loadFixture(QStringLiteral("list-legacy.json"));
+    const auto prebuilt = std::make_shared<const WorkerIndex>(*snapshot);
+    proxy.setIndex(prebuilt);
+    table.setSnapshot(snapshot);
+    QCOMPARE(proxy.workerIndex(), prebuilt);
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(), QStringLiteral("transcoder-a"));
+}
+
+QTEST_GUILESS_MAIN(TestFilter)
+#include "tst_filter.moc"
