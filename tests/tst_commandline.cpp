@@ -97,6 +97,14 @@ private Q_SLOTS:
     void help();
     void usageErrors_data();
     void usageErrors();
+    void filterList_data();
+    void filterList();
+    void filterErrors_data();
+    void filterErrors();
+    void exportRoundTrip();
+    void exportFiltered();
+    void exportCompactToStdout();
+    void exportUnwritable();
 
 private:
     QTemporaryDir m_dir;
@@ -457,6 +465,103 @@ void TestCommandLine::usageErrors() {
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.out, QByteArray());
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+}
+
+void TestCommandLine::filterList_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("names");
+    QTest::newRow("status") << QStringLiteral("status:paused")
+                            << QStringList{QStringLiteral("report-builder")};
+    QTest::newRow("or") << QStringLiteral("status:paused,inactive")
+                        << QStringList{QStringLiteral("report-builder"), QStringLiteral("mailer")};
+    QTest::newRow("negation") << QStringLiteral("-status:active")
+                              << QStringList{QStringLiteral("report-builder"), QStringLiteral("mailer")};
+    QTest::newRow("bare word") << QStringLiteral("MAIL") << QStringList{QStringLiteral("mailer")};
+    QTest::newRow("nothing") << QStringLiteral("name:nobody") << QStringList{};
+    // The capture time is the file's mtime (now): every heartbeat is older than a minute.
+    QTest::newRow("heartbeat, never matches >")
+        << QStringLiteral("heartbeat:>1m")
+        << QStringList{QStringLiteral("order-processor"), QStringLiteral("report-builder"),
+                       QStringLiteral("mailer")};
+}
+
+void TestCommandLine::filterList() {
+    QFETCH(QString, query);
+    QFETCH(QStringList, names);
+    RUN(run, {QStringLiteral("--list"), QStringLiteral("--filter"), query, fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 0);
+    QStringList lines = QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.takeFirst(), QStringLiteral("ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT"));
+    QStringList shown;
+    for (const QString& line : lines)
+        shown << line.section(QLatin1Char('\t'), 1, 1);
+    QCOMPARE(shown, names);
+}
+
+void TestCommandLine::filterErrors_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no value") << QStringLiteral("status:") << QStringLiteral("column 8: expected a value");
+    QTest::newRow("bad duration") << QStringLiteral("heartbeat:>abc") << QStringLiteral("column 12:");
+    QTest::newRow("unclosed quote") << QStringLiteral("name:\"render") << QStringLiteral("column 6:");
+    QTest::newRow("unknown field") << QStringLiteral("colour:red")
+                                   << QStringLiteral("unknown field 'colour'");
+}
+
+void TestCommandLine::filterErrors() {
+    QFETCH(QString, query);
+    QFETCH(QString, message);
+    RUN(run, {QStringLiteral("--list"), QStringLiteral("--filter"), query, fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+}
+
+void TestCommandLine::exportRoundTrip() {
+    // Every worker, pretty: a `hatchet worker list -o json` file comes back byte for byte.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("all.json"));
+    RUN(run, {QStringLiteral("--export"), out, fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 0);
+    QFile original(fixturePath("list-current.json"));
+    QFile exported(out);
+    QVERIFY(original.open(QIODevice::ReadOnly) && exported.open(QIODevice::ReadOnly));
+    QCOMPARE(exported.readAll(), original.readAll());
+}
+
+void TestCommandLine::exportFiltered() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("paused.json"));
+    RUN(run, {QStringLiteral("--export"), out, QStringLiteral("--filter"), QStringLiteral("status:paused"),
+              fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 0);
+    // Re-opened, it is a WorkerList with the one paused worker.
+    RUN(list, {QStringLiteral("--list"), out});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.out,
+             joinLines({"ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT",
+                        "a1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a5b\treport-builder\tPAUSED\tSELFHOSTED\t0/3\t"
+                        "2026-11-29T13:00:02.5Z"}));
+    QFile file(out);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.startsWith("{\n  \"pagination\": {"));
+}
+
+void TestCommandLine::exportCompactToStdout() {
+    RUN(run, {QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--compact"),
+              fixturePath("worker-array.json")});
+    QCOMPARE(run.exitCode, 0);
+    QFile original(fixturePath("worker-array.json"));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(run.out.trimmed(), original.readAll().trimmed());
+}
+
+void TestCommandLine::exportUnwritable() {
+    RUN(run, {QStringLiteral("--export"), QStringLiteral("/nonexistent-dir/out.json"),
+              fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("/nonexistent-dir/out.json"), run.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
