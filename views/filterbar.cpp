@@ -122,6 +122,10 @@ void FilterBar::setError(const QString& error) {
     m_error->show();
 }
 
+QString FilterBar::errorText() const {
+    return m_error->isHidden() ? QString() : m_error->text();
+}
+
 void FilterBar::setCounts(int shown, int total) {
     m_counts->setText(tr("%1 of %2 workers").arg(shown).arg(total));
 }

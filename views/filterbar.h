@@ -26,6 +26,8 @@ public:
     void focusQuery();
     // An empty error clears the red state.
     void setError(const QString& error);
+    // The parser's message shown under the box; empty when the query is valid.
+    QString errorText() const;
     void setCounts(int shown, int total);
     // key=value chips offered by the label picker, from the loaded workers.
     void setLabelChoices(const QStringList& keyValues);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "exportactions.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "heartbeatdelegate.h"
@@ -10,6 +11,7 @@
 #include "slotbardelegate.h"
 #include "statuspilldelegate.h"
 #include "workerdetail.h"
+#include "workertableactions.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -26,6 +28,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hwi::views {
 
 using models::WorkerTableModel;
@@ -33,8 +37,7 @@ using models::WorkerTableModel;
 namespace {
 
 // The label filter chips: every key=value the loaded workers carry, sorted, at most a few hundred.
-QStringList labelChoices(const hatchet::Snapshot& snapshot)
-{
+QStringList labelChoices(const hatchet::Snapshot& snapshot) {
     constexpr qsizetype Most = 300;
     QSet<QString> seen;
     for (std::size_t i = 0; i < snapshot.workers.size() && seen.size() < Most; ++i) {
@@ -151,6 +154,7 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    m_export = new ExportActions(this, file);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
@@ -179,6 +183,10 @@ void MainWindow::createActions() {
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(open);
     tools->addAction(m_nowAction);
+
+    m_tableActions = new WorkerTableActions(this);
+    for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()})
+        connect(raw, &RawJsonView::used, this, [this, raw] { m_lastRaw = raw; });
 }
 
 void MainWindow::open(const QString& source) {
@@ -282,13 +290,11 @@ void MainWindow::updateStatusBar() {
     m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
 }
 
-void MainWindow::setFilter(const QString& query)
-{
+void MainWindow::setFilter(const QString& query) {
     m_filterBar->setQuery(query);
 }
 
-void MainWindow::applyFilter(const QString& query)
-{
+void MainWindow::applyFilter(const QString& query) {
     auto parsed = filter::Query::parse(query);
     if (const auto* error = std::get_if<filter::QueryError>(&parsed)) {
         m_filterBar->setError(error->toString()); // the last valid filter stays applied
@@ -299,9 +305,47 @@ void MainWindow::applyFilter(const QString& query)
     updateFilterCounts();
 }
 
-void MainWindow::updateFilterCounts()
-{
+void MainWindow::updateFilterCounts() {
     m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount());
+}
+
+std::vector<std::size_t> MainWindow::selectedWorkerIndexes() const {
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::vector<std::size_t> indexes;
+    indexes.reserve(std::size_t(rows.size()));
+    for (const QModelIndex& row : rows)
+        indexes.push_back(std::size_t(row.data(WorkerTableModel::WorkerIndexRole).toInt()));
+    return indexes;
+}
+
+std::vector<std::size_t> MainWindow::filteredWorkerIndexes() const {
+    std::vector<std::size_t> indexes;
+    indexes.reserve(std::size_t(m_proxy->rowCount()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row)
+        indexes.push_back(
+            std::size_t(m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt()));
+    return indexes;
+}
+
+QTableView* MainWindow::currentDetailTable() const {
+    const SectionView* section = m_detail->currentSection();
+    return section ? section->table() : nullptr;
+}
+
+RawJsonView* MainWindow::workerRawView() const {
+    return m_detail->rawView();
+}
+
+RawJsonView* MainWindow::activeRawView() const {
+    for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()}) {
+        if (raw->isAncestorOf(QApplication::focusWidget()))
+            return raw;
+    }
+    if (m_lastRaw)
+        return m_lastRaw;
+    return m_pages->currentWidget() == m_documentRaw ? m_documentRaw : m_detail->rawView();
 }
 
 QString MainWindow::statusText() const {

@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -24,9 +25,11 @@ class WorkerFilterProxy;
 
 namespace hwi::views {
 
+class ExportActions;
 class FilterBar;
 class MessageBar;
 class RawJsonView;
+class WorkerTableActions;
 class WorkerDetail;
 
 // The inspector: the worker table beside the selected worker's detail, the whole document as raw JSON,
@@ -54,6 +57,20 @@ public:
     QString statusText() const;
     FilterBar* filterBar() const { return m_filterBar; }
     void setFilter(const QString& query);
+
+    // Indexes into snapshot()->workers: of the selected rows and of the rows the filter shows, in table
+    // order.
+    std::vector<std::size_t> selectedWorkerIndexes() const;
+    std::vector<std::size_t> filteredWorkerIndexes() const;
+    filter::WorkerFilterProxy* workerProxy() const { return m_proxy; }
+    // The current detail tab's table (as shown: sorted, filtered); nullptr on the Raw JSON tab.
+    QTableView* currentDetailTable() const;
+    RawJsonView* documentRawView() const { return m_documentRaw; }
+    RawJsonView* workerRawView() const;
+    // The raw view that has focus, else the one last used, else the one on screen.
+    RawJsonView* activeRawView() const;
+    ExportActions* exportActions() const { return m_export; }
+    WorkerTableActions* workerTableActions() const { return m_tableActions; }
 
 Q_SIGNALS:
     void snapshotShown();
@@ -88,6 +105,9 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QAction* m_nowAction = nullptr;
+    ExportActions* m_export = nullptr;
+    WorkerTableActions* m_tableActions = nullptr;
+    RawJsonView* m_lastRaw = nullptr;
     QTimer m_tick;
 };
 

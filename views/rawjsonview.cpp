@@ -1,9 +1,19 @@
 #include "rawjsonview.h"
 
+#include "export/jsonwriter.h"
+#include "itemmodels/jsontreefilterproxy.h"
 #include "itemmodels/jsontreemodel.h"
+#include "sectionview.h"
+#include "json/paths.h"
 
+#include <QClipboard>
+#include <QEvent>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTreeView>
@@ -11,31 +21,65 @@
 
 namespace hwi::views {
 
+using models::JsonTreeModel;
+
+namespace {
+
+constexpr int DebounceMsecs = 150;
+
+} // namespace
+
 RawJsonView::RawJsonView(QWidget* parent)
     : QWidget(parent)
-    , m_model(new models::JsonTreeModel(this))
+    , m_model(new JsonTreeModel(this))
+    , m_proxy(new models::JsonTreeFilterProxy(this))
+    , m_filter(new QLineEdit(this))
     , m_tree(new QTreeView(this))
     , m_location(new QLabel(this))
-    , m_value(new QPlainTextEdit(this)) {
-    m_tree->setModel(m_model);
+    , m_value(new QPlainTextEdit(this))
+    , m_menu(new QMenu(this)) {
+    m_proxy->setSourceModel(m_model);
+    m_tree->setModel(m_proxy);
     m_tree->setUniformRowHeights(true);
     m_tree->setAlternatingRowColors(true);
     m_tree->setAccessibleName(QStringLiteral("Raw JSON tree"));
     m_tree->header()->setStretchLastSection(false);
-    m_tree->header()->setSectionResizeMode(models::JsonTreeModel::ValueColumn, QHeaderView::Stretch);
-    m_tree->setColumnWidth(models::JsonTreeModel::KeyColumn, 220);
+    m_tree->header()->setSectionResizeMode(JsonTreeModel::ValueColumn, QHeaderView::Stretch);
+    m_tree->setColumnWidth(JsonTreeModel::KeyColumn, 220);
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tree->installEventFilter(this);
+    setUpFilterEdit(*m_filter, tr("Filter raw JSON"));
+    m_filter->setToolTip(tr("Keys or values containing this text (case-insensitive); matches keep their "
+                            "parents. Filters from %1 characters, or press Enter.")
+                             .arg(MinTypedFilter));
     m_value->setReadOnly(true);
     m_value->setAccessibleName(QStringLiteral("Selected JSON value"));
     m_value->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+    const std::pair<QString, Copy> copies[] = {{tr("Copy &Value"), Copy::Value},
+                                               {tr("Copy as &JSON"), Copy::Json},
+                                               {tr("Copy JSON &Pointer"), Copy::Pointer},
+                                               {tr("Copy j&q Path"), Copy::JqPath}};
+    for (const auto& [title, what] : copies) {
+        QAction* action = m_menu->addAction(title, this, [this, what = what] { copy(what); });
+        if (what == Copy::Value)
+            action->setShortcut(QKeySequence::Copy); // shown in the menu; eventFilter() handles the key
+    }
+
+    auto* treePane = new QWidget(this);
+    auto* treeLayout = new QVBoxLayout(treePane);
+    treeLayout->setContentsMargins(0, 4, 0, 0);
+    treeLayout->setSpacing(4);
+    treeLayout->addWidget(m_filter);
+    treeLayout->addWidget(m_tree, 1);
     auto* valuePane = new QWidget(this);
     auto* valueLayout = new QVBoxLayout(valuePane);
     valueLayout->setContentsMargins(0, 0, 0, 0);
     valueLayout->addWidget(m_location);
     valueLayout->addWidget(m_value);
     auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_tree);
+    splitter->addWidget(treePane);
     splitter->addWidget(valuePane);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
@@ -43,21 +87,127 @@ RawJsonView::RawJsonView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
 
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMsecs);
+    connect(m_filter, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(&m_debounce, &QTimer::timeout, this, [this] { applyFilter(false); });
+    connect(m_filter, &QLineEdit::returnPressed, this, [this] { applyFilter(true); });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &RawJsonView::showCurrent);
-    connect(m_model, &QAbstractItemModel::modelReset, this, &RawJsonView::showCurrent);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, [this] {
+        showCurrent();
+        expandMatches();
+    });
+    connect(m_tree, &QWidget::customContextMenuRequested, this, &RawJsonView::showContextMenu);
+}
+
+bool RawJsonView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched != m_tree)
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::FocusIn)
+        Q_EMIT used();
+    // Ctrl+C copies the full value (the view itself would copy the cell's display text).
+    if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
+        copy(Copy::Value);
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void RawJsonView::setDocument(std::shared_ptr<const json::Document> document, json::NodeId root) {
-    m_model->setDocument(std::move(document), root);
-    m_tree->expand(m_model->index(0, 0));
+    m_model->setDocument(std::move(document), root); // the proxy's reset expands
+}
+
+const std::shared_ptr<const json::Document>& RawJsonView::document() const {
+    return m_model->document();
 }
 
 void RawJsonView::selectNode(json::NodeId node) {
-    const QModelIndex index = m_model->indexForNode(node);
+    const QModelIndex source = m_model->indexForNode(node);
+    if (!source.isValid())
+        return;
+    QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid()) { // hidden by the filter: show everything rather than nothing
+        setFilterText({});
+        index = m_proxy->mapFromSource(source);
+    }
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+}
+
+void RawJsonView::setFilterText(const QString& text) {
+    m_filter->setText(text);
+    applyFilter(true);
+}
+
+void RawJsonView::applyFilter(bool force) {
+    m_debounce.stop();
+    const QString text = m_filter->text().trimmed();
+    if (!force && !text.isEmpty() && text.size() < MinTypedFilter)
+        return;
+    if (text == m_proxy->filterText())
+        return;
+    const json::NodeId current = currentNode();
+    m_proxy->setFilterText(text);
+    expandMatches();
+    if (current != json::NoNode) {
+        const QModelIndex index = m_proxy->mapFromSource(m_model->indexForNode(current));
+        if (index.isValid()) {
+            m_tree->setCurrentIndex(index);
+            m_tree->scrollTo(index);
+        }
+    }
+}
+
+void RawJsonView::expandMatches() {
+    m_tree->collapseAll();
+    const QModelIndex root = m_proxy->index(0, 0);
+    if (!root.isValid())
+        return;
+    m_tree->expand(root);
+    if (m_proxy->filterText().isEmpty())
+        return;
+    // expandAll() lays out every match: only when the result is small.
+    int rows = m_proxy->rowCount() + m_proxy->rowCount(root);
+    for (int row = 0, n = m_proxy->rowCount(root); row < n && rows <= ExpandAllLimit; ++row)
+        rows += m_proxy->rowCount(m_proxy->index(row, 0, root));
+    if (rows <= ExpandAllLimit)
+        m_tree->expandAll();
+}
+
+json::NodeId RawJsonView::currentNode() const {
+    return JsonTreeModel::nodeOf(m_proxy->mapToSource(m_tree->currentIndex()));
+}
+
+QString RawJsonView::copyText(Copy what) const {
+    const QModelIndex index = m_tree->currentIndex();
+    const json::NodeId node = currentNode();
+    if (!index.isValid() || node == json::NoNode || !document())
+        return {};
+    switch (what) {
+    case Copy::Value:
+        return index.data(JsonTreeModel::FullValueRole).toString();
+    case Copy::Json:
+        return QString::fromUtf8(exporting::toJson(*document(), node, exporting::Style::Compact));
+    case Copy::Pointer:
+        return index.data(JsonTreeModel::PointerRole).toString();
+    case Copy::JqPath:
+        return json::jqPath(*document(), node);
+    }
+    return {};
+}
+
+void RawJsonView::copy(Copy what) const {
+    if (currentNode() != json::NoNode)
+        QGuiApplication::clipboard()->setText(copyText(what));
+}
+
+void RawJsonView::showContextMenu(const QPoint& pos) {
+    const QModelIndex index = m_tree->indexAt(pos);
     if (!index.isValid())
         return;
     m_tree->setCurrentIndex(index);
-    m_tree->scrollTo(index, QAbstractItemView::PositionAtCenter);
+    Q_EMIT used();
+    m_menu->popup(m_tree->viewport()->mapToGlobal(pos));
 }
 
 void RawJsonView::showCurrent() {
@@ -67,11 +217,12 @@ void RawJsonView::showCurrent() {
         m_value->clear();
         return;
     }
-    const QString pointer = index.data(models::JsonTreeModel::PointerRole).toString();
+    Q_EMIT used();
+    const QString pointer = index.data(JsonTreeModel::PointerRole).toString();
     m_location->setText(tr("%1   line:column %2")
                             .arg(pointer.isEmpty() ? tr("(root)") : pointer,
-                                 index.data(models::JsonTreeModel::PositionRole).toString()));
-    m_value->setPlainText(index.data(models::JsonTreeModel::FullValueRole).toString());
+                                 index.data(JsonTreeModel::PositionRole).toString()));
+    m_value->setPlainText(index.data(JsonTreeModel::FullValueRole).toString());
 }
 
 } // namespace hwi::views

@@ -2,41 +2,77 @@
 
 #include "json/document.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
 class QLabel;
+class QLineEdit;
+class QMenu;
 class QPlainTextEdit;
 class QTreeView;
 
 namespace hwi::models {
 class JsonTreeModel;
-}
+class JsonTreeFilterProxy;
+} // namespace hwi::models
 
 namespace hwi::views {
 
-// The raw JSON as a tree (source order, exact numbers) with a pane showing the selected value in full,
-// its JSON pointer and its line:column.
+// The raw JSON as a tree (source order, exact numbers) with a filter box above it (keys or values; matches
+// keep their ancestors) and a pane showing the selected value in full, its JSON pointer and line:column.
+// A context menu copies the value, the node as JSON, its JSON pointer or its jq path.
 class RawJsonView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RawJsonView)
 
 public:
+    enum class Copy { Value, Json, Pointer, JqPath };
+    // Filtering visits every node: typing filters (after a pause) from this many characters; Enter always.
+    static constexpr int MinTypedFilter = 2;
+    // Matches are expanded only when the top two levels hold at most this many rows.
+    static constexpr int ExpandAllLimit = 2000;
+
     explicit RawJsonView(QWidget* parent = nullptr);
 
     void setDocument(std::shared_ptr<const json::Document> document, json::NodeId root = 0);
+    // Selects the node; clears the filter first when the filter hides it.
     void selectNode(json::NodeId node);
+    // Sets the box's text and filters at once.
+    void setFilterText(const QString& text);
+    json::NodeId currentNode() const;
+    const std::shared_ptr<const json::Document>& document() const;
+    // The text a Copy action puts on the clipboard for the current node (empty without one).
+    QString copyText(Copy what) const;
+    void copy(Copy what) const;
+
     QTreeView* tree() const { return m_tree; }
+    QLineEdit* filterEdit() const { return m_filter; }
     models::JsonTreeModel* model() const { return m_model; }
+    models::JsonTreeFilterProxy* proxy() const { return m_proxy; }
+
+Q_SIGNALS:
+    // The user worked in this view (focus, selection, context menu): "the raw view last used".
+    void used();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void showCurrent();
+    void applyFilter(bool force);
+    void expandMatches();
+    void showContextMenu(const QPoint& pos);
 
     models::JsonTreeModel* m_model;
+    models::JsonTreeFilterProxy* m_proxy;
+    QLineEdit* m_filter;
     QTreeView* m_tree;
     QLabel* m_location;
     QPlainTextEdit* m_value;
+    QMenu* m_menu;
+    QTimer m_debounce;
 };
 
 } // namespace hwi::views

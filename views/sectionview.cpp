@@ -4,10 +4,25 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QTableView>
+#include <QVBoxLayout>
 
 namespace hwi::views {
+
+namespace {
+
+constexpr int DebounceMsecs = 150;
+
+// "No registered workflows (lists omit them; …)" -> "No registered workflows match '%1'".
+QString noMatchFormat(const QString& emptyText) {
+    const qsizetype paren = emptyText.indexOf(QStringLiteral(" ("));
+    return QString(paren < 0 ? emptyText : emptyText.left(paren)) + QStringLiteral(" match '%1'");
+}
+
+} // namespace
 
 void setUpTable(QTableView& table) {
     table.setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -24,31 +39,83 @@ void setUpTable(QTableView& table) {
     table.horizontalHeader()->setHighlightSections(false);
 }
 
+void setUpFilterEdit(QLineEdit& edit, const QString& accessibleName) {
+    edit.setPlaceholderText(QObject::tr("Filter…"));
+    edit.setClearButtonEnabled(true);
+    edit.setAccessibleName(accessibleName);
+    edit.setMaximumWidth(320);
+}
+
 SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QWidget* parent)
-    : QStackedWidget(parent)
+    : QWidget(parent)
     , m_model(model)
-    , m_table(new QTableView(this))
-    , m_empty(new QLabel(emptyText, this)) {
-    auto* proxy = new QSortFilterProxyModel(this);
-    proxy->setSortRole(models::RawValueRole);
-    proxy->setSourceModel(model);
-    m_table->setModel(proxy);
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_filter(new QLineEdit(this))
+    , m_stack(new QStackedWidget(this))
+    , m_table(new QTableView(m_stack))
+    , m_empty(new QLabel(emptyText, m_stack))
+    , m_emptyText(emptyText)
+    , m_noMatchText(noMatchFormat(emptyText)) {
+    m_proxy->setSortRole(models::RawValueRole);
+    m_proxy->setFilterKeyColumn(-1);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSourceModel(model);
+    m_table->setModel(m_proxy);
     setUpTable(*m_table);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // document order until the user sorts
-    m_table->setAccessibleName(emptyText.mid(3));  // "No labels" -> "labels"
+    const QString noun = emptyText.mid(3);         // "No labels" -> "labels"
+    m_table->setAccessibleName(noun);
+    setUpFilterEdit(*m_filter, tr("Filter %1").arg(noun));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false); // the palette's disabled text: visibly a placeholder
-    addWidget(m_table);
-    addWidget(m_empty);
-    connect(model, &QAbstractItemModel::modelReset, this, &SectionView::updateEmptyState);
-    connect(model, &QAbstractItemModel::rowsInserted, this, &SectionView::updateEmptyState);
-    connect(model, &QAbstractItemModel::rowsRemoved, this, &SectionView::updateEmptyState);
+    m_stack->addWidget(m_table);
+    m_stack->addWidget(m_empty);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_stack, 1);
+
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(DebounceMsecs);
+    connect(m_filter, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
+    connect(m_filter, &QLineEdit::returnPressed, this, &SectionView::applyFilter);
+    connect(&m_debounce, &QTimer::timeout, this, &SectionView::applyFilter);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_proxy, signal, this, &SectionView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &SectionView::updateEmptyState);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &SectionView::updateEmptyState);
+    updateEmptyState();
+}
+
+void SectionView::setFilterText(const QString& text) {
+    m_filter->setText(text);
+    applyFilter();
+}
+
+void SectionView::setNoMatchText(const QString& format) {
+    m_noMatchText = format;
+    updateEmptyState();
+}
+
+QString SectionView::emptyStateText() const {
+    return m_stack->currentWidget() == m_empty ? m_empty->text() : QString();
+}
+
+void SectionView::applyFilter() {
+    m_debounce.stop();
+    m_proxy->setFilterFixedString(m_filter->text().trimmed());
     updateEmptyState();
 }
 
 void SectionView::updateEmptyState() {
-    setCurrentWidget(m_model->rowCount() == 0 ? static_cast<QWidget*>(m_empty) : m_table);
-    if (m_model->rowCount() > 0)
+    const bool sourceEmpty = m_model->rowCount() == 0;
+    const bool empty = m_proxy->rowCount() == 0;
+    m_empty->setText(sourceEmpty ? m_emptyText : m_noMatchText.arg(m_filter->text().trimmed()));
+    m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_empty) : m_table);
+    // Nothing to filter: no box, unless it holds text that still applies (the user can clear it).
+    m_filter->setHidden(sourceEmpty && m_filter->text().isEmpty());
+    if (!empty)
         m_table->resizeColumnsToContents(); // small per-worker tables: fit their content
 }
 

@@ -1,15 +1,21 @@
 #pragma once
 
-#include <QStackedWidget>
+#include <QTimer>
+#include <QWidget>
 
 class QAbstractItemModel;
 class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
 class QTableView;
 
 namespace hwi::views {
 
-// A detail table that shows an empty-state text ("No labels") instead of an empty grid.
-class SectionView final : public QStackedWidget {
+// A detail table with a filter box above it (debounced, case-insensitive substring over every column) and
+// an empty-state text instead of an empty grid: "No labels", or "No labels match 'x'" when the filter hid
+// every row.
+class SectionView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SectionView)
 
@@ -17,16 +23,32 @@ public:
     SectionView(QAbstractItemModel* model, const QString& emptyText, QWidget* parent = nullptr);
 
     QTableView* table() const { return m_table; }
+    QLineEdit* filterEdit() const { return m_filter; }
+    // Sets the box's text and filters at once (no debounce).
+    void setFilterText(const QString& text);
+    // "%1" is the filter text; by default derived from the empty text ("No labels match '%1'").
+    void setNoMatchText(const QString& format);
+    // What the empty state says now; empty while the table shows rows.
+    QString emptyStateText() const;
 
 private:
+    void applyFilter();
     void updateEmptyState();
 
     QAbstractItemModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_filter;
+    QStackedWidget* m_stack;
     QTableView* m_table;
     QLabel* m_empty;
+    QString m_emptyText;
+    QString m_noMatchText;
+    QTimer m_debounce;
 };
 
 // Common settings for every table in the window: fast on large models, sortable, resizable.
 void setUpTable(QTableView& table);
+// Common settings for the small filter boxes above detail tables and trees.
+void setUpFilterEdit(QLineEdit& edit, const QString& accessibleName);
 
 } // namespace hwi::views

@@ -66,7 +66,8 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     auto* meta = new models::MetadataModel(this);
     addSection(
         tr("Overview"), meta, tr("No worker selected"), [meta](const auto& w) { meta->setWorker(w); },
-        [meta](const QDateTime& t) { meta->setReferenceTime(t); });
+        [meta](const QDateTime& t) { meta->setReferenceTime(t); })
+        ->setNoMatchText(tr("No fields match '%1'"));
 
     // Slots: the timeline above the table of busy slots.
     auto* slotsPage = new QSplitter(Qt::Vertical, this);
@@ -109,11 +110,23 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     setWorker(std::nullopt);
 }
 
-void WorkerDetail::addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
-                              std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
-                              std::function<void(const QDateTime&)> setReference) {
-    const int tab = m_tabs->addTab(new SectionView(model, emptyText, m_tabs), title);
+SectionView*
+WorkerDetail::addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
+                         std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
+                         std::function<void(const QDateTime&)> setReference) {
+    auto* view = new SectionView(model, emptyText, m_tabs);
+    const int tab = m_tabs->addTab(view, title);
     m_sections.push_back({title, model, tab, std::move(setWorker), std::move(setReference)});
+    return view;
+}
+
+SectionView* WorkerDetail::currentSection() const {
+    QWidget* page = m_tabs->currentWidget();
+    if (!page || page == m_raw)
+        return nullptr;
+    if (auto* section = qobject_cast<SectionView*>(page))
+        return section;
+    return page->findChild<SectionView*>(); // the Slots page: timeline above the table
 }
 
 void WorkerDetail::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {

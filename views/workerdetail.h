@@ -21,6 +21,7 @@ class SlotsModel;
 namespace hwi::views {
 
 class RawJsonView;
+class SectionView;
 class SlotBars;
 class SlotTimeline;
 class StatusPill;
@@ -41,13 +42,16 @@ public:
     void setReferenceTime(const QDateTime& time, const QString& label);
 
     QTabWidget* tabs() const { return m_tabs; }
+    // The detail table of the current tab; nullptr on the Raw JSON tab.
+    SectionView* currentSection() const;
+    RawJsonView* rawView() const { return m_raw; }
     QString healthText() const;
 
 private:
     struct Section;
-    void addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
-                    std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
-                    std::function<void(const QDateTime&)> setReference = {});
+    SectionView* addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
+                            std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
+                            std::function<void(const QDateTime&)> setReference = {});
     void updateHeader();
     void updateTitles();
 

@@ -13,4 +13,5 @@ target_sources(hwi_models PRIVATE
     itemmodels/steprunsmodel.h itemmodels/steprunsmodel.cpp
     itemmodels/runtimeinfomodel.h itemmodels/runtimeinfomodel.cpp
     itemmodels/jsontreemodel.h itemmodels/jsontreemodel.cpp
+    itemmodels/jsontreefilterproxy.h itemmodels/jsontreefilterproxy.cpp
 )

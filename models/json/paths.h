@@ -1,0 +1,14 @@
+#pragma once
+
+#include "document.h"
+
+#include <QString>
+
+namespace hwi::json {
+
+// The jq path of a node, e.g. `.rows[3].slots[0].stepRunId`: identifier keys as `.key`, other keys (spaces,
+// quotes, digits first, jq keywords) as `["key \"quoted\""]` with JSON escapes, array elements as `[3]`.
+// The root is "."; a path starting with a bracket gets a leading dot (`.["a b"]`, `.[0]`).
+QString jqPath(const Document& document, NodeId id);
+
+} // namespace hwi::json

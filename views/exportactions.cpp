@@ -1,0 +1,181 @@
+#include "exportactions.h"
+
+#include "export/atomicwrite.h"
+#include "export/tableexport.h"
+#include "export/workerexport.h"
+#include "mainwindow.h"
+#include "rawjsonview.h"
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTableView>
+
+namespace hwi::views {
+
+namespace {
+
+const QString FolderKey = QStringLiteral("export/folder");
+const QString CompactKey = QStringLiteral("export/compact");
+const QString TableFormatKey = QStringLiteral("export/tableFormat");
+constexpr int StatusMsecs = 8000;
+
+} // namespace
+
+ExportActions::ExportActions(MainWindow* window, QMenu* fileMenu)
+    : QObject(window)
+    , m_window(window)
+    , m_menu(fileMenu->addMenu(tr("&Export"))) {
+    m_selected =
+        m_menu->addAction(tr("&Selected Workers…"), this, [this] { exportWorkersDialog(Workers::Selected); });
+    m_filtered =
+        m_menu->addAction(tr("&Filtered Workers…"), this, [this] { exportWorkersDialog(Workers::Filtered); });
+    m_all = m_menu->addAction(tr("&All Workers…"), this, [this] { exportWorkersDialog(Workers::All); });
+    m_compact = m_menu->addAction(tr("&Compact JSON"));
+    m_compact->setCheckable(true);
+    m_compact->setChecked(QSettings().value(CompactKey, false).toBool());
+    m_compact->setToolTip(tr("Write JSON without whitespace instead of indenting by two spaces"));
+    connect(m_compact, &QAction::toggled, this, [](bool on) { QSettings().setValue(CompactKey, on); });
+    m_menu->addSeparator();
+    m_table = m_menu->addAction(tr("Current &Table…"), this, &ExportActions::exportTableDialog);
+    m_rawNode = m_menu->addAction(tr("Selected &Raw Node…"), this, &ExportActions::exportRawNodeDialog);
+    connect(m_menu, &QMenu::aboutToShow, this, &ExportActions::updateEnabled);
+    connect(fileMenu, &QMenu::aboutToShow, this, &ExportActions::updateEnabled);
+}
+
+bool ExportActions::compact() const {
+    return m_compact->isChecked();
+}
+
+void ExportActions::setCompact(bool compact) {
+    m_compact->setChecked(compact);
+}
+
+void ExportActions::updateEnabled() {
+    const bool loaded = m_window->snapshot() != nullptr;
+    m_selected->setEnabled(loaded && !m_window->selectedWorkerIndexes().empty());
+    m_filtered->setEnabled(loaded);
+    m_all->setEnabled(loaded);
+    m_table->setEnabled(m_window->currentDetailTable() != nullptr);
+    const RawJsonView* raw = m_window->activeRawView();
+    m_rawNode->setEnabled(raw && raw->currentNode() != json::NoNode);
+}
+
+std::optional<QString> ExportActions::exportWorkers(Workers which, const QString& path) {
+    const auto snapshot = m_window->snapshot();
+    if (!snapshot)
+        return tr("Cannot write %1: no document is loaded").arg(path);
+    std::vector<std::size_t> indexes;
+    switch (which) {
+    case Workers::Selected:
+        indexes = m_window->selectedWorkerIndexes();
+        break;
+    case Workers::Filtered:
+        indexes = m_window->filteredWorkerIndexes();
+        break;
+    case Workers::All:
+        for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
+            indexes.push_back(i);
+        break;
+    }
+    const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
+    if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
+            return exporting::writeWorkers(device, *snapshot, indexes, style);
+        }))
+        return error;
+    const auto count = indexes.size();
+    m_window->statusBar()->showMessage(count == 1 ? tr("Exported 1 worker to %1").arg(path)
+                                                  : tr("Exported %1 workers to %2").arg(count).arg(path),
+                                       StatusMsecs);
+    return std::nullopt;
+}
+
+std::optional<QString> ExportActions::exportTable(TableFormat format, const QString& path) {
+    const QTableView* table = m_window->currentDetailTable();
+    if (!table || !table->model())
+        return tr("Cannot write %1: no detail table is shown").arg(path);
+    const QAbstractItemModel& model = *table->model();
+    const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
+    if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
+            return format == TableFormat::Csv ? exporting::writeTableCsv(device, model)
+                                              : exporting::writeTableJson(device, model, style);
+        }))
+        return error;
+    const int rows = model.rowCount();
+    m_window->statusBar()->showMessage(rows == 1 ? tr("Exported 1 row to %1").arg(path)
+                                                 : tr("Exported %1 rows to %2").arg(rows).arg(path),
+                                       StatusMsecs);
+    return std::nullopt;
+}
+
+std::optional<QString> ExportActions::exportRawNode(const QString& path) {
+    const RawJsonView* raw = m_window->activeRawView();
+    const json::NodeId node = raw ? raw->currentNode() : json::NoNode;
+    if (node == json::NoNode || !raw->document())
+        return tr("Cannot write %1: no raw JSON node is selected").arg(path);
+    const auto document = raw->document();
+    const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
+    if (auto error = exporting::writeAtomically(
+            path, [&](QIODevice& device) { return exporting::writeJson(device, *document, node, style); }))
+        return error;
+    const QString pointer = document->pointer(node);
+    m_window->statusBar()->showMessage(
+        tr("Exported %1 to %2").arg(pointer.isEmpty() ? tr("the root") : pointer, path), StatusMsecs);
+    return std::nullopt;
+}
+
+QString ExportActions::askPath(const QString& title, const QString& fileName, const QString& filters,
+                               QString* selectedFilter) {
+    QSettings settings;
+    const QString folder = settings.value(FolderKey, QDir::homePath()).toString();
+    const QString path = QFileDialog::getSaveFileName(m_window, title, QDir(folder).filePath(fileName),
+                                                      filters, selectedFilter);
+    if (!path.isEmpty())
+        settings.setValue(FolderKey, QFileInfo(path).absolutePath());
+    return path;
+}
+
+void ExportActions::report(const std::optional<QString>& error) {
+    if (error)
+        QMessageBox::warning(m_window, tr("Export failed"), *error);
+}
+
+void ExportActions::exportWorkersDialog(Workers which) {
+    const QString title = which == Workers::Selected   ? tr("Export Selected Workers")
+                          : which == Workers::Filtered ? tr("Export Filtered Workers")
+                                                       : tr("Export All Workers");
+    const QString path =
+        askPath(title, QStringLiteral("workers.json"), tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        report(exportWorkers(which, path));
+}
+
+void ExportActions::exportTableDialog() {
+    const QString json = tr("JSON (*.json)");
+    const QString csv = tr("CSV (*.csv)");
+    QSettings settings;
+    QString filter = settings.value(TableFormatKey).toString() == QStringLiteral("csv") ? csv : json;
+    const QString path = askPath(tr("Export Current Table"),
+                                 filter == csv ? QStringLiteral("table.csv") : QStringLiteral("table.json"),
+                                 json + QStringLiteral(";;") + csv, &filter);
+    if (path.isEmpty())
+        return;
+    const bool isCsv = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ||
+                       (filter == csv && !path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive));
+    settings.setValue(TableFormatKey, isCsv ? QStringLiteral("csv") : QStringLiteral("json"));
+    report(exportTable(isCsv ? TableFormat::Csv : TableFormat::Json, path));
+}
+
+void ExportActions::exportRawNodeDialog() {
+    const QString path = askPath(tr("Export Selected Raw Node"), QStringLiteral("node.json"),
+                                 tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        report(exportRawNode(path));
+}
+
+} // namespace hwi::views

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QMenu;
+class QPoint;
+
+namespace hwi::views {
+
+class MainWindow;
+
+// The worker table's context menu (Copy Worker ID, Copy Name, Copy Row as JSON) and Ctrl+C, which copies
+// the selected workers' ids, one per line, in table order.
+class WorkerTableActions final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerTableActions)
+
+public:
+    enum class Copy { Id, Name, RowJson, SelectedIds };
+
+    explicit WorkerTableActions(MainWindow* window);
+
+    // What a copy puts on the clipboard: of the current worker, or (SelectedIds) of the selected ones.
+    QString copyText(Copy what) const;
+    void copy(Copy what) const;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void showMenu(const QPoint& pos);
+
+    MainWindow* m_window;
+    QMenu* m_menu;
+};
+
+} // namespace hwi::views
