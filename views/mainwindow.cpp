@@ -96,8 +96,9 @@ MainWindow::MainWindow(QWidget* parent)
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(tablePane);
     split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setSizes({720, 780}); // the detail's tabs want the room
     m_pages->addTab(split, tr("Workers"));
     m_pages->addTab(m_documentRaw, tr("Document (raw JSON)"));
     m_pages->setDocumentMode(true);

@@ -71,16 +71,16 @@ WorkerDetail::WorkerDetail(QWidget* parent)
 
     // Slots: the timeline above the table of busy slots.
     auto* slotsPage = new QSplitter(Qt::Vertical, this);
-    auto* timelineScroll = new QScrollArea(slotsPage);
-    timelineScroll->setWidget(m_timeline);
-    timelineScroll->setWidgetResizable(true);
-    timelineScroll->setFrameShape(QFrame::NoFrame);
+    m_timelineScroll = new QScrollArea(slotsPage);
+    m_timelineScroll->setWidget(m_timeline);
+    m_timelineScroll->setWidgetResizable(true);
+    m_timelineScroll->setFrameShape(QFrame::NoFrame);
     auto* slotsTable = new QWidget(slotsPage);
     auto* slotsLayout = new QVBoxLayout(slotsTable);
     slotsLayout->setContentsMargins(0, 0, 0, 0);
     slotsLayout->addWidget(m_slotSummary);
     slotsLayout->addWidget(new SectionView(m_slots, tr("No busy slots"), slotsTable));
-    slotsPage->addWidget(timelineScroll);
+    slotsPage->addWidget(m_timelineScroll);
     slotsPage->addWidget(slotsTable);
     m_sections.push_back({tr("Slots"), m_slots, m_tabs->addTab(slotsPage, tr("Slots")),
                           [this](const auto& w) { m_slots->setWorker(w); },
@@ -185,6 +185,8 @@ void WorkerDetail::updateHeader() {
         if (!slot.isFreePadding())
             busy.push_back(slot);
     }
+    // With no busy slot the table's empty text says it once; the timeline would repeat it.
+    m_timelineScroll->setVisible(!busy.empty());
     m_timeline->setSlots(std::move(busy), m_reference);
     const int padded = m_slots->freePaddingCount();
     m_slotBars->setCapacities(m_worker->slotCapacities(), padded > 0 ? std::optional(padded) : std::nullopt);

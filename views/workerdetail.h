@@ -11,6 +11,7 @@
 #include <vector>
 
 class QLabel;
+class QScrollArea;
 class QTabWidget;
 class QAbstractItemModel;
 
@@ -63,6 +64,7 @@ private:
     QLabel* m_reasons;
     SlotBars* m_slotBars;
     SlotTimeline* m_timeline;
+    QScrollArea* m_timelineScroll = nullptr;
     QLabel* m_slotSummary;
     models::SlotsModel* m_slots;
     QTabWidget* m_tabs;
