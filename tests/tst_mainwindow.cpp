@@ -1,5 +1,6 @@
 // The window as a user drives it (offscreen): open, select, read the detail, switch the time reference,
 // cancel a load, and survive a broken file with the previous document still shown.
+#include "filter/workerfilterproxy.h"
 #include "itemmodels/metadatamodel.h"
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
@@ -69,6 +70,7 @@ private Q_SLOTS:
     void relativeTimeAgainstCaptureOrNow();
     void cancelKeepsPreviousDocument();
     void errorKeepsPreviousDocument();
+    void filterIndexIsBuiltInTheBackground();
 
 private:
     QTemporaryDir m_dir;
@@ -185,6 +187,19 @@ void TestMainWindow::errorKeepsPreviousDocument() {
     QVERIFY(window.messageBar()->text().contains(QStringLiteral("expected ':'")));
     QCOMPARE(window.snapshot(), previous);
     QCOMPARE(window.workerTable()->model()->rowCount(), 3);
+}
+
+void TestMainWindow::filterIndexIsBuiltInTheBackground() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    auto* proxy = qobject_cast<filter::WorkerFilterProxy*>(window.workerTable()->model());
+    QVERIFY(proxy);
+    // Ready before the first keystroke, without a query having asked for it.
+    QTRY_VERIFY(proxy->workerIndex() && proxy->workerIndex()->isFor(*window.snapshot()));
+    window.setFilter(QStringLiteral("status:inactive"));
+    QCOMPARE(proxy->rowCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -209,6 +211,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     m_snapshot = std::move(snapshot);
     m_timings = timings;
     m_model->setSnapshot(m_snapshot);
+    indexInBackground();
     m_detail->setSnapshot(m_snapshot);
     m_documentRaw->setDocument(m_snapshot->document);
     updateReferenceTime();
@@ -289,6 +292,22 @@ void MainWindow::updateStatusBar() {
     m_countsLabel->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
                            counts.join(QStringLiteral(", ")));
     m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
+}
+
+void MainWindow::indexInBackground() {
+    // The filter's per-worker index takes about 10 µs a worker: build it off the GUI thread so the first
+    // keystroke on a big file does not wait for it (the proxy builds it itself if asked first).
+    if (m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*m_snapshot))
+        return;
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const filter::WorkerIndex>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot = m_snapshot] {
+        watcher->deleteLater();
+        const auto index = watcher->result();
+        if (m_snapshot == snapshot && !(m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*snapshot)))
+            m_proxy->setIndex(index);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [snapshot = m_snapshot] { return std::make_shared<const filter::WorkerIndex>(*snapshot); }));
 }
 
 void MainWindow::setFilter(const QString& query) {

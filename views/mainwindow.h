@@ -85,6 +85,7 @@ private:
     void selectionChanged();
     void openDialog();
     void applyFilter(const QString& query);
+    void indexInBackground();
     void updateFilterCounts();
 
     load::Loader m_loader;
