@@ -66,8 +66,8 @@ int runCommandLine(const Options& options) {
         exitCode = app::ExitOk;
         if (options.check)
             exitCode = app::printCheck(*snapshot, out, err);
-        const auto workers = filter::matchingWorkers(*snapshot, options.filter,
-                                                     snapshot->captureTime.toMSecsSinceEpoch());
+        const auto workers =
+            filter::matchingWorkers(*snapshot, options.filter, snapshot->captureTime.toMSecsSinceEpoch());
         if (options.list)
             app::printList(*snapshot, workers, out);
         if (!options.exportPath.isEmpty()) {

@@ -104,8 +104,8 @@ int main(int argc, char** argv) {
                 workers, Runs);
     std::printf("ours: read + parse + worker index:               %8.1f ms  %7.1f MB/s\n", median(ours),
                 mb / median(ours) * 1e3);
-    std::printf("ours: the same + validation against the spec:    %8.1f ms  %7.1f MB/s\n", median(withValidation),
-                mb / median(withValidation) * 1e3);
+    std::printf("ours: the same + validation against the spec:    %8.1f ms  %7.1f MB/s\n",
+                median(withValidation), mb / median(withValidation) * 1e3);
     std::printf("QJsonDocument::fromJson alone (bytes in memory): %8.1f ms  %7.1f MB/s\n", median(qt),
                 mb / median(qt) * 1e3);
     std::printf("speed-up (median of per-round ratios): %.1fx (target >= 5x); with validation %.1fx\n",

@@ -274,7 +274,8 @@ void TestWorkerTableModel::roles() {
     QCOMPARE(at(1, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Warning));
     QCOMPARE(at(2, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
     // mailer never heartbeated: "never", absent, Bad, sorts first, no age.
-    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, Qt::DisplayRole).toString(), QStringLiteral("never"));
+    QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, Qt::DisplayRole).toString(),
+             QStringLiteral("never"));
     QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, TimeStateRole).toInt(), int(TimeValue::Absent));
     QCOMPARE(at(2, WorkerTableModel::LastHeartbeatColumn, SeverityRole).toInt(), int(HealthLevel::Bad));
     QVERIFY(!at(2, WorkerTableModel::LastHeartbeatColumn, AgeMsecsRole).isValid());

@@ -149,7 +149,6 @@ constexpr Field ListFields[] = {
 };
 constexpr ObjectSchema ListSchema{"WorkerList", ListFields};
 
-
 QString expectedName(const Field& field) {
     switch (field.type) {
     case Type::String:

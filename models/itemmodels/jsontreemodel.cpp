@@ -13,7 +13,6 @@ namespace {
 
 constexpr qsizetype DisplayLimit = 1000; // characters of a string shown in the Value column
 
-
 QString fromUtf8(std::string_view text) {
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
