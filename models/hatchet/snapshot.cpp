@@ -74,7 +74,7 @@ std::size_t Snapshot::errorCount() const {
 }
 
 std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Document> document,
-                                                QString source, QDateTime captureTime,
+                                                QString source, const QDateTime& captureTime,
                                                 Validation validation) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->document = std::move(document);

@@ -39,7 +39,7 @@ struct Snapshot {
     enum class Validation { Full, Skip };
     // Classifies the document, indexes its workers and (unless skipped) validates the document.
     static std::shared_ptr<const Snapshot> build(std::shared_ptr<const json::Document> document,
-                                                 QString source, QDateTime captureTime,
+                                                 QString source, const QDateTime& captureTime,
                                                  Validation validation = Validation::Full);
 };
 

@@ -81,8 +81,8 @@ std::optional<Timestamp> parseRfc3339(std::string_view t) {
         return std::nullopt;
 
     Timestamp ts;
-    const std::int64_t secs =
-        daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + std::min(second, 59) - offset;
+    const std::int64_t secs = daysFromCivil(year, month, day) * 86400 + std::int64_t(hour) * 3600 +
+                              std::int64_t(minute) * 60 + std::min(second, 59) - offset;
     ts.msecsSinceEpoch = secs * 1000 + millis;
     ts.offsetSeconds = offset;
     ts.never = year == 1 && month == 1 && day == 1 && hour == 0 && minute == 0 && second == 0 &&

@@ -148,7 +148,8 @@ private:
             return error;
         for (auto result : array) {
             od::value element;
-            if (auto error = std::move(result).get(element))
+            if (auto error =
+                    std::move(result).get(element)) // NOLINT(performance-move-const-arg): get() && only
                 return error;
             if (auto error = visit(element, {}, depth + 1))
                 return error;

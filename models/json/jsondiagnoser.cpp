@@ -187,7 +187,7 @@ std::optional<SyntaxError> Diagnoser::run() {
             } else if (c == ',') {
                 ++pos_;
                 state_ = inArray() ? State::NextElement : State::NextKey;
-            } else if (c == (inArray() ? ']' : '}')) {
+            } else if (c == static_cast<unsigned char>(inArray() ? ']' : '}')) {
                 ++pos_;
                 open_.pop_back();
             } else {

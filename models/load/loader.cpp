@@ -82,7 +82,7 @@ Loader::~Loader() {
 QUrl Loader::urlForSource(const QString& source) {
     if (source.startsWith(QLatin1String(":/")))
         return QUrl(QLatin1String("qrc") + source);
-    const QUrl url(source, QUrl::StrictMode);
+    QUrl url(source, QUrl::StrictMode);
     static const QStringList schemes = {QStringLiteral("qrc"), QStringLiteral("file"), QStringLiteral("http"),
                                         QStringLiteral("https")};
     if (url.isValid() && schemes.contains(url.scheme()))
