@@ -16,6 +16,7 @@ namespace hwi::views {
 WorkerTableActions::WorkerTableActions(MainWindow* window)
     : QObject(window)
     , m_window(window)
+    , m_table(window->workerTable())
     , m_menu(new QMenu(window)) {
     QTableView* table = window->workerTable();
     m_menu->addAction(tr("Copy Worker &ID"), this, [this] { copy(Copy::Id); });
@@ -70,7 +71,7 @@ void WorkerTableActions::copy(Copy what) const {
 
 bool WorkerTableActions::eventFilter(QObject* watched, QEvent* event) {
     // Ctrl+C: the selected workers' ids (the view itself would copy the current cell's text).
-    if (watched == m_window->workerTable() && event->type() == QEvent::KeyPress &&
+    if (watched == m_table && event->type() == QEvent::KeyPress &&
         static_cast<QKeyEvent*>(event)->matches(QKeySequence::Copy)) {
         copy(Copy::SelectedIds);
         return true;

@@ -32,6 +32,7 @@ private:
     void showMenu(const QPoint& pos);
 
     MainWindow* m_window;
+    QObject* m_table; // compared only: events still arrive while the window is being destroyed
     QMenu* m_menu;
 };
 
