@@ -133,8 +133,8 @@ QString ExportActions::askPath(const QString& title, const QString& fileName, co
                                QString* selectedFilter) {
     QSettings settings;
     const QString folder = settings.value(FolderKey, QDir::homePath()).toString();
-    const QString path = QFileDialog::getSaveFileName(m_window, title, QDir(folder).filePath(fileName),
-                                                      filters, selectedFilter);
+    QString path = QFileDialog::getSaveFileName(m_window, title, QDir(folder).filePath(fileName), filters,
+                                                selectedFilter);
     if (!path.isEmpty())
         settings.setValue(FolderKey, QFileInfo(path).absolutePath());
     return path;

@@ -77,7 +77,7 @@ SlotTimeline::SlotTimeline(QWidget* parent)
     setSlots({}, QDateTime::currentDateTimeUtc());
 }
 
-void SlotTimeline::setSlots(std::vector<hatchet::Slot> busySlots, QDateTime referenceTime) {
+void SlotTimeline::setSlots(std::vector<hatchet::Slot> busySlots, const QDateTime& referenceTime) {
     busySlots.erase(std::remove_if(busySlots.begin(), busySlots.end(),
                                    [](const hatchet::Slot& s) { return s.isFreePadding(); }),
                     busySlots.end());

@@ -20,7 +20,7 @@ public:
     explicit SlotTimeline(QWidget* parent = nullptr);
 
     // Old-era free padding entries are skipped, so a worker's slots() can be passed as they are.
-    void setSlots(std::vector<hatchet::Slot> busySlots, QDateTime referenceTime);
+    void setSlots(std::vector<hatchet::Slot> busySlots, const QDateTime& referenceTime);
     const std::vector<hatchet::Slot>& busySlots() const { return m_slots; }
     QDateTime referenceTime() const { return m_reference; }
     // How the zero tick is labelled: "now" by default, e.g. "capture" for a saved file.

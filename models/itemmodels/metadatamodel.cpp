@@ -50,9 +50,11 @@ void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) 
         };
         const hatchet::ResourceMeta metadata = worker->metadata();
         const auto text = [&](QString value, std::string_view key) {
-            return Entry{value, {}, false, worker->field(key)};
+            return Entry{std::move(value), {}, false, worker->field(key)};
         };
-        const auto time = [](TimeValue value, json::NodeId node) { return Entry{{}, value, true, node}; };
+        const auto time = [](TimeValue value, json::NodeId node) {
+            return Entry{{}, std::move(value), true, node};
+        };
         m_entries = {
             Entry{metadata.id, {}, false, metaField("id")},
             text(worker->name(), "name"),

@@ -57,7 +57,7 @@ QString durationText(qint64 msecs) {
     }
     const auto twoUnits = [](qint64 value, qint64 big, const char* bigName, qint64 small,
                              const char* smallName) -> QString {
-        const QString head = number(value / big) + QLatin1Char(' ') + QLatin1String(bigName);
+        QString head = number(value / big) + QLatin1Char(' ') + QLatin1String(bigName);
         const qint64 rest = (value % big) / small;
         if (rest == 0)
             return head;
