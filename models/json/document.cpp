@@ -211,11 +211,6 @@ QString Document::pointer(NodeId id) const {
     return out;
 }
 
-std::size_t Document::memoryUsage() const {
-    return static_cast<std::size_t>(m_source.capacity()) + m_nodes.capacity() * sizeof(Node) +
-           m_tags.capacity() + m_checkpoints.capacity() * sizeof(TextPosition);
-}
-
 std::string Document::unescape(std::string_view body) {
     std::string out;
     out.reserve(body.size());

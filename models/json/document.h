@@ -78,7 +78,6 @@ public:
     QString pointer(NodeId id) const;
 
     const QByteArray& source() const { return m_source; }
-    std::size_t memoryUsage() const;
 
 private:
     friend class Builder;

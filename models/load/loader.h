@@ -48,7 +48,6 @@ public:
     bool isLoading() const { return m_job != nullptr; }
 
     static QUrl urlForSource(const QString& source);
-    QNetworkAccessManager& network() { return m_network; }
 
 Q_SIGNALS:
     void progress(qint64 bytesReceived, qint64 bytesTotal); // total -1 when unknown
