@@ -4,6 +4,7 @@
 #include "export/workerexport.h"
 #include "filter/query.h"
 #include "filter/workerindex.h"
+#include "load/bytesize.h"
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
@@ -14,6 +15,7 @@
 #include <QCoreApplication>
 
 #include <cstdio>
+#include <optional>
 
 using namespace hwi;
 
@@ -26,6 +28,7 @@ struct Options {
     filter::Query filter;
     QString exportPath; // "-" for standard output
     exporting::Style style = exporting::Style::Pretty;
+    std::optional<qint64> maxBytes; // --max-size
 
     bool commandLine() const { return check || list || !exportPath.isEmpty(); }
 };
@@ -52,6 +55,10 @@ void addOptions(QCommandLineParser& parser) {
                                      "changes."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
+    parser.addOption({QStringLiteral("max-size"),
+                      QStringLiteral("Refuse sources larger than SIZE (e.g. 500M, 2G; K/M/G/T are powers of "
+                                     "1024; default 2G, the window's \"load/maxSize\" setting)."),
+                      QStringLiteral("SIZE")});
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
                                  QStringLiteral("A file path, file:// or qrc: URL, or http(s):// URL."));
 }
@@ -61,6 +68,8 @@ int runCommandLine(const Options& options) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     load::Loader loader;
+    if (options.maxBytes)
+        loader.setMaxBytes(*options.maxBytes);
     int exitCode = app::ExitUnreadable;
     QObject::connect(&loader, &load::Loader::loaded, [&](const auto& snapshot, load::LoadTimings) {
         exitCode = app::ExitOk;
@@ -117,6 +126,15 @@ int main(int argc, char** argv) {
         options.exportPath = parser.value(QStringLiteral("export"));
         if (parser.isSet(QStringLiteral("compact")))
             options.style = exporting::Style::Compact;
+        if (parser.isSet(QStringLiteral("max-size"))) {
+            options.maxBytes = load::parseByteSize(parser.value(QStringLiteral("max-size")));
+            if (!options.maxBytes) {
+                std::fprintf(stderr,
+                             "hatchet-inspector: --max-size: expected a size such as 500M or 2G, got '%s'\n",
+                             qPrintable(parser.value(QStringLiteral("max-size"))));
+                return app::ExitUnreadable;
+            }
+        }
         auto query = filter::Query::parse(parser.value(QStringLiteral("filter")));
         if (const auto* error = std::get_if<filter::QueryError>(&query)) {
             std::fprintf(stderr, "hatchet-inspector: --filter: %s\n", qPrintable(error->toString()));
@@ -144,6 +162,8 @@ int main(int argc, char** argv) {
 
     QApplication app(argc, argv);
     views::MainWindow window;
+    if (options.maxBytes)
+        window.loader().setMaxBytes(*options.maxBytes);
     window.show();
     window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
     return QApplication::exec();

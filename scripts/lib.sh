@@ -38,3 +38,38 @@ hwi_build() {
     fi
     cmake --build "$dir" --parallel "$(nproc)"
 }
+
+# The second build: clang with AddressSanitizer + UndefinedBehaviorSanitizer (every report fatal) and the
+# libFuzzer target. -O1 keeps the sanitized tests quick; line tables are enough for symbolized reports.
+HWI_SANITIZE_DIR="$HWI_ROOT/build-sanitize"
+hwi_build_sanitize() {
+    hwi_build "$HWI_SANITIZE_DIR" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
+        -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DHWI_SANITIZE=ON -DHWI_FUZZ=ON
+}
+
+# Sanitizer settings for everything run from the sanitized build: fail on the first report, leaks included.
+hwi_sanitizer_env() {
+    export ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+    export UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+    export LSAN_OPTIONS="suppressions=$HWI_ROOT/scripts/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+}
+
+# hwi_fuzz SECONDS: runs the fuzzer from the seed corpus (fixtures, the sample, fuzz/seeds) and the corpus
+# it grew in earlier runs. A crash, sanitizer report, hang (10 s) or failed check is saved to
+# build-sanitize/fuzz-findings/ and fails.
+hwi_fuzz() {
+    local seconds="$1"
+    local corpus="$HWI_SANITIZE_DIR/fuzz-corpus"
+    local findings="$HWI_SANITIZE_DIR/fuzz-findings"
+    local seeds="$HWI_SANITIZE_DIR/fuzz-seeds"
+    rm -rf "$seeds"
+    mkdir -p "$corpus" "$findings" "$seeds"
+    cp "$HWI_ROOT"/tests/fixtures/*.json "$HWI_ROOT"/tests/badinput/* "$HWI_ROOT"/fuzz/seeds/* \
+        "$HWI_ROOT/resources/sample-workers.json" "$seeds/"
+    (
+        hwi_sanitizer_env
+        "$HWI_SANITIZE_DIR/fuzz/hwi_fuzz" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+            -dict="$HWI_ROOT/fuzz/json.dict" -artifact_prefix="$findings/" -print_final_stats=1 \
+            "$corpus" "$seeds"
+    )
+}

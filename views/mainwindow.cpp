@@ -5,7 +5,9 @@
 #include "filterbar.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/workertablemodel.h"
+#include "load/bytesize.h"
 #include "messagebar.h"
+#include "problemspanel.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
 #include "slotbardelegate.h"
@@ -22,6 +24,7 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -120,6 +123,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_progress->setFormat(tr("Reading… %p%"));
     setLoading(false);
 
+    m_problems = new ProblemsPanel(this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    resizeDocks({m_problems}, {170}, Qt::Vertical);
+    connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
     createActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &MainWindow::selectionChanged);
@@ -148,6 +155,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
     m_tick.setInterval(1000);
+    // The size limit: the "load/maxSize" setting (e.g. "500M"), else the loader's default (2 GiB).
+    if (const auto limit = load::parseByteSize(QSettings().value(QStringLiteral("load/maxSize")).toString()))
+        m_loader.setMaxBytes(*limit);
     resize(1500, 860);
 }
 
@@ -165,6 +175,7 @@ void MainWindow::createActions() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
+    view->addAction(m_problems->toggleViewAction());
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
     m_nowAction->setCheckable(true);
     m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
@@ -214,6 +225,7 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     indexInBackground();
     m_detail->setSnapshot(m_snapshot);
     m_documentRaw->setDocument(m_snapshot->document);
+    m_problems->setSnapshot(m_snapshot);
     updateReferenceTime();
     m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
     updateFilterCounts();
@@ -366,6 +378,25 @@ RawJsonView* MainWindow::activeRawView() const {
     if (m_lastRaw)
         return m_lastRaw;
     return m_pages->currentWidget() == m_documentRaw ? m_documentRaw : m_detail->rawView();
+}
+
+void MainWindow::showProblem(int workerIndex, json::NodeId node) {
+    m_documentRaw->selectNode(node);
+    if (workerIndex < 0) {
+        m_pages->setCurrentWidget(m_documentRaw);
+        return;
+    }
+    QModelIndex row = m_proxy->mapFromSource(m_model->index(workerIndex, 0));
+    if (!row.isValid()) {
+        setFilter(QString()); // the filter hides the worker
+        row = m_proxy->mapFromSource(m_model->index(workerIndex, 0));
+    }
+    m_pages->setCurrentIndex(0);
+    m_table->selectRow(row.row());
+    m_table->scrollTo(row);
+    RawJsonView* raw = m_detail->rawView();
+    m_detail->tabs()->setCurrentWidget(raw);
+    raw->selectNode(node);
 }
 
 QString MainWindow::statusText() const {

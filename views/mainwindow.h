@@ -28,6 +28,7 @@ namespace hwi::views {
 class ExportActions;
 class FilterBar;
 class MessageBar;
+class ProblemsPanel;
 class RawJsonView;
 class WorkerTableActions;
 class WorkerDetail;
@@ -71,6 +72,9 @@ public:
     RawJsonView* activeRawView() const;
     ExportActions* exportActions() const { return m_export; }
     WorkerTableActions* workerTableActions() const { return m_tableActions; }
+    ProblemsPanel* problemsPanel() const { return m_problems; }
+    // Selects the worker (clearing a filter that hides it) and the node in the raw JSON views.
+    void showProblem(int workerIndex, json::NodeId node);
 
 Q_SIGNALS:
     void snapshotShown();
@@ -110,6 +114,7 @@ private:
     WorkerTableActions* m_tableActions = nullptr;
     RawJsonView* m_lastRaw = nullptr;
     QTimer m_tick;
+    ProblemsPanel* m_problems = nullptr;
 };
 
 } // namespace hwi::views

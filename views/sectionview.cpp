@@ -2,6 +2,7 @@
 
 #include "itemmodels/roles.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -51,6 +52,7 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     , m_model(model)
     , m_proxy(new QSortFilterProxyModel(this))
     , m_filter(new QLineEdit(this))
+    , m_filterRow(new QHBoxLayout)
     , m_stack(new QStackedWidget(this))
     , m_table(new QTableView(m_stack))
     , m_empty(new QLabel(emptyText, m_stack))
@@ -73,7 +75,9 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(4);
-    layout->addWidget(m_filter);
+    m_filterRow->addWidget(m_filter);
+    m_filterRow->addStretch(1);
+    layout->addLayout(m_filterRow);
     layout->addWidget(m_stack, 1);
 
     m_debounce.setSingleShot(true);
@@ -100,6 +104,10 @@ void SectionView::setNoMatchText(const QString& format) {
 
 QString SectionView::emptyStateText() const {
     return m_stack->currentWidget() == m_empty ? m_empty->text() : QString();
+}
+
+void SectionView::addToFilterRow(QWidget* widget) {
+    m_filterRow->insertWidget(m_filterRow->count() - 1, widget);
 }
 
 void SectionView::applyFilter() {

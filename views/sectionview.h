@@ -4,6 +4,7 @@
 #include <QWidget>
 
 class QAbstractItemModel;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
@@ -30,6 +31,8 @@ public:
     void setNoMatchText(const QString& format);
     // What the empty state says now; empty while the table shows rows.
     QString emptyStateText() const;
+    // Adds a widget (e.g. a toggle) to the right of the filter box.
+    void addToFilterRow(QWidget* widget);
 
 private:
     void applyFilter();
@@ -38,6 +41,7 @@ private:
     QAbstractItemModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_filter;
+    QHBoxLayout* m_filterRow;
     QStackedWidget* m_stack;
     QTableView* m_table;
     QLabel* m_empty;

@@ -51,7 +51,7 @@ JsonWriter::~JsonWriter() {
 
 void JsonWriter::makeRoom(qsizetype needed) {
     if (m_device) {
-        if (m_size > 0 && !m_failed && m_device->write(m_data, m_size) != m_size)
+        if (m_size > 0 && !m_failed && !writeAll(*m_device, m_data, m_size))
             m_failed = true;
         m_size = 0;
         if (needed > m_capacity) { // a single token larger than a chunk
@@ -192,6 +192,17 @@ void JsonWriter::value(const json::Document& document, NodeId id) {
         else
             put(document.rawScalar(child));
     }
+}
+
+bool writeAll(QIODevice& device, const char* data, qint64 size) {
+    while (size > 0) {
+        const qint64 written = device.write(data, size);
+        if (written <= 0)
+            return false;
+        data += written;
+        size -= written;
+    }
+    return true;
 }
 
 QByteArray toJson(const json::Document& document, NodeId id, Style style) {

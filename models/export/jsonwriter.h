@@ -92,6 +92,10 @@ private:
     std::vector<Pending> m_stack; // value()'s explicit stack, kept to reuse its allocation
 };
 
+// Writes all of data or fails. A short write (a disk filling up, a file size limit) sets no device error;
+// writing the rest makes the system say why (ENOSPC, EFBIG), so the message can name the reason.
+bool writeAll(QIODevice& device, const char* data, qint64 size);
+
 // The subtree at id as a JSON text; Pretty ends with a newline (as Go's tools write files).
 QByteArray toJson(const json::Document& document, json::NodeId id, Style style);
 bool writeJson(QIODevice& device, const json::Document& document, json::NodeId id, Style style);

@@ -1,4 +1,5 @@
 #include "tableexport.h"
+#include "jsonwriter.h"
 
 #include <QAbstractItemModel>
 #include <QIODevice>
@@ -22,7 +23,7 @@ QString header(const QAbstractItemModel& model, int column) {
 }
 
 bool writeAll(QIODevice& device, const QByteArray& bytes) {
-    return device.write(bytes) == bytes.size();
+    return exporting::writeAll(device, bytes.constData(), bytes.size());
 }
 
 } // namespace

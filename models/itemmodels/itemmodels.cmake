@@ -14,4 +14,5 @@ target_sources(hwi_models PRIVATE
     itemmodels/runtimeinfomodel.h itemmodels/runtimeinfomodel.cpp
     itemmodels/jsontreemodel.h itemmodels/jsontreemodel.cpp
     itemmodels/jsontreefilterproxy.h itemmodels/jsontreefilterproxy.cpp
+    itemmodels/problemsmodel.h itemmodels/problemsmodel.cpp
 )

@@ -418,9 +418,42 @@ bool Diagnoser::isNonFiniteWord() const {
     return word == "nan" || word == "inf" || word == "infinity";
 }
 
+// A UTF-16 or UTF-32 text (Windows PowerShell's `>` writes UTF-16): named as such rather than reported at
+// its first NUL byte. Without a byte order mark, the NULs around the first ASCII character tell (RFC 4627).
+std::optional<SyntaxError> wrongEncoding(std::string_view text) {
+    using namespace std::string_view_literals;
+    const auto byte = [&text](std::size_t i) {
+        return i < text.size() ? static_cast<unsigned char>(text[i]) : 1;
+    };
+    QString encoding;
+    if (text.starts_with("\xFF\xFE\0\0"sv))
+        encoding = QStringLiteral("UTF-32 (little-endian, with a byte order mark)");
+    else if (text.starts_with("\0\0\xFE\xFF"sv))
+        encoding = QStringLiteral("UTF-32 (big-endian, with a byte order mark)");
+    else if (text.starts_with("\xFF\xFE"sv))
+        encoding = QStringLiteral("UTF-16 (little-endian, with a byte order mark)");
+    else if (text.starts_with("\xFE\xFF"sv))
+        encoding = QStringLiteral("UTF-16 (big-endian, with a byte order mark)");
+    else if (text.size() >= 4 && byte(0) == 0 && byte(1) == 0 && byte(2) == 0 && byte(3) != 0)
+        encoding = QStringLiteral("UTF-32 (big-endian)");
+    else if (text.size() >= 4 && byte(0) != 0 && byte(1) == 0 && byte(2) == 0 && byte(3) == 0)
+        encoding = QStringLiteral("UTF-32 (little-endian)");
+    else if (text.size() >= 2 && byte(0) == 0 && byte(1) != 0 && byte(1) < 0x80)
+        encoding = QStringLiteral("UTF-16 (big-endian)");
+    else if (text.size() >= 2 && byte(0) != 0 && byte(0) < 0x80 && byte(1) == 0)
+        encoding = QStringLiteral("UTF-16 (little-endian)");
+    else
+        return std::nullopt;
+    return SyntaxError{0, QStringLiteral("the text is %1, but JSON must be UTF-8: convert it, e.g. with "
+                                         "`iconv -f %2 -t UTF-8`")
+                              .arg(encoding, encoding.left(6))};
+}
+
 } // namespace
 
 std::optional<SyntaxError> diagnoseJson(std::string_view text, int maxDepth) {
+    if (auto encoding = wrongEncoding(text))
+        return encoding;
     return Diagnoser(text, maxDepth).run();
 }
 

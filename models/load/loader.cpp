@@ -1,4 +1,5 @@
 #include "loader.h"
+#include "bytesize.h"
 
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -21,7 +22,7 @@ struct Outcome {
 };
 
 QString describeSize(qint64 bytes) {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return describeByteSize(bytes);
 }
 
 // The reason a local path cannot be read, or an empty string when it can.
@@ -60,6 +61,8 @@ struct Loader::Job {
     QPointer<QNetworkReply> reply;
     QByteArray buffer;
     QDateTime captureTime;
+    qint64 fileSize = -1; // a local file's size and time when the load began, to notice a writer
+    QDateTime fileModified;
     QElapsedTimer timer;
     qint64 readMs = 0;
     std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
@@ -111,6 +114,8 @@ void Loader::load(const QString& source) {
             return;
         }
         job.captureTime = info.lastModified();
+        job.fileSize = info.size();
+        job.fileModified = job.captureTime;
     }
     startRead(job);
 }
@@ -126,6 +131,11 @@ void Loader::startRead(Job& job) {
 void Loader::onReadyRead(Job& job) {
     QNetworkReply& reply = *job.reply;
     const qint64 total = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong();
+    if (job.buffer.isEmpty() && total > m_maxBytes) {
+        fail(QStringLiteral("the source is %1, above the %2 limit")
+                 .arg(describeSize(total), describeSize(m_maxBytes)));
+        return;
+    }
     if (job.buffer.isEmpty() && total > 0 && total <= m_maxBytes)
         job.buffer.reserve(total + 64); // the parser's padding, so the bytes are never copied again
     const qint64 available = reply.bytesAvailable();
@@ -160,6 +170,16 @@ void Loader::onReplyFinished(Job& job) {
         onReadyRead(job);
     if (!isCurrent(id))
         return; // job is gone
+    if (job.fileSize >= 0) {
+        // A file still being written holds no complete document yet: better said than parsed.
+        const QFileInfo now(job.url.toLocalFile());
+        if (now.size() != job.fileSize || now.lastModified() != job.fileModified) {
+            fail(QStringLiteral("the file changed while it was read (%1 when opened, %2 now): load it again "
+                                "once its writer has finished")
+                     .arg(describeSize(job.fileSize), describeSize(now.size())));
+            return;
+        }
+    }
     if (const QDateTime date = httpDate(reply); date.isValid())
         job.captureTime = date;
     job.readMs = job.timer.elapsed();

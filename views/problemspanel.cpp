@@ -1,0 +1,105 @@
+#include "problemspanel.h"
+
+#include "itemmodels/problemsmodel.h"
+#include "sectionview.h"
+
+#include <QHeaderView>
+#include <QTableView>
+#include <QToolButton>
+
+namespace hwi::views {
+
+using hatchet::Severity;
+using models::ProblemsModel;
+
+namespace {
+
+constexpr Severity Severities[] = {Severity::Error, Severity::Warning, Severity::Info};
+
+QString counted(std::size_t count, const QString& one, const QString& many) {
+    return QString::number(count) + QLatin1Char(' ') + (count == 1 ? one : many);
+}
+
+} // namespace
+
+ProblemsPanel::ProblemsPanel(QWidget* parent)
+    : QDockWidget(parent)
+    , m_model(new ProblemsModel(this))
+    , m_severities(new models::ProblemSeverityFilter(this))
+    , m_section(nullptr) {
+    setObjectName(QStringLiteral("problemsDock")); // for QMainWindow::saveState
+    setFeatures(DockWidgetClosable | DockWidgetMovable | DockWidgetFloatable);
+    m_severities->setSourceModel(m_model);
+    m_section =
+        new SectionView(m_severities, tr("No problems: the document matches the Hatchet schema"), this);
+    m_section->setNoMatchText(tr("No problems match '%1'"));
+    m_section->table()->setAccessibleName(tr("Problems"));
+    m_section->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    for (const Severity severity : Severities) {
+        auto* toggle = new QToolButton(m_section);
+        toggle->setCheckable(true);
+        toggle->setChecked(true);
+        toggle->setAutoRaise(true);
+        toggle->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        connect(toggle, &QToolButton::toggled, this,
+                [this, severity](bool shown) { m_severities->setSeverityShown(severity, shown); });
+        m_section->addToFilterRow(toggle);
+        m_toggles[static_cast<int>(severity)] = toggle;
+    }
+    connect(m_section->table(), &QAbstractItemView::activated, this, &ProblemsPanel::activate);
+    setWidget(m_section);
+    updateTexts();
+}
+
+ProblemsPanel::~ProblemsPanel() = default;
+
+void ProblemsPanel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    m_model->setSnapshot(std::move(snapshot));
+    QTableView* view = table();
+    view->resizeColumnToContents(ProblemsModel::SeverityColumn);
+    view->resizeColumnToContents(ProblemsModel::LocationColumn);
+    view->setColumnWidth(ProblemsModel::WorkerColumn, 170);
+    view->setColumnWidth(ProblemsModel::PointerColumn, 260);
+    updateTexts();
+}
+
+QTableView* ProblemsPanel::table() const {
+    return m_section->table();
+}
+
+QToolButton* ProblemsPanel::severityToggle(Severity severity) const {
+    return m_toggles[static_cast<int>(severity)];
+}
+
+void ProblemsPanel::activate(const QModelIndex& tableIndex) {
+    if (!tableIndex.isValid())
+        return;
+    const QVariant node = tableIndex.data(models::NodeRole);
+    if (!node.isValid())
+        return;
+    Q_EMIT problemActivated(tableIndex.data(ProblemsModel::WorkerIndexRole).toInt(),
+                            static_cast<json::NodeId>(node.toUInt()));
+}
+
+void ProblemsPanel::updateTexts() {
+    const std::size_t errors = m_model->count(Severity::Error);
+    const std::size_t warnings = m_model->count(Severity::Warning);
+    const std::size_t infos = m_model->count(Severity::Info);
+    severityToggle(Severity::Error)->setText(counted(errors, tr("error"), tr("errors")));
+    severityToggle(Severity::Warning)->setText(counted(warnings, tr("warning"), tr("warnings")));
+    severityToggle(Severity::Info)->setText(counted(infos, tr("info"), tr("info")));
+    for (const Severity severity : Severities)
+        severityToggle(severity)->setToolTip(
+            tr("Show or hide the %1 rows").arg(hatchet::severityName(severity)));
+    QStringList parts;
+    if (errors)
+        parts << counted(errors, tr("error"), tr("errors"));
+    if (warnings)
+        parts << counted(warnings, tr("warning"), tr("warnings"));
+    if (infos)
+        parts << counted(infos, tr("info"), tr("info"));
+    setWindowTitle(parts.isEmpty() ? tr("Problems")
+                                   : tr("Problems — %1").arg(parts.join(QStringLiteral(", "))));
+}
+
+} // namespace hwi::views
