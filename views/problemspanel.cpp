@@ -1,9 +1,11 @@
 #include "problemspanel.h"
 
 #include "itemmodels/problemsmodel.h"
+#include "palette.h"
 #include "sectionview.h"
 
 #include <QHeaderView>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 
@@ -20,6 +22,23 @@ QString counted(std::size_t count, const QString& one, const QString& many) {
     return QString::number(count) + QLatin1Char(' ') + (count == 1 ? one : many);
 }
 
+// The severity word in its colour: errors red and bold, warnings amber, info grey.
+class SeverityDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        const auto level = static_cast<models::HealthLevel>(index.data(models::SeverityRole).toInt());
+        const QColor color = healthColor(level, option->palette);
+        option->palette.setColor(QPalette::Text, color);
+        option->palette.setColor(QPalette::HighlightedText,
+                                 contrastingTextColor(option->palette.color(QPalette::Highlight)));
+        option->font.setBold(level == models::HealthLevel::Bad);
+    }
+};
+
 } // namespace
 
 ProblemsPanel::ProblemsPanel(QWidget* parent)
@@ -35,6 +54,7 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     m_section->setNoMatchText(tr("No problems match '%1'"));
     m_section->table()->setAccessibleName(tr("Problems"));
     m_section->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_section->table()->setItemDelegateForColumn(ProblemsModel::SeverityColumn, new SeverityDelegate(this));
     for (const Severity severity : Severities) {
         auto* toggle = new QToolButton(m_section);
         toggle->setCheckable(true);

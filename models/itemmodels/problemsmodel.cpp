@@ -37,6 +37,14 @@ int workerHolding(const hatchet::Snapshot& snapshot, json::NodeId node) {
     return -1;
 }
 
+// What the Worker column says: the name the dashboard shows, else the id, else the position.
+QString workerLabel(const hatchet::WorkerView& worker, int index) {
+    QString label = worker.displayName();
+    if (label.isEmpty())
+        label = worker.id();
+    return label.isEmpty() ? ProblemsModel::tr("worker %1 (no name, no id)").arg(index + 1) : label;
+}
+
 } // namespace
 
 ProblemsModel::ProblemsModel(QObject* parent)
@@ -57,7 +65,7 @@ void ProblemsModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapsho
             ++m_counts[slot(problem.severity)];
             const int worker = problem.node == json::NoNode ? -1 : workerHolding(*m_snapshot, problem.node);
             if (worker >= 0 && worker != lastWorker) {
-                lastName = m_snapshot->worker(std::size_t(worker)).displayName();
+                lastName = workerLabel(m_snapshot->worker(std::size_t(worker)), worker);
                 lastWorker = worker;
             }
             m_rows.push_back({worker, worker >= 0 ? lastName : QString()});
