@@ -91,6 +91,12 @@ private:
                 if (auto error = value.get_string().get(unescaped))
                     return error;
                 tag |= Document::ValueEscaped;
+            } else {
+                // Consumed, not skipped: simdjson skips a string followed by ':' as if it were a key, which
+                // let `{"a": "b": "c"}, "d": 1}` through (found by the fuzzer).
+                od::raw_json_string raw;
+                if (auto error = value.get_raw_json_string().get(raw))
+                    return error;
             }
             break;
         }
