@@ -1,0 +1,17 @@
+# The fake Hatchet server (a library for the tests, and the fake-hatchet program behind scripts/fake-hatchet)
+# and the live-source tests against it.
+find_package(Qt6 REQUIRED COMPONENTS HttpServer)
+
+add_library(hwi_fakehatchet STATIC fakehatchet/fakehatchet.h fakehatchet/fakehatchet.cpp)
+target_include_directories(hwi_fakehatchet PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/fakehatchet)
+target_link_libraries(hwi_fakehatchet PUBLIC hwi_models Qt6::HttpServer Qt6::Network)
+
+add_executable(fake-hatchet fakehatchet/main.cpp)
+target_compile_definitions(fake-hatchet PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/resources/sample-workers.json")
+target_link_libraries(fake-hatchet PRIVATE hwi_fakehatchet)
+
+add_executable(tst_live tst_live.cpp)
+target_link_libraries(tst_live PRIVATE hwi_fakehatchet Qt6::Test)
+target_compile_definitions(tst_live PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/resources/sample-workers.json"
+                           HWI_FAKE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fakehatchet")
+add_test(NAME live COMMAND tst_live)
