@@ -15,3 +15,10 @@ target_link_libraries(tst_live PRIVATE hwi_fakehatchet Qt6::Test)
 target_compile_definitions(tst_live PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/resources/sample-workers.json"
                            HWI_FAKE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/fakehatchet")
 add_test(NAME live COMMAND tst_live)
+
+add_executable(tst_livecli tst_livecli.cpp)
+target_link_libraries(tst_livecli PRIVATE hwi_fakehatchet Qt6::Test)
+target_compile_definitions(tst_livecli PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/resources/sample-workers.json"
+                           HWI_INSPECTOR="$<TARGET_FILE:hatchet-inspector>")
+add_dependencies(tst_livecli hatchet-inspector)
+add_test(NAME livecli COMMAND tst_livecli)
