@@ -22,3 +22,9 @@ target_compile_definitions(tst_livecli PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/r
                            HWI_INSPECTOR="$<TARGET_FILE:hatchet-inspector>")
 add_dependencies(tst_livecli hatchet-inspector)
 add_test(NAME livecli COMMAND tst_livecli)
+
+add_executable(tst_livewindow tst_livewindow.cpp)
+target_link_libraries(tst_livewindow PRIVATE hwi_fakehatchet hwi_views Qt6::Test)
+target_compile_definitions(tst_livewindow PRIVATE HWI_SAMPLE="${CMAKE_SOURCE_DIR}/resources/sample-workers.json")
+add_test(NAME livewindow COMMAND tst_livewindow)
+set_tests_properties(livewindow PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")

@@ -85,8 +85,9 @@ void TestLiveCommandLine::connectList() {
     QCOMPARE(run.err, QByteArray());
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 11); // the header and all ten workers, over three capped pages
-    QCOMPARE(lines[4], QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f\trender-farm-01\tACTIVE\tSELFHOSTED\t9/10\t"
-                                  "2026-11-29T13:00:01.987654321Z"));
+    QCOMPARE(lines[4],
+             QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f\trender-farm-01\tACTIVE\tSELFHOSTED\t9/10\t"
+                        "2026-11-29T13:00:01.987654321Z"));
     QCOMPARE(m_server.requests().size(), std::size_t(3));
     for (const auto& request : m_server.requests())
         QVERIFY(request.authorization);
@@ -101,9 +102,9 @@ void TestLiveCommandLine::urlCheckAndExport() {
 
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("paused.json"));
-    const Run exported = inspector({QStringLiteral("--export"), path, QStringLiteral("--filter"),
-                                    QStringLiteral("status:paused"), url},
-                                   m_server.token());
+    const Run exported = inspector(
+        {QStringLiteral("--export"), path, QStringLiteral("--filter"), QStringLiteral("status:paused"), url},
+        m_server.token());
     QVERIFY(exported.finished);
     QCOMPARE(exported.exitCode, 0);
     QFile file(path);
@@ -138,8 +139,9 @@ void TestLiveCommandLine::failures_data() {
     QTest::newRow("truncated") << Fault::Truncated << true << QStringList() << QStringLiteral("truncated");
     QTest::newRow("not JSON") << Fault::NotJson << true << QStringList()
                               << QStringLiteral("the server sent text/html, not JSON");
-    QTest::newRow("redirect elsewhere") << Fault::RedirectElsewhere << true << QStringList()
-                                        << QStringLiteral("another origin; not following it with the API token");
+    QTest::newRow("redirect elsewhere")
+        << Fault::RedirectElsewhere << true << QStringList()
+        << QStringLiteral("another origin; not following it with the API token");
 }
 
 void TestLiveCommandLine::failures() {
@@ -149,7 +151,8 @@ void TestLiveCommandLine::failures() {
     QFETCH(QString, message);
     m_server.setFault(fault);
     const QByteArray token = goodToken ? m_server.token() : m_server.token() + "forged";
-    const Run run = inspector(QStringList{QStringLiteral("--list"), QStringLiteral("--connect")} + extra, token);
+    const Run run =
+        inspector(QStringList{QStringLiteral("--list"), QStringLiteral("--connect")} + extra, token);
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.out, QByteArray());
@@ -175,8 +178,8 @@ void TestLiveCommandLine::connectNeedsServerAndTenant() {
     QVERIFY(noTenant.err.contains("HATCHET_CLIENT_TOKEN: the token is not a JWT"));
     QVERIFY(!noTenant.err.contains("opaque-token"));
 
-    const Run both = inspector({QStringLiteral("--connect"), QStringLiteral("--list"), QStringLiteral("x.json")},
-                               m_server.token());
+    const Run both = inspector(
+        {QStringLiteral("--connect"), QStringLiteral("--list"), QStringLiteral("x.json")}, m_server.token());
     QCOMPARE(both.exitCode, 2);
     QVERIFY(both.err.contains("--connect is the SOURCE"));
 }
@@ -184,15 +187,18 @@ void TestLiveCommandLine::connectNeedsServerAndTenant() {
 void TestLiveCommandLine::insecureNeedsPermission() {
     // Plain http to a host that is not loopback: refused without --allow-insecure, tried with it
     // (hatchet.invalid never resolves, so the attempt ends in a DNS failure).
-    m_environment[QStringLiteral("HATCHET_CLIENT_SERVER_URL")] = QStringLiteral("http://hatchet.invalid:8080");
+    m_environment[QStringLiteral("HATCHET_CLIENT_SERVER_URL")] =
+        QStringLiteral("http://hatchet.invalid:8080");
     const Run refused = inspector({QStringLiteral("--connect"), QStringLiteral("--list")}, m_server.token());
     QCOMPARE(refused.exitCode, 2);
     QVERIFY2(refused.err.contains("refusing to send the API token over plain http to hatchet.invalid"),
              refused.err.constData());
-    const Run allowed = inspector(
-        {QStringLiteral("--connect"), QStringLiteral("--list"), QStringLiteral("--allow-insecure")}, m_server.token());
+    const Run allowed =
+        inspector({QStringLiteral("--connect"), QStringLiteral("--list"), QStringLiteral("--allow-insecure")},
+                  m_server.token());
     QCOMPARE(allowed.exitCode, 2);
-    QVERIFY2(allowed.err.contains("host not found: hatchet.invalid (DNS lookup failed)"), allowed.err.constData());
+    QVERIFY2(allowed.err.contains("host not found: hatchet.invalid (DNS lookup failed)"),
+             allowed.err.constData());
     QVERIFY(!allowed.err.contains(m_server.token()));
     // Loopback over plain http needs no permission (the fake server itself).
     m_environment.clear();
