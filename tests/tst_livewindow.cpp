@@ -3,6 +3,8 @@
 // data marked stale, Save Snapshot, auto-refresh, plain-http confirmation; the token nowhere on screen.
 #include "connectdialog.h"
 #include "fakehatchet.h"
+#include "filter/workerfilterproxy.h"
+#include "filterbar.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "workerdetail.h"
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void selectedWorkerGetsItsWorkflows();
     void statusTogglesFilterOnTheServer();
     void failedRefreshKeepsStaleData();
+    void refreshKeepsSelectionAndFilter();
     void saveSnapshotWritesTheMergedList();
     void autoRefreshMenu();
     void plainHttpNeedsConfirmation();
@@ -65,6 +68,11 @@ private:
         QVERIFY(!window.windowTitle().contains(token));
         QVERIFY(!window.statusText().contains(token));
         QVERIFY(!window.messageBar()->text().contains(token));
+    }
+
+    static QByteArray sampleBytes() {
+        QFile sample(QStringLiteral(HWI_SAMPLE));
+        return sample.open(QIODevice::ReadOnly) ? sample.readAll() : QByteArray();
     }
 
     FakeHatchet m_server;
@@ -107,7 +115,7 @@ void TestLiveWindow::connectShowsEveryPage() {
     QVERIFY(connectWindow(window));
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
     QCOMPARE(m_server.requests().size(), std::size_t(3)); // pages of 4 (the cap), 4 and 2
-    QVERIFY(window.statusText().startsWith(QLatin1String("Last updated ")));
+    QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
     QVERIFY(window.windowTitle().contains(m_server.tenantListUrl().toString()));
     QVERIFY(!window.isStale());
     expectNoToken(window);
@@ -140,7 +148,8 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
     QCOMPARE(list->query.allQueryItemValues(QStringLiteral("statuses")),
              QStringList({QStringLiteral("ACTIVE"), QStringLiteral("PAUSED")}));
     QCOMPARE(window.snapshot()->workers.size(), std::size_t(6));
-    QCOMPARE(window.workerTable()->model()->rowCount(), 6);
+    QCOMPARE(window.filteredWorkerIndexes().size(), std::size_t(6)); // the four others stay as gone rows
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
 }
 
 void TestLiveWindow::failedRefreshKeepsStaleData() {
@@ -149,12 +158,12 @@ void TestLiveWindow::failedRefreshKeepsStaleData() {
     const auto before = window.snapshot();
     QSignalSpy failed(&window.loader(), &load::Loader::failed);
     m_server.setFault(Fault::ServerError);
-    window.reloadSource();
+    window.reload();
     QVERIFY(failed.wait(20000));
     QCOMPARE(window.snapshot(), before);
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
     QVERIFY(window.isStale());
-    QVERIFY2(window.statusText().startsWith(QLatin1String("Stale: last updated ")),
+    QVERIFY2(window.statusText().contains(QLatin1String(" | Stale: last updated ")),
              qPrintable(window.statusText()));
     const QString message = window.messageBar()->text();
     QVERIFY2(message.startsWith(m_server.tenantListUrl().toString()), qPrintable(message));
@@ -165,10 +174,52 @@ void TestLiveWindow::failedRefreshKeepsStaleData() {
     // The next refresh that succeeds clears the mark.
     m_server.setFault(Fault::None);
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
-    window.reloadSource();
+    window.reload();
     QVERIFY(shown.wait(20000));
     QVERIFY(!window.isStale());
-    QVERIFY(window.statusText().startsWith(QLatin1String("Last updated ")));
+    QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
+}
+
+void TestLiveWindow::refreshKeepsSelectionAndFilter() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    window.setFilter(QStringLiteral("name:re")); // render-farm-01, reports & exports, ml-inference-gpu
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 3);
+    QTableView& table = *window.workerTable();
+    int render = -1;
+    for (int row = 0; row < table.model()->rowCount(); ++row) {
+        if (table.model()->index(row, 0).data().toString() == QLatin1String("render-farm-01"))
+            render = row;
+    }
+    QVERIFY(render >= 0);
+    table.selectRow(render);
+
+    // The server's workers change: a fresher heartbeat, a paused worker resumed.
+    QFile sample(QStringLiteral(HWI_SAMPLE));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    QByteArray changed = sample.readAll();
+    changed.replace("2026-11-29T13:00:01.987654321Z", "2026-11-29T13:00:06.5Z");
+    changed.replace("\"status\": \"PAUSED\"", "\"status\": \"ACTIVE\"");
+    QVERIFY(m_server.setWorkers(changed));
+
+    QAbstractItemModel* source = window.workerProxy()->sourceModel();
+    QSignalSpy sourceReset(source, &QAbstractItemModel::modelReset);
+    QSignalSpy proxyReset(window.workerProxy(), &QAbstractItemModel::modelReset);
+    QSignalSpy dataChanged(source, &QAbstractItemModel::dataChanged);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.reload(); // what F5 and every auto-refresh tick do
+    QVERIFY(shown.wait(20000));
+    QVERIFY(m_server.setWorkers(sampleBytes())); // as the other tests expect
+
+    QCOMPARE(sourceReset.size(), 0);
+    QCOMPARE(proxyReset.size(), 0);
+    QVERIFY(!dataChanged.isEmpty());
+    QCOMPARE(window.filterBar()->query(), QStringLiteral("name:re"));
+    QCOMPARE(window.workerProxy()->rowCount(), 3);
+    QCOMPARE(table.currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("render-farm-01"));
+    QCOMPARE(table.selectionModel()->selectedRows().size(), 1);
+    const auto current = window.snapshot()->worker(window.selectedWorkerIndexes().at(0));
+    QCOMPARE(current.lastHeartbeatAt().text, QStringLiteral("2026-11-29T13:00:06.5Z"));
 }
 
 void TestLiveWindow::saveSnapshotWritesTheMergedList() {

@@ -5,9 +5,9 @@
 #include "exportactions.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
-#include "live/httperrors.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/workertablemodel.h"
+#include "live/httperrors.h"
 #include "messagebar.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
@@ -15,6 +15,7 @@
 #include "statuspilldelegate.h"
 #include "workerdetail.h"
 #include "workertableactions.h"
+#include "workertableview.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -32,6 +33,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -81,7 +83,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_model(new WorkerTableModel(this))
     , m_proxy(new filter::WorkerFilterProxy(this))
     , m_filterBar(new FilterBar(this))
-    , m_table(new QTableView(this))
+    , m_table(new WorkerTableView(this))
     , m_detail(new WorkerDetail(this))
     , m_documentRaw(new RawJsonView(this))
     , m_pages(new QTabWidget(this))
@@ -90,9 +92,9 @@ MainWindow::MainWindow(QWidget* parent)
     , m_captureLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this))
     , m_timingLabel(new QLabel(this))
+    , m_updatedLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_updatedLabel(new QLabel(this)) {
+    , m_cancel(new QPushButton(tr("Cancel"), this)) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -136,7 +138,7 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    for (QLabel* label : {m_updatedLabel, m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel})
+    for (QLabel* label : {m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel, m_updatedLabel})
         statusBar()->addPermanentWidget(label);
     statusBar()->addWidget(m_progress);
     statusBar()->addWidget(m_cancel);
@@ -178,8 +180,8 @@ MainWindow::MainWindow(QWidget* parent)
                                              10000);
             });
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_loader.isLoading() && !m_currentSource.isEmpty())
-            reloadSource();
+        if (!m_loader.isLoading())
+            reload();
     });
     connect(&m_loader, &load::Loader::parsing, this, [this] {
         m_progress->setRange(0, 0);
@@ -213,6 +215,11 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_reloadAction = view->addAction(tr("&Reload"), this, &MainWindow::reload);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setToolTip(
+        tr("Load the source again, keeping the selection, filter and scroll position"));
+    m_reloadAction->setEnabled(false);
     QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
@@ -251,6 +258,7 @@ void MainWindow::createActions() {
     tools->setMovable(false);
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(open);
+    tools->addAction(m_reloadAction);
     tools->addAction(m_nowAction);
 
     m_tableActions = new WorkerTableActions(this);
@@ -263,9 +271,10 @@ void MainWindow::open(const QString& source) {
         openLive(std::move(*request), source);
         return;
     }
-    m_currentSource = source;
     m_liveRequest.reset();
     m_liveConnection.reset();
+    m_source = source;
+    m_reloadAction->setEnabled(true);
     m_progress->setFormat(tr("Reading… %p%"));
     setLoading(true);
     m_loader.load(source);
@@ -306,20 +315,23 @@ void MainWindow::openLive(live::LiveRequest request, const QString& source) {
     connection.allowInsecure = request.allowInsecure;
     m_liveConnection = connection;
     m_liveRequest = std::move(request);
-    m_currentSource = source;
-    reloadSource();
+    m_source = source;
+    m_reloadAction->setEnabled(true);
+    reload();
 }
 
-void MainWindow::reloadSource() {
-    m_progress->setFormat(tr("Reading… %p%"));
-    setLoading(true);
+void MainWindow::reload() {
+    if (m_source.isEmpty())
+        return;
     if (!m_liveRequest) {
-        m_loader.load(m_currentSource);
+        open(m_source);
         return;
     }
+    m_progress->setFormat(tr("Reading… %p%"));
+    setLoading(true);
     if (m_liveRequest->kind == live::ApiTarget::Kind::TenantList)
         serverFilters(m_filterBar->query(), m_liveRequest->statuses, m_liveRequest->labels);
-    m_loader.load(*m_liveRequest, m_currentSource);
+    m_loader.load(*m_liveRequest, m_source);
 }
 
 void MainWindow::setAutoRefreshInterval(int intervalMs) {
@@ -407,11 +419,16 @@ void MainWindow::openDialog() {
 void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings) {
     setLoading(false);
     m_messageBar->hide();
-    m_snapshot = std::move(snapshot);
     m_timings = timings;
     m_lastUpdated = QDateTime::currentDateTime();
     m_stale = false;
     m_saveSnapshot->setEnabled(true);
+    updateLiveStatus();
+    if (m_snapshot && snapshot->source == m_snapshot->source) {
+        refreshSnapshot(std::move(snapshot));
+        return;
+    }
+    m_snapshot = std::move(snapshot);
     m_model->setSnapshot(m_snapshot);
     indexInBackground();
     m_detail->setSnapshot(m_snapshot);
@@ -425,7 +442,27 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
         statusBar()->showMessage(m_snapshot->note);
     setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(m_snapshot->source));
     updateStatusBar();
-    updateLiveStatus();
+    Q_EMIT snapshotShown();
+}
+
+void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    const RawJsonView::ViewState documentState = m_documentRaw->viewState();
+    m_snapshot = std::move(snapshot);
+    m_model->updateSnapshot(m_snapshot); // rows stay selected and scrolled: no reset
+    indexInBackground();
+    const QModelIndex current = m_table->currentIndex();
+    const int worker = current.isValid() ? current.data(WorkerTableModel::WorkerIndexRole).toInt() : -1;
+    m_detail->refresh(m_snapshot, worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
+    fetchSelectedWorker(); // the refreshed list again lacks its workflows
+    m_documentRaw->setDocument(m_snapshot->document);
+    m_documentRaw->restoreViewState(documentState);
+    updateReferenceTime();
+    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
+    updateFilterCounts();
+    m_table->flashChanges();
+    statusBar()->showMessage(
+        tr("Reloaded: %1 new, %2 gone").arg(m_model->appearedCount()).arg(m_model->goneCount()), 5000);
+    updateStatusBar();
     Q_EMIT snapshotShown();
 }
 
@@ -481,6 +518,10 @@ void MainWindow::selectionChanged() {
         return;
     }
     const int worker = current.data(WorkerTableModel::WorkerIndexRole).toInt();
+    if (worker < 0) { // gone since the last reload
+        m_detail->setWorker(std::nullopt);
+        return;
+    }
     m_detail->setWorker(static_cast<std::size_t>(worker));
     fetchSelectedWorker();
 }
@@ -542,7 +583,7 @@ void MainWindow::applyFilter(const QString& query) {
         QStringList labels;
         serverFilters(query, statuses, labels);
         if (statuses != m_liveRequest->statuses || labels != m_liveRequest->labels)
-            reloadSource();
+            reload();
     }
 }
 
@@ -556,18 +597,27 @@ std::vector<std::size_t> MainWindow::selectedWorkerIndexes() const {
               [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     std::vector<std::size_t> indexes;
     indexes.reserve(std::size_t(rows.size()));
-    for (const QModelIndex& row : rows)
-        indexes.push_back(std::size_t(row.data(WorkerTableModel::WorkerIndexRole).toInt()));
+    for (const QModelIndex& row : rows) {
+        const int worker = row.data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0) // gone rows have no worker in the snapshot
+            indexes.push_back(std::size_t(worker));
+    }
     return indexes;
 }
 
 std::vector<std::size_t> MainWindow::filteredWorkerIndexes() const {
     std::vector<std::size_t> indexes;
     indexes.reserve(std::size_t(m_proxy->rowCount()));
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        indexes.push_back(
-            std::size_t(m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const int worker = m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0)
+            indexes.push_back(std::size_t(worker));
+    }
     return indexes;
+}
+
+QTableView* MainWindow::workerTable() const {
+    return m_table;
 }
 
 QTableView* MainWindow::currentDetailTable() const {
@@ -590,8 +640,8 @@ RawJsonView* MainWindow::activeRawView() const {
 }
 
 QString MainWindow::statusText() const {
-    return QStringList{m_updatedLabel->text(), m_sourceLabel->text(), m_captureLabel->text(),
-                       m_countsLabel->text(), m_timingLabel->text()}
+    return QStringList{m_sourceLabel->text(), m_captureLabel->text(), m_countsLabel->text(),
+                       m_timingLabel->text(), m_updatedLabel->text()}
         .join(QStringLiteral(" | "));
 }
 

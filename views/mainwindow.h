@@ -34,6 +34,7 @@ class FilterBar;
 class MessageBar;
 class RawJsonView;
 class WorkerTableActions;
+class WorkerTableView;
 class WorkerDetail;
 
 // The inspector: the worker table beside the selected worker's detail, the whole document as raw JSON,
@@ -46,7 +47,14 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Opening the source on screen again is a refresh (see reload()); another source replaces everything.
     void open(const QString& source);
+    // Loads the current source again and applies it in place: the selected worker, the table's scroll
+    // position, sort and filter, and the raw trees' expanded nodes stay; changed cells flash, new and gone
+    // workers are marked until the next reload. On failure the previous document stays on screen.
+    void reload();
+    QString currentSource() const { return m_source; }
+    QAction* reloadAction() const { return m_reloadAction; }
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
 
     // The live source. The connection (token included) lives in memory only.
@@ -54,8 +62,6 @@ public:
     const live::Connection& connection() const { return m_connection; }
     // Reads the connection's tenant list (every page); Open URL with a Hatchet API URL does the same.
     void connectToServer(const live::Connection& connection);
-    // Loads the current source again (what auto-refresh does).
-    void reloadSource();
     // Auto-refresh every intervalMs (0: off), as View > Auto Refresh sets it.
     void setAutoRefreshInterval(int intervalMs);
     int autoRefreshInterval() const;
@@ -76,7 +82,7 @@ public:
 
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     load::Loader& loader() { return m_loader; }
-    QTableView* workerTable() const { return m_table; }
+    QTableView* workerTable() const;
     WorkerDetail* detail() const { return m_detail; }
     MessageBar* messageBar() const { return m_messageBar; }
     QString statusText() const;
@@ -103,6 +109,7 @@ Q_SIGNALS:
 private:
     void createActions();
     void showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
+    void refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
     void showError(const load::LoadError& error);
     void setLoading(bool loading);
     void updateReferenceTime();
@@ -125,7 +132,7 @@ private:
     models::WorkerTableModel* m_model;
     filter::WorkerFilterProxy* m_proxy;
     FilterBar* m_filterBar;
-    QTableView* m_table;
+    WorkerTableView* m_table;
     WorkerDetail* m_detail;
     RawJsonView* m_documentRaw;
     QTabWidget* m_pages;
@@ -134,16 +141,18 @@ private:
     QLabel* m_captureLabel;
     QLabel* m_countsLabel;
     QLabel* m_timingLabel;
+    QLabel* m_updatedLabel;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QAction* m_nowAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QString m_source; // the source last asked for
     ExportActions* m_export = nullptr;
     WorkerTableActions* m_tableActions = nullptr;
     RawJsonView* m_lastRaw = nullptr;
     QTimer m_tick;
 
     live::Connection m_connection;
-    QString m_currentSource;                          // what reloadSource() loads again
     std::optional<live::LiveRequest> m_liveRequest;   // when the current source is live
     std::optional<live::Connection> m_liveConnection; // its server, token and settings
     QUrl m_fetchingWorker;                            // the selected worker's GET in flight
@@ -151,7 +160,6 @@ private:
     QTimer m_refreshTimer;
     QActionGroup* m_refreshGroup = nullptr;
     QAction* m_saveSnapshot = nullptr;
-    QLabel* m_updatedLabel;
     QDateTime m_lastUpdated;
     bool m_stale = false;
 };
