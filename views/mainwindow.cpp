@@ -94,7 +94,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_timingLabel(new QLabel(this))
     , m_updatedLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this)) {
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_connection(live::Connection::fromEnvironment()) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);

@@ -235,6 +235,10 @@ void Loader::onReplyFinished(Job& job) {
     Q_EMIT parsing();
     if (!isCurrent(id))
         return; // a slot cancelled or replaced the load: job is gone
+    parseIntoSnapshot(job);
+}
+
+void Loader::parseIntoSnapshot(Job& job) {
     runOffThread(
         job,
         [bytes = std::move(job.buffer), cancel = job.cancel, source = job.source,
@@ -278,7 +282,8 @@ void Loader::load(const live::LiveRequest& request, const QString& source) {
     job.id = ++m_lastJobId;
     job.url = request.url;
     job.source = source.isEmpty() ? live::displayUrl(request.url) : source;
-    job.live = LiveState{request, {}, 0, 0, {}, {}, 0, {}, 0};
+    job.live.emplace();
+    job.live->request = request;
     job.timer.start();
     if (const QString problem = live::insecureProblem(request.url, request.token, request.allowInsecure);
         !problem.isEmpty()) {
@@ -340,17 +345,7 @@ void Loader::onLiveReplyFinished(Job& job) {
         Q_EMIT parsing();
         if (!isCurrent(id))
             return;
-        runOffThread(
-            job,
-            [bytes = std::move(job.buffer), cancel = job.cancel, source = job.source,
-             time = job.captureTime]() mutable {
-                auto parsed = json::Document::parse(std::move(bytes), cancel.get());
-                if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
-                    return Outcome{nullptr, nullptr, *error};
-                auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
-                return Outcome{hatchet::Snapshot::build(std::move(document), source, time), nullptr, {}};
-            },
-            &Loader::finishWithSnapshot);
+        parseIntoSnapshot(job);
         return;
     }
     runOffThread(

@@ -80,6 +80,7 @@ private:
     void onReplyFinished(Job& job);
     void onLiveReplyFinished(Job& job);
     void onLivePage(Job& job, const Outcome& outcome);
+    void parseIntoSnapshot(Job& job); // job.buffer, off the thread, then finishWithSnapshot
     void runOffThread(Job& job, std::function<Outcome()> task, void (Loader::*done)(Job&, const Outcome&));
     void finishWithSnapshot(Job& job, const Outcome& outcome);
     void startFetch(const QUrl& url);

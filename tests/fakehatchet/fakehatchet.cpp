@@ -28,22 +28,6 @@ QByteArray apiErrors(const QString& description) {
     return R"({"errors":[{"description":")" + description.toUtf8() + R"("}]})";
 }
 
-// As Go's net/http: a Date header (the inspector's capture time) and the JSON content type.
-QByteArray httpDate() {
-    return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
-}
-
-void answerJson(Responder& responder, const QByteArray& body,
-                Responder::StatusCode status = Responder::StatusCode::Ok) {
-    responder.writeStatusLine(status);
-    responder.writeHeader("Content-Type", "application/json; charset=utf-8");
-    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-    responder.writeHeader("Date", httpDate());
-    responder.writeBody(body);
-}
-
 // A workflow id made from its name, so the same worker always reads the same.
 QString workflowId(const QString& name) {
     const QByteArray hash = QCryptographicHash::hash(name.toUtf8(), QCryptographicHash::Sha1);
@@ -79,7 +63,9 @@ protected:
         seen.push_back(
             {request.url().path(), QUrlQuery(request.url()), !request.value("Authorization").isEmpty()});
         auto responder = makeResponder(request, socket);
-        answerJson(responder, R"({"pagination":{"current_page":1,"next_page":1,"num_pages":1},"rows":[]})");
+        responder.write(
+            QByteArrayLiteral(R"({"pagination":{"current_page":1,"next_page":1,"num_pages":1},"rows":[]})"),
+            QByteArrayLiteral("application/json"));
         return true;
     }
     void missingHandler(const QHttpServerRequest&, QTcpSocket*) override {}
@@ -113,6 +99,7 @@ bool FakeHatchet::setWorkers(const QByteArray& json, QString* error) {
     }
     const json::Document& doc = *snapshot->document;
     m_workers.clear();
+    m_dataTime = snapshot->captureTime.addSecs(3); // the newest heartbeat (no file time or Date here)
     for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
         const hatchet::WorkerView view = snapshot->worker(i);
         Worker worker;
@@ -241,6 +228,22 @@ const std::vector<SeenRequest>& FakeHatchet::otherOriginRequests() const {
 void FakeHatchet::clearRequests() {
     m_requests.clear();
     m_other->seen.clear();
+}
+
+QByteArray FakeHatchet::httpDate() const {
+    const QDateTime date =
+        m_dateFromData && m_dataTime.isValid() ? m_dataTime : QDateTime::currentDateTimeUtc();
+    return QLocale::c().toString(date.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+}
+
+// As Go's net/http: the JSON content type, a length and a Date header.
+void FakeHatchet::answerJson(Responder& responder, const QByteArray& body,
+                             Responder::StatusCode status) const {
+    responder.writeStatusLine(status);
+    responder.writeHeader("Content-Type", "application/json; charset=utf-8");
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    responder.writeHeader("Date", httpDate());
+    responder.writeBody(body);
 }
 
 bool FakeHatchet::applyFault(const QHttpServerRequest& request, Responder& responder) {

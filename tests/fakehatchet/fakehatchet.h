@@ -2,6 +2,7 @@
 
 #include <QAbstractHttpServer>
 #include <QByteArray>
+#include <QDateTime>
 #include <QHttpServerResponder>
 #include <QString>
 #include <QStringList>
@@ -67,6 +68,9 @@ public:
     QByteArray makeToken() const;
 
     void setPageCap(int cap) { m_pageCap = cap; }
+    // The HTTP Date the server sends (the inspector's capture time): now by default; the data's own time
+    // (its newest heartbeat plus three seconds) makes a fixed data file look as fresh as when it was taken.
+    void setDateFromData(bool fromData) { m_dateFromData = fromData; }
     // The fault applies to every request after the first `afterRequests` ones (so e.g. to the second page).
     void setFault(Fault fault, int afterRequests = 0);
     void setSlowDelayMs(int ms) { m_slowDelayMs = ms; }
@@ -92,6 +96,9 @@ private:
     };
     class Recorder;
 
+    QByteArray httpDate() const;
+    void answerJson(QHttpServerResponder& responder, const QByteArray& body,
+                    QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok) const;
     bool applyFault(const QHttpServerRequest& request, QHttpServerResponder& responder);
     void answerList(const QString& tenant, const QUrlQuery& query, QHttpServerResponder& responder);
     void answerWorker(const QString& id, QHttpServerResponder& responder);
@@ -104,6 +111,8 @@ private:
     int m_faultAfter = 0;
     int m_slowDelayMs = 60000;
     bool m_tls = false;
+    bool m_dateFromData = false;
+    QDateTime m_dataTime;
     quint16 m_port = 0;
     std::vector<SeenRequest> m_requests;
     std::vector<std::unique_ptr<QHttpServerResponder>> m_held; // slow answers not yet sent

@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("page-cap"),
                       QStringLiteral("Most rows a page holds, whatever limit asks."), QStringLiteral("N"),
                       QString::number(hwi::fake::FakeHatchet::DefaultPageCap)});
+    parser.addOption(
+        {QStringLiteral("date-now"),
+         QStringLiteral("Send the real time as the HTTP Date (default: the data's newest heartbeat "
+                        "plus 3 s, so saved data looks as fresh as when it was taken).")});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -32,6 +36,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     server.setPageCap(parser.value(QStringLiteral("page-cap")).toInt());
+    server.setDateFromData(!parser.isSet(QStringLiteral("date-now")));
     if (!server.start(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         err << "fake-hatchet: cannot listen on 127.0.0.1\n";
         return 2;
