@@ -1,5 +1,6 @@
 # The fake Hatchet server (a library for the tests, and the fake-hatchet program behind scripts/fake-hatchet)
-# and the live-source tests against it.
+# and the live-source tests against it. fakehatchet/selfsigned.crt and .key are a throwaway self-signed
+# certificate for 127.0.0.1, used only to prove that an untrusted certificate fails with a TLS error.
 find_package(Qt6 REQUIRED COMPONENTS HttpServer)
 
 add_library(hwi_fakehatchet STATIC fakehatchet/fakehatchet.h fakehatchet/fakehatchet.cpp)

@@ -7,6 +7,8 @@
 #include "load/loader.h"
 
 #include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTest>
@@ -46,6 +48,7 @@ struct Result {
     LoadError error;
     bool failed = false;
     int pages = 0;
+    QList<QVariant> lastPage; // the last pageLoaded: page, pages, workers so far
 };
 
 Result runLoad(Loader& loader, const LiveRequest& request) {
@@ -57,6 +60,8 @@ Result runLoad(Loader& loader, const LiveRequest& request) {
     if (!QTest::qWaitFor([&] { return !loaded.isEmpty() || !failed.isEmpty(); }, 30000))
         return result;
     result.pages = int(pages.size());
+    if (!pages.isEmpty())
+        result.lastPage = pages.last();
     if (!failed.isEmpty()) {
         result.failed = true;
         result.error = failed.at(0).at(0).value<LoadError>();
@@ -298,6 +303,7 @@ void TestLive::everyPageFollowingPagination() {
     QCOMPARE(result.snapshot->shape, Shape::WorkerList);
     QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
     QCOMPARE(result.pages, 3);
+    QCOMPARE(result.lastPage, QList<QVariant>({3, qint64(3), qint64(10)})); // "page 3 of 3, 10 workers"
     // Three requests with limit 4 at offsets 0, 4, 8, each with the token.
     const auto& requests = m_server.requests();
     QCOMPARE(requests.size(), std::size_t(3));
@@ -469,6 +475,9 @@ void TestLive::errors_data() {
                                     << QStringLiteral("truncated");
     QTest::newRow("truncated JSON") << Fault::TruncatedJson << 0 << QStringLiteral("good")
                                     << QStringLiteral("the response is not valid JSON");
+    QTest::newRow("pagination that does not advance")
+        << Fault::IgnoreOffset << 0 << QStringLiteral("good")
+        << QStringLiteral("the server's pagination does not advance: page 1 again at offset 4");
     QTest::newRow("HTML instead of JSON") << Fault::NotJson << 0 << QStringLiteral("good")
                                           << QStringLiteral("the server sent text/html, not JSON");
 }
@@ -491,7 +500,8 @@ void TestLive::errors() {
     QVERIFY2(result.error.source.startsWith(m_server.tenantListUrl().toString() +
                                             QLatin1String("?limit=4&offset=")),
              qPrintable(result.error.source));
-    QVERIFY(result.error.source.endsWith(QStringLiteral("offset=%1").arg(after * 4)));
+    const int failedAt = fault == Fault::IgnoreOffset ? 1 : after; // the second page comes back as the first
+    QVERIFY(result.error.source.endsWith(QStringLiteral("offset=%1").arg(failedAt * 4)));
     QVERIFY(!result.error.toString().contains(QLatin1String("wrong")));
 }
 
@@ -507,6 +517,17 @@ void TestLive::redirectToAnotherOriginKeepsTheToken() {
     QVERIFY(result.error.message.contains(QLatin1String("another origin")));
     // Nothing reached the other origin: neither the token nor a request without it.
     QCOMPARE(m_server.otherOriginRequests().size(), std::size_t(0));
+    // (The other origin does notice a token when one arrives.)
+    QNetworkAccessManager network;
+    QNetworkRequest direct(m_server.otherOriginUrl());
+    direct.setRawHeader("Authorization", "Bearer x");
+    QNetworkReply* reply = network.get(direct);
+    QSignalSpy done(reply, &QNetworkReply::finished);
+    QVERIFY(done.wait(10000));
+    reply->deleteLater();
+    QCOMPARE(m_server.otherOriginRequests().size(), std::size_t(1));
+    QVERIFY(m_server.otherOriginRequests().front().authorization);
+    m_server.clearRequests();
 
     // The same for the side fetch of one worker.
     Connection connection;

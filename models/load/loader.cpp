@@ -97,6 +97,7 @@ struct Loader::LiveState {
     qint64 bytesBefore = 0; // of the pages before this one, for the size cap
     std::vector<std::shared_ptr<const json::Document>> pages;
     qint64 rows = 0;
+    std::optional<std::int64_t> lastPage; // current_page of the previous page
 };
 
 // The side request of fetchWorker().
@@ -367,6 +368,14 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
         return;
     }
     const live::PageInfo info = live::readPage(*outcome.document);
+    if (info.currentPage && live.lastPage && *info.currentPage <= *live.lastPage) {
+        // A server that ignores offset would send the same page forever.
+        fail(QStringLiteral("the server's pagination does not advance: page %1 again at offset %2")
+                 .arg(*info.currentPage)
+                 .arg(live.offset));
+        return;
+    }
+    live.lastPage = info.currentPage;
     live.pages.push_back(outcome.document);
     live.rows += info.rows;
     const quint64 id = job.id;

@@ -251,6 +251,7 @@ bool FakeHatchet::applyFault(const QHttpServerRequest& request, Responder& respo
         return false;
     switch (m_fault) {
     case Fault::None:
+    case Fault::IgnoreOffset: // see answerList
         return false;
     case Fault::Slow: {
         auto held = std::make_unique<Responder>(std::move(responder));
@@ -374,7 +375,10 @@ void FakeHatchet::answerList(const QString& tenant, const QUrlQuery& query, Resp
                              ? query.queryItemValue(QStringLiteral("limit")).toLongLong()
                              : 10000;
     const qint64 limit = std::clamp<qint64>(asked, 1, m_pageCap);
-    const qint64 offset = std::max<qint64>(0, query.queryItemValue(QStringLiteral("offset")).toLongLong());
+    const qint64 offset =
+        m_fault == Fault::IgnoreOffset
+            ? 0
+            : std::max<qint64>(0, query.queryItemValue(QStringLiteral("offset")).toLongLong());
     const qint64 count = qint64(matching.size());
     const qint64 numPages = (count + limit - 1) / limit;
     const qint64 currentPage = 1 + (offset + limit - 1) / limit;

@@ -40,6 +40,7 @@ public:
         NotJson,            // 200 with an HTML page
         RedirectElsewhere,  // 302 to the other origin (a second listener that records what arrives)
         RedirectSameOrigin, // 302 to the same request under /moved on this server
+        IgnoreOffset,       // a broken server: every list request gets the first page
     };
 
     static constexpr int DefaultPageCap = 100;
