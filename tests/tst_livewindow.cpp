@@ -150,6 +150,18 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
     QCOMPARE(window.snapshot()->workers.size(), std::size_t(6));
     QCOMPARE(window.filteredWorkerIndexes().size(), std::size_t(6)); // the four others stay as gone rows
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+
+    // A half-typed status is no status the server knows: it stays a local filter.
+    m_server.clearRequests();
+    window.setFilter(QStringLiteral("status:act"));
+    QVERIFY(shown.wait(20000));
+    const auto again =
+        std::find_if(m_server.requests().begin(), m_server.requests().end(),
+                     [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
+    QVERIFY(again != m_server.requests().end());
+    QVERIFY(!again->query.hasQueryItem(QStringLiteral("statuses")));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QVERIFY(window.messageBar()->isHidden());
 }
 
 void TestLiveWindow::failedRefreshKeepsStaleData() {

@@ -67,8 +67,13 @@ void serverFilters(const QString& query, QStringList& statuses, QStringList& lab
     statuses.clear();
     labels.clear();
     for (auto it = status.globalMatch(query); it.hasNext();) {
-        for (const QString& value : it.next().captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts))
-            statuses << value.toUpper();
+        const QStringList values =
+            it.next().captured(1).toUpper().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Only the statuses the server knows (it refuses others); a half-typed one stays a local filter.
+        static const QStringList known = {QStringLiteral("ACTIVE"), QStringLiteral("PAUSED"),
+                                          QStringLiteral("INACTIVE")};
+        if (std::all_of(values.begin(), values.end(), [](const QString& v) { return known.contains(v); }))
+            statuses << values;
     }
     for (auto it = label.globalMatch(query); it.hasNext();) {
         const auto match = it.next();
