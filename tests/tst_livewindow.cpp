@@ -9,6 +9,8 @@
 #include "messagebar.h"
 #include "workerdetail.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QFile>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -16,6 +18,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace hwi;
 using fake::FakeHatchet;
@@ -41,6 +44,7 @@ private Q_SLOTS:
     void init();
     void connectDialogPrefillsAndMasks();
     void connectShowsEveryPage();
+    void connectThroughTheMenu();
     void selectedWorkerGetsItsWorkflows();
     void statusTogglesFilterOnTheServer();
     void failedRefreshKeepsStaleData();
@@ -118,6 +122,38 @@ void TestLiveWindow::connectShowsEveryPage() {
     QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
     QVERIFY(window.windowTitle().contains(m_server.tenantListUrl().toString()));
     QVERIFY(!window.isStale());
+    expectNoToken(window);
+}
+
+void TestLiveWindow::connectThroughTheMenu() {
+    views::MainWindow window;
+    window.setConnection(live::Connection()); // nothing from the environment
+    window.show();
+    QAction* connectAction = nullptr;
+    const auto actions = window.findChildren<QAction*>();
+    for (QAction* action : actions) {
+        if (action->text() == QStringLiteral("&Connect to Hatchet…"))
+            connectAction = action;
+    }
+    QVERIFY(connectAction);
+    // File > Connect to Hatchet…: paste the token (server and tenant follow from it), press Connect.
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<views::ConnectDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->tokenEdit()->setFocus();
+        QTest::keyClicks(dialog->tokenEdit(), QString::fromLatin1(m_server.token()));
+        filled = dialog->serverEdit()->text() == m_server.url().toString();
+        dialog->accept();
+    });
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    connectAction->trigger();
+    QVERIFY(filled);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(window.connection().tenant, m_server.tenant());
+    QVERIFY(window.reloadAction()->isEnabled());
     expectNoToken(window);
 }
 
