@@ -47,7 +47,7 @@ QString apiErrorDescription(const QByteArray& body) {
     const QJsonValue errors = QJsonDocument::fromJson(body).object().value(QLatin1String("errors"));
     QStringList descriptions;
     const QJsonArray array = errors.toArray();
-    for (const QJsonValue& error : array) {
+    for (const auto& error : array) {
         const QString description = error.toObject().value(QLatin1String("description")).toString().trimmed();
         if (!description.isEmpty())
             descriptions << description;

@@ -208,11 +208,11 @@ QByteArray FakeHatchet::makeToken() const {
     };
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const QByteArray server = url().toString().toUtf8();
-    const QByteArray payload = R"({"aud":")" + server + R"(","exp":)" + QByteArray::number(now + 90 * 86400) +
-                               R"(,"grpc_broadcast_address":"127.0.0.1:7070","iat":)" +
-                               QByteArray::number(now) + R"(,"iss":")" + server + R"(","server_url":")" +
-                               server + R"(","sub":")" + m_tenant.toUtf8() + R"(","token_id":")" +
-                               QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8() + "\"}";
+    const QByteArray payload =
+        R"({"aud":")" + server + R"(","exp":)" + QByteArray::number(now + qint64(90) * 86400) +
+        R"(,"grpc_broadcast_address":"127.0.0.1:7070","iat":)" + QByteArray::number(now) + R"(,"iss":")" +
+        server + R"(","server_url":")" + server + R"(","sub":")" + m_tenant.toUtf8() + R"(","token_id":")" +
+        QUuid::createUuid().toString(QUuid::WithoutBraces).toUtf8() + "\"}";
     return encode(R"({"alg":"none","typ":"JWT"})") + '.' + encode(payload) + '.';
 }
 
