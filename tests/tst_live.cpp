@@ -122,6 +122,8 @@ private Q_SLOTS:
     void hostNotFound();
     void tlsError();
     void newLoadCancelsPaging();
+    void cancelWhilePaging();
+    void sizeCapCountsEveryPage();
 
 private:
     LiveRequest listRequest(int pageSize = 4) const {
@@ -619,6 +621,36 @@ void TestLive::newLoadCancelsPaging() {
     QCOMPARE(failed.size(), 0);
     QCOMPARE(loaded.size(), 1);
     QCOMPARE(loaded.at(0).at(0).value<SnapshotPtr>()->workers.size(), std::size_t(10));
+}
+
+void TestLive::cancelWhilePaging() {
+    m_server.setFault(Fault::Slow, 1);
+    Loader loader;
+    QSignalSpy loaded(&loader, &Loader::loaded);
+    QSignalSpy failed(&loader, &Loader::failed);
+    QSignalSpy cancelled(&loader, &Loader::cancelled);
+    QSignalSpy pages(&loader, &Loader::pageLoaded);
+    loader.load(listRequest(4));
+    QVERIFY(pages.wait(10000));
+    QVERIFY(loader.isLoading());
+    loader.cancel();
+    QVERIFY(!loader.isLoading());
+    QCOMPARE(cancelled.size(), 1);
+    QTest::qWait(300);
+    QCOMPARE(loaded.size(), 0);
+    QCOMPARE(failed.size(), 0);
+    QCOMPARE(pages.size(), 1);
+}
+
+void TestLive::sizeCapCountsEveryPage() {
+    // Each page is well under the cap; together they are not.
+    Loader loader;
+    loader.setMaxBytes(m_sample.size() / 3);
+    const Result result = runLoad(loader, listRequest(2));
+    expectClean(result, "the pages together exceed the size cap");
+    QVERIFY2(result.error.message.contains(QLatin1String("the size limit stops the read")),
+             qPrintable(result.error.message));
+    QVERIFY(result.pages >= 1);
 }
 
 QTEST_MAIN(TestLive)
