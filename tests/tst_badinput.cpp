@@ -232,6 +232,7 @@ private Q_SLOTS:
     void deepNesting();
     void tenMegabyteString();
     void millionElements();
+    void countsBeyondInt64();
     void everyFieldWithEveryWrongType_data();
     void everyFieldWithEveryWrongType();
 
@@ -447,6 +448,26 @@ void TestBadInput::millionElements() {
     QCOMPARE(last.data().toString(), QStringLiteral("1:%1").arg(11 + 2 * 999'999));
     QCOMPARE(problems.index(999'999, models::ProblemsModel::MessageColumn).data().toString(),
              QStringLiteral("expected a Worker object, found number"));
+}
+
+// Found by the fuzzer: a count too large for int64 was cast anyway (undefined behaviour). Such counts read
+// as unknown; the largest whole numbers that fit still count.
+void TestBadInput::countsBeyondInt64() {
+    const QByteArray json = R"({"name": "w", "type": "SELFHOSTED", "maxRuns": -5e103, "availableRuns": 1e19,
+        "slotConfig": {"big": {"limit": 9.3e18, "available": -9223372036854775809},
+                       "fits": {"limit": 1e18, "available": -9.2e18}}})";
+    auto parsed = json::Document::parse(json);
+    QVERIFY(std::holds_alternative<std::shared_ptr<const json::Document>>(parsed));
+    const auto snapshot = Snapshot::build(std::get<std::shared_ptr<const json::Document>>(parsed),
+                                          QStringLiteral("test"), QDateTime::currentDateTimeUtc());
+    QCOMPARE(snapshot->workers.size(), std::size_t(1));
+    const std::vector<hatchet::SlotCapacity> capacities = snapshot->worker(0).slotCapacities();
+    QCOMPARE(capacities.size(), std::size_t(2));
+    QCOMPARE(capacities[0].slotType, QStringLiteral("big"));
+    QVERIFY(!capacities[0].limit && !capacities[0].available && !capacities[0].used());
+    QCOMPARE(capacities[1].limit, std::optional<std::int64_t>(1'000'000'000'000'000'000));
+    QCOMPARE(capacities[1].available, std::optional<std::int64_t>(-9'200'000'000'000'000'000));
+    touchEverything(snapshot);
 }
 
 void TestBadInput::everyFieldWithEveryWrongType_data() {

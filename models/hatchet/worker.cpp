@@ -1,6 +1,7 @@
 #include "worker.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace hwi::hatchet {
 
@@ -69,10 +70,14 @@ std::optional<std::int64_t> WorkerView::integerOf(NodeId object, std::string_vie
     const auto [end, error] = std::from_chars(raw.data(), raw.data() + raw.size(), value);
     if (error == std::errc() && end == raw.data() + raw.size())
         return value;
+    if (error == std::errc::result_out_of_range)
+        return std::nullopt; // an integer int64 cannot hold
     double real = 0; // 1.0 or 5e2: still a count
     const auto [realEnd, realError] = std::from_chars(raw.data(), raw.data() + raw.size(), real);
-    if (realError == std::errc() && realEnd == raw.data() + raw.size() &&
-        real == static_cast<double>(static_cast<std::int64_t>(real)))
+    // Only whole numbers int64 can hold: casting 5e103 would be undefined (found by the fuzzer).
+    constexpr double Limit = 9223372036854775808.0; // 2^63
+    if (realError == std::errc() && realEnd == raw.data() + raw.size() && real >= -Limit && real < Limit &&
+        real == std::trunc(real))
         return static_cast<std::int64_t>(real);
     return std::nullopt;
 }
