@@ -1,4 +1,5 @@
 // hatchet-inspector: the window, or with --check / --list a command-line tool that needs no display.
+#include "aboutdialog.h"
 #include "commandline.h"
 #include "export/atomicwrite.h"
 #include "export/workerexport.h"
@@ -7,6 +8,7 @@
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
+#include "windows.h"
 
 #include <QApplication>
 
@@ -20,6 +22,7 @@ using namespace hwi;
 namespace {
 
 struct Options {
+    QStringList sources; // the window opens one window each; the command-line modes take exactly one
     QString source;
     bool check = false;
     bool list = false;
@@ -53,7 +56,9 @@ void addOptions(QCommandLineParser& parser) {
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
-                                 QStringLiteral("A file path, file:// or qrc: URL, or http(s):// URL."));
+                                 QStringLiteral("A file path, file:// or qrc: URL, or http(s):// URL. The "
+                                                "window opens one window for each SOURCE given."),
+                                 QStringLiteral("[SOURCE...]"));
 }
 
 // Runs one command-line mode: load, print, exit code.
@@ -128,11 +133,12 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         const QStringList positional = parser.positionalArguments();
-        if (positional.size() > 1) {
+        if (options.commandLine() && positional.size() > 1) {
             std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
                          qlonglong(positional.size()));
             return app::ExitUnreadable;
         }
+        options.sources = positional;
         options.source = positional.value(0);
         if (options.commandLine() && options.source.isEmpty()) {
             std::fprintf(stderr, "hatchet-inspector: --check, --list and --export need a SOURCE\n");
@@ -143,8 +149,11 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    views::MainWindow window;
-    window.show();
-    window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
+    QApplication::setWindowIcon(views::applicationIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("hatchet-inspector"));
+    if (options.sources.isEmpty())
+        options.sources << views::MainWindow::sampleSource();
+    for (const QString& source : std::as_const(options.sources))
+        views::openWindow(source);
     return QApplication::exec();
 }

@@ -7,9 +7,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -40,6 +42,9 @@ QPalette darkPalette() {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    // The default layout, not whatever the last window left in the user's settings.
+    const QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("PNG to write"));

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "sectionview.h"
+#include "temporarysettings.h"
 #include "workerdetail.h"
 
 #include <QSignalSpy>
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void filterIndexIsBuiltInTheBackground();
 
 private:
+    TemporarySettings m_settings; // never the user's settings
     QTemporaryDir m_dir;
 };
 

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "exportactions.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
@@ -7,9 +8,12 @@
 #include "itemmodels/workertablemodel.h"
 #include "messagebar.h"
 #include "rawjsonview.h"
+#include "recentfiles.h"
 #include "sectionview.h"
+#include "shortcutsdialog.h"
 #include "slotbardelegate.h"
 #include "statuspilldelegate.h"
+#include "windows.h"
 #include "workerdetail.h"
 #include "workertableactions.h"
 
@@ -19,7 +23,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
@@ -101,8 +104,9 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({720, 780}); // the detail's tabs want the room
-    m_pages->addTab(split, tr("Workers"));
-    m_pages->addTab(m_documentRaw, tr("Document (raw JSON)"));
+    m_workerSplit = split;
+    m_pages->addTab(split, tr("&Workers"));
+    m_pages->addTab(m_documentRaw, tr("&Document (raw JSON)"));
     m_pages->setDocumentMode(true);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -149,6 +153,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
     m_tick.setInterval(1000);
     resize(1500, 860);
+    setUpDesktop();
 }
 
 MainWindow::~MainWindow() = default;
@@ -157,8 +162,14 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    m_recent = new RecentFiles(this);
+    m_recentMenu = m_recent->createMenu(this);
+    file->addMenu(m_recentMenu);
+    file->addAction(tr("&New Window"), this, [] { openWindow(); })->setShortcut(QKeySequence::New);
+    file->addSeparator();
     m_export = new ExportActions(this, file);
     file->addSeparator();
+    file->addAction(tr("&Close Window"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -169,16 +180,19 @@ void MainWindow::createActions() {
     m_nowAction->setCheckable(true);
     m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
     connect(m_nowAction, &QAction::toggled, this, &MainWindow::setMeasureAgainstNow);
+    m_reloadOnChange = view->addAction(tr("&Reload on Change"));
+    m_reloadOnChange->setCheckable(true);
+    m_reloadOnChange->setToolTip(tr("Reload the document when its file changes on disk, keeping the "
+                                    "selection, filter and expanded nodes"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Open &Sample"), this, [this] { this->open(sampleSource()); });
-    help->addAction(tr("&About"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Hatchet Worker Inspector"),
-            tr("<b>Hatchet Worker Inspector</b> %1<br>Qt %2<br>Reads Hatchet Worker JSON of both "
-               "schema eras (slotConfig, and maxRuns/availableRuns before Feb 2026).")
-                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
+    help->addAction(tr("&About"), this, [this] { showAboutDialog(this); });
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -186,6 +200,7 @@ void MainWindow::createActions() {
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(open);
     tools->addAction(m_nowAction);
+    tools->addAction(m_reloadOnChange);
 
     m_tableActions = new WorkerTableActions(this);
     for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()})

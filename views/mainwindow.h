@@ -11,6 +11,8 @@
 
 class QAction;
 class QLabel;
+class QMenu;
+class QSplitter;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -26,9 +28,12 @@ class WorkerFilterProxy;
 namespace hwi::views {
 
 class ExportActions;
+class FileWatcher;
 class FilterBar;
 class MessageBar;
 class RawJsonView;
+class RecentFiles;
+class WindowSettings;
 class WorkerTableActions;
 class WorkerDetail;
 
@@ -43,6 +48,10 @@ public:
     ~MainWindow() override;
 
     void open(const QString& source);
+    // The first source in this window, each further one in a new window (a drop of several files).
+    void openSources(const QStringList& sources);
+    // The source of the document on screen; empty before the first load.
+    QString currentSource() const;
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
 
     // Relative times against the snapshot's capture time (default) or against now, ticking each second.
@@ -72,6 +81,16 @@ public:
     ExportActions* exportActions() const { return m_export; }
     WorkerTableActions* workerTableActions() const { return m_tableActions; }
 
+    // Desktop conventions (mainwindowdesktop.cpp): recent files, reload on change, remembered layout.
+    RecentFiles* recentFiles() const { return m_recent; }
+    QMenu* recentMenu() const { return m_recentMenu; }
+    FileWatcher* fileWatcher() const { return m_watcher; }
+    WindowSettings* windowSettings() const { return m_settings; }
+    QSplitter* workerSplitter() const { return m_workerSplit; }
+    // Reload the document when its local file changes on disk (View > Reload on Change, remembered).
+    void setReloadOnChange(bool on);
+    bool reloadsOnChange() const;
+
 Q_SIGNALS:
     void snapshotShown();
 
@@ -87,6 +106,10 @@ private:
     void applyFilter(const QString& query);
     void indexInBackground();
     void updateFilterCounts();
+    void setUpDesktop();
+    void rememberShownSource();
+    void watchShownSource();
+    void reloadChangedFile();
 
     load::Loader m_loader;
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
@@ -109,6 +132,12 @@ private:
     ExportActions* m_export = nullptr;
     WorkerTableActions* m_tableActions = nullptr;
     RawJsonView* m_lastRaw = nullptr;
+    QSplitter* m_workerSplit = nullptr;
+    RecentFiles* m_recent = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    FileWatcher* m_watcher = nullptr;
+    WindowSettings* m_settings = nullptr;
+    QAction* m_reloadOnChange = nullptr;
     QTimer m_tick;
 };
 
