@@ -1,5 +1,8 @@
 // Renders the main window to PNG for the README and for looking at what we built:
 //   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX] [--dark] [--size WxH]
+//                  [--reload-with FILE]
+// --reload-with opens a temporary copy of SOURCE, then replaces it with FILE and reloads, and grabs the
+// window while the changed cells still flash.
 #include "mainwindow.h"
 #include "workerdetail.h"
 
@@ -7,6 +10,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
 #include <QSettings>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -54,6 +59,8 @@ int main(int argc, char** argv) {
         {QStringLiteral("worker"), QStringLiteral("Select this worker"), QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show"), QStringLiteral("TITLE")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark palette")});
+    parser.addOption({QStringLiteral("reload-with"), QStringLiteral("Reload with this file's content"),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
                       QStringLiteral("1500x860")});
     parser.process(app);
@@ -63,11 +70,31 @@ int main(int argc, char** argv) {
         QApplication::setPalette(darkPalette());
 
     views::MainWindow window;
+    window.setReloadOnChange(false); // --reload-with reloads by hand, once
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
     int exitCode = 1;
+    QString source = parser.value(QStringLiteral("source"));
+    const QString reloadWith = parser.value(QStringLiteral("reload-with"));
+    QTemporaryDir temporary;
+    if (!reloadWith.isEmpty()) {
+        const QString copy = temporary.filePath(QFileInfo(source).fileName());
+        if (!QFile::copy(source, copy)) {
+            std::fprintf(stderr, "cannot copy %s\n", qPrintable(source));
+            return 2;
+        }
+        source = copy;
+    }
+    bool reloaded = reloadWith.isEmpty();
     QObject::connect(&window, &views::MainWindow::snapshotShown, &window, [&] {
+        if (!reloaded) {
+            QFile::remove(source);
+            QFile::copy(reloadWith, source);
+            reloaded = true;
+            window.reload();
+            return;
+        }
         QTableView* table = window.workerTable();
         const QString worker = parser.value(QStringLiteral("worker"));
         for (int row = 0; row < table->model()->rowCount() && !worker.isEmpty(); ++row) {
@@ -80,7 +107,7 @@ int main(int argc, char** argv) {
                 tabs->tabText(i).startsWith(parser.value(QStringLiteral("tab"))))
                 tabs->setCurrentIndex(i);
         }
-        QTimer::singleShot(300, &window, [&] {
+        QTimer::singleShot(reloadWith.isEmpty() ? 300 : 150, &window, [&] {
             exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;
             QApplication::quit();
         });
@@ -89,7 +116,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
         QApplication::exit(2);
     });
-    window.open(parser.value(QStringLiteral("source")));
+    window.open(source);
     QApplication::exec();
     return exitCode;
 }

@@ -2,17 +2,21 @@
 // delete-and-recreate, once per burst; the window reloads it, keeps the previous document while the file is
 // half-written, and stops watching when Reload on Change is off.
 #include "filewatcher.h"
+#include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "rawjsonview.h"
 #include "temporarysettings.h"
 
 #include <QSaveFile>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 
 using namespace hwi;
 using models::WorkerTableModel;
@@ -38,6 +42,32 @@ bool replace(const QString& path, const QByteArray& bytes) {
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size() && file.commit();
 }
 
+// A WorkerList of count workers "worker-000"…, every tenth paused, all heartbeating at heartbeat.
+QByteArray workerList(int count, const char* heartbeat) {
+    QByteArray json = "{\"pagination\": {\"current_page\": 1, \"num_pages\": 1}, \"rows\": [\n";
+    for (int i = 0; i < count; ++i) {
+        json +=
+            QStringLiteral("  {\"metadata\": {\"id\": \"00000000-0000-4000-8000-%1\", "
+                           "\"createdAt\": \"2026-11-29T12:00:00Z\", \"updatedAt\": "
+                           "\"2026-11-29T12:00:00Z\"}, \"name\": \"worker-%2\", \"type\": \"SELFHOSTED\", "
+                           "\"status\": \"%3\", \"lastHeartbeatAt\": \"%4\"}%5\n")
+                .arg(i, 12, 10, QLatin1Char('0'))
+                .arg(i, 3, 10, QLatin1Char('0'))
+                .arg(QLatin1String(i % 10 == 0 ? "PAUSED" : "ACTIVE"), QLatin1String(heartbeat),
+                     QLatin1String(i + 1 < count ? "," : ""))
+                .toUtf8();
+    }
+    return json + "]}\n";
+}
+
+int rowNamed(const QTableView& table, const QString& name) {
+    for (int row = 0; row < table.model()->rowCount(); ++row) {
+        if (table.model()->index(row, WorkerTableModel::NameColumn).data().toString() == name)
+            return row;
+    }
+    return -1;
+}
+
 QStringList names(const QTableView& table) {
     QStringList list;
     for (int row = 0; row < table.model()->rowCount(); ++row)
@@ -57,6 +87,7 @@ private Q_SLOTS:
     void watcherFollowsDeleteAndRecreate();
     void aBurstOfWritesIsOneChange();
     void windowReloadsTheChangedFile();
+    void reloadOnChangeKeepsSelectionFilterScrollAndExpansion();
     void halfWrittenFileKeepsThePreviousDocumentAndRetries();
     void reloadOnChangeToggleIsRemembered();
 
@@ -150,6 +181,52 @@ void TestDesktopReload::windowReloadsTheChangedFile() {
     QCOMPARE(window.workerTable()->model()->rowCount(), activeBefore);
     window.setFilter(QString());
     QVERIFY(names(*window.workerTable()).contains(QStringLiteral("report-builder-v2")));
+}
+
+void TestDesktopReload::reloadOnChangeKeepsSelectionFilterScrollAndExpansion() {
+    const QString path = m_dir.filePath(QStringLiteral("many.json"));
+    QVERIFY(writeInPlace(path, workerList(200, "2026-11-29T13:00:00Z")));
+    views::MainWindow window;
+    window.resize(1200, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(path);
+    QVERIFY(shown.wait(10000));
+
+    // The user's state: a filter, a selected worker far down the list, expanded raw nodes.
+    QTableView& table = *window.workerTable();
+    window.setFilter(QStringLiteral("status:active"));
+    QCOMPARE(table.model()->rowCount(), 180);
+    const int row = rowNamed(table, QStringLiteral("worker-151"));
+    table.selectRow(row);
+    table.scrollTo(table.model()->index(row, 0), QAbstractItemView::PositionAtCenter);
+    const int scroll = table.verticalScrollBar()->value();
+    QVERIFY(scroll > 0);
+    QTreeView& tree = *window.documentRawView()->tree();
+    const QModelIndex rows = tree.model()->index(1, 0, tree.model()->index(0, 0));
+    QCOMPARE(rows.data().toString(), QStringLiteral("rows"));
+    tree.expand(rows);
+    tree.expand(tree.model()->index(3, 0, rows));
+    const auto previous = window.snapshot();
+    QSignalSpy resets(window.workerProxy()->sourceModel(), &QAbstractItemModel::modelReset);
+
+    // Another capture is saved over the file, the way an editor or `hatchet worker list > file` does.
+    QVERIFY(replace(path, workerList(200, "2026-11-29T13:05:00Z")));
+    QVERIFY(shown.wait(10000));
+    QVERIFY(window.snapshot() != previous);
+    QCOMPARE(window.snapshot()->captureTime, QFileInfo(path).lastModified());
+    QCOMPARE(resets.size(), 0); // refreshed in place
+    QCOMPARE(window.filterBar()->query(), QStringLiteral("status:active"));
+    QCOMPARE(table.model()->rowCount(), 180);
+    QCOMPARE(table.currentIndex().siblingAtColumn(WorkerTableModel::NameColumn).data().toString(),
+             QStringLiteral("worker-151"));
+    QVERIFY(table.selectionModel()->isRowSelected(table.currentIndex().row()));
+    QCOMPARE(table.verticalScrollBar()->value(), scroll);
+    const QModelIndex rowsAgain = tree.model()->index(1, 0, tree.model()->index(0, 0));
+    QVERIFY(tree.isExpanded(rowsAgain));
+    QVERIFY(tree.isExpanded(tree.model()->index(3, 0, rowsAgain)));
+    QVERIFY(!tree.isExpanded(tree.model()->index(2, 0, rowsAgain)));
 }
 
 void TestDesktopReload::halfWrittenFileKeepsThePreviousDocumentAndRetries() {

@@ -8,16 +8,13 @@ using namespace hwi;
 
 namespace {
 
-// The node at an RFC 6901 pointer (no ~ escapes needed by these cases).
 json::NodeId at(const json::Document& doc, const QString& pointer) {
-    json::NodeId node = doc.root();
-    for (const QString& step : pointer.split(QLatin1Char('/')).mid(1)) {
-        if (doc.kind(node) == json::Kind::Array)
-            node = doc.child(node, step.toUInt());
-        else
-            node = doc.member(node, step.toStdString());
-    }
-    return node;
+    return json::resolvePointer(doc, doc.root(), pointer);
+}
+
+std::shared_ptr<const json::Document> parsed(const QByteArray& text) {
+    auto result = json::Document::parse(text);
+    return std::get<std::shared_ptr<const json::Document>>(result);
 }
 
 } // namespace
@@ -28,6 +25,8 @@ class TestJsonPaths : public QObject {
 private Q_SLOTS:
     void jqPath_data();
     void jqPath();
+    void resolvePointerRoundTrips();
+    void resolvePointerRefuses();
 };
 
 void TestJsonPaths::jqPath_data() {
@@ -69,6 +68,29 @@ void TestJsonPaths::jqPath() {
     const json::NodeId node = pointer.isEmpty() ? doc.root() : at(doc, pointer);
     QVERIFY(node != json::NoNode);
     QCOMPARE(json::jqPath(doc, node), expected);
+}
+
+void TestJsonPaths::resolvePointerRoundTrips() {
+    // Every node's own pointer leads back to it, escapes (~0 ~1) included, from the root or a subtree.
+    const auto doc = parsed(R"({"a/b":{"m~n":[1,{"":true," ":null}]},"rows":[{"x":[[],{}]}],"e":""})");
+    for (json::NodeId node = 0; node < doc->nodeCount(); ++node) {
+        QCOMPARE(json::resolvePointer(*doc, doc->root(), doc->pointer(node)), node);
+        if (node == doc->root())
+            continue;
+        const json::NodeId parent = doc->parent(node);
+        const QString relative = doc->pointer(node).mid(doc->pointer(parent).size());
+        QCOMPARE(json::resolvePointer(*doc, parent, relative), node);
+    }
+    QCOMPARE(doc->pointer(at(*doc, QStringLiteral("/a~1b/m~0n/1/"))), QStringLiteral("/a~1b/m~0n/1/"));
+}
+
+void TestJsonPaths::resolvePointerRefuses() {
+    const auto doc = parsed(R"({"rows":[{"name":"x"}],"n":1})");
+    for (const char* pointer : {"rows", "/nope", "/rows/1", "/rows/-1", "/rows/x", "/n/0", "/rows/0/name/0"})
+        QCOMPARE(at(*doc, QString::fromLatin1(pointer)), json::NoNode);
+    // Of duplicate keys the last is named, as the typed view reads them.
+    const auto duplicates = parsed(R"({"k":1,"k":2})");
+    QCOMPARE(duplicates->rawScalar(at(*duplicates, QStringLiteral("/k"))), std::string_view("2"));
 }
 
 QTEST_GUILESS_MAIN(TestJsonPaths)

@@ -1,20 +1,24 @@
 // The window as a user drives it (offscreen): open, select, read the detail, switch the time reference,
 // cancel a load, and survive a broken file with the previous document still shown.
 #include "filter/workerfilterproxy.h"
+#include "filterbar.h"
 #include "itemmodels/metadatamodel.h"
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "rawjsonview.h"
 #include "sectionview.h"
 #include "temporarysettings.h"
 #include "workerdetail.h"
 
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTreeView>
 
 using namespace hwi;
 using models::WorkerTableModel;
@@ -72,6 +76,7 @@ private Q_SLOTS:
     void cancelKeepsPreviousDocument();
     void errorKeepsPreviousDocument();
     void filterIndexIsBuiltInTheBackground();
+    void reloadKeepsSelectionFilterAndExpansion();
 
 private:
     TemporarySettings m_settings; // never the user's settings
@@ -202,6 +207,87 @@ void TestMainWindow::filterIndexIsBuiltInTheBackground() {
     QTRY_VERIFY(proxy->workerIndex() && proxy->workerIndex()->isFor(*window.snapshot()));
     window.setFilter(QStringLiteral("status:inactive"));
     QCOMPARE(proxy->rowCount(), 1);
+}
+
+void TestMainWindow::reloadKeepsSelectionFilterAndExpansion() {
+    QFile fixture(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray original = fixture.readAll();
+    const QString path = m_dir.filePath(QStringLiteral("reloaded.json"));
+    const auto write = [&](const QByteArray& bytes) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+    };
+    write(original);
+
+    views::MainWindow window;
+    window.setReloadOnChange(false); // reloads by hand here; tst_desktopreload covers the watcher
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(path);
+    QVERIFY(shown.wait(10000));
+    QTableView& table = *window.workerTable();
+    window.setFilter(QStringLiteral("type:selfhosted"));
+    QTRY_COMPARE(table.model()->rowCount(), 2);
+    table.selectRow(rowNamed(table, QStringLiteral("report-builder")));
+    QTreeView& documentTree = *window.documentRawView()->tree();
+    const QModelIndex root = documentTree.model()->index(0, 0);
+    const QModelIndex rows = documentTree.model()->index(1, 0, root); // after "pagination"
+    QCOMPARE(rows.data().toString(), QStringLiteral("rows"));
+    documentTree.expand(rows);
+    documentTree.expand(documentTree.model()->index(2, 0, rows)); // mailer
+    QVERIFY(documentTree.isExpanded(documentTree.model()->index(2, 0, rows)));
+
+    // The file changes: report-builder is active now, mailer is gone.
+    QByteArray changed = original;
+    changed.replace("\"status\": \"PAUSED\"", "\"status\": \"ACTIVE\"");
+    QSignalSpy sourceResets(window.workerProxy()->sourceModel(), &QAbstractItemModel::modelReset);
+    QSignalSpy proxyResets(table.model(), &QAbstractItemModel::modelReset);
+    write(changed);
+    window.reload();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(sourceResets.count(), 0);
+    QCOMPARE(proxyResets.count(), 0);
+    QCOMPARE(window.filterBar()->query(), QStringLiteral("type:selfhosted"));
+    QCOMPARE(table.model()->rowCount(), 2);
+    const QModelIndex current = table.currentIndex();
+    QCOMPARE(current.siblingAtColumn(WorkerTableModel::NameColumn).data().toString(),
+             QStringLiteral("report-builder"));
+    QCOMPARE(current.siblingAtColumn(WorkerTableModel::StatusColumn).data().toString(),
+             QStringLiteral("ACTIVE"));
+    QVERIFY(
+        current.siblingAtColumn(WorkerTableModel::StatusColumn).data(WorkerTableModel::ChangedRole).toBool());
+    QVERIFY(table.selectionModel()->isRowSelected(current.row()));
+    QCOMPARE(window.detail()->healthText().isEmpty(), false);
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow),
+             QStringLiteral("report-builder"));
+    // The raw document is the new one, with the same nodes expanded.
+    QVERIFY(window.documentRawView()->document() == window.snapshot()->document);
+    const QModelIndex rowsAgain = documentTree.model()->index(1, 0, documentTree.model()->index(0, 0));
+    QVERIFY(documentTree.isExpanded(rowsAgain));
+    QVERIFY(documentTree.isExpanded(documentTree.model()->index(2, 0, rowsAgain)));
+
+    // Mailer disappears: listed as gone until the next reload.
+    QByteArray shorter = changed;
+    const qsizetype mailer = shorter.lastIndexOf("    {", shorter.indexOf("\"name\": \"mailer\""));
+    const qsizetype previousEnd = shorter.lastIndexOf('}', mailer);
+    const qsizetype listEnd = shorter.indexOf("\n  ]", mailer);
+    shorter.remove(previousEnd + 1, listEnd - previousEnd - 1);
+    write(shorter);
+    window.setFilter({});
+    QTRY_COMPARE(table.model()->rowCount(), 3);
+    window.reload();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(2));
+    const int gone = rowNamed(table, QStringLiteral("mailer"));
+    QVERIFY(gone >= 0);
+    QCOMPARE(table.model()->index(gone, 0).data(WorkerTableModel::RowStateRole).toInt(),
+             int(WorkerTableModel::RowState::Gone));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("1 gone")));
+    window.reload();
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(rowNamed(table, QStringLiteral("mailer")), -1);
+    QCOMPARE(sourceResets.count(), 0);
 }
 
 QTEST_MAIN(TestMainWindow)

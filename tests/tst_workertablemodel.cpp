@@ -1,3 +1,5 @@
+#include "export/workerexport.h"
+#include "filter/workerfilterproxy.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workersortproxy.h"
 #include "itemmodels/workertablemodel.h"
@@ -10,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <functional>
 #include <limits>
 
 using hwi::hatchet::TimeValue;
@@ -61,6 +64,24 @@ QByteArray syntheticWorkers(int n) {
     return out + "]}";
 }
 
+// The workers of `all` at the given positions, as a WorkerList snapshot of source "test"; `edit` may
+// rewrite the text (e.g. a status) before it is parsed.
+std::shared_ptr<const hwi::hatchet::Snapshot> pick(const hwi::hatchet::Snapshot& all,
+                                                   const std::vector<std::size_t>& positions,
+                                                   const std::function<void(QByteArray&)>& edit = {}) {
+    QByteArray text = hwi::exporting::exportWorkers(all, positions, hwi::exporting::Style::Compact);
+    if (edit)
+        edit(text);
+    return testutil::snapshotOf(text, all.captureTime);
+}
+
+std::vector<QString> namesInRowOrder(const QAbstractItemModel& model) {
+    std::vector<QString> names;
+    for (int row = 0; row < model.rowCount(); ++row)
+        names.push_back(model.index(row, WorkerTableModel::NameColumn).data().toString());
+    return names;
+}
+
 QStringList lines(std::initializer_list<const char*> utf8) {
     QStringList out;
     for (const char* line : utf8)
@@ -86,6 +107,8 @@ private Q_SLOTS:
     void roles();
     void referenceTime();
     void reload();
+    void refreshInPlace();
+    void refreshThroughFilter();
     void sortEveryColumn_data();
     void sortEveryColumn();
     void largeLoad();
@@ -346,6 +369,111 @@ void TestWorkerTableModel::referenceTime() {
         QCOMPARE(topLeft.row(), 0);
         QCOMPARE(bottomRight.row(), 2);
     }
+}
+
+void TestWorkerTableModel::refreshInPlace() {
+    // A refresh matches workers by id: no reset, rows inserted and updated in place, gone rows kept (marked)
+    // until the next refresh, changed cells flagged.
+    const auto all = testutil::snapshotOf(syntheticWorkers(8), QDateTime::currentDateTimeUtc());
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(pick(*all, {0, 1, 3, 4}));
+    const QPersistentModelIndex selected = model.index(2, 0); // worker-3
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy updated(&model, &WorkerTableModel::snapshotUpdated);
+
+    // worker-1 gone, worker-2 new after worker-0, worker-7 new at the end, worker-3 paused now.
+    const auto second = pick(*all, {0, 2, 3, 4, 7}, [](QByteArray& text) {
+        text.replace("\"available\":3,\"limit\":5}},\"status\":\"ACTIVE\"",
+                     "\"available\":3,\"limit\":5}},\"status\":\"PAUSED\"");
+    });
+    model.updateSnapshot(second);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(updated.count(), 1);
+    QCOMPARE(inserts.count(), 2);
+    QCOMPARE(namesInRowOrder(model),
+             (std::vector<QString>{QStringLiteral("worker-0"), QStringLiteral("worker-2"),
+                                   QStringLiteral("worker-1"), QStringLiteral("worker-3"),
+                                   QStringLiteral("worker-4"), QStringLiteral("worker-7")}));
+    QVERIFY(selected.isValid());
+    QCOMPARE(selected.row(), 3);
+    QCOMPARE(selected.data().toString(), QStringLiteral("worker-3"));
+    QCOMPARE(model.appearedCount(), 2);
+    QCOMPARE(model.goneCount(), 1);
+    using State = WorkerTableModel::RowState;
+    const auto state = [&](int row) {
+        return State(model.index(row, 0).data(WorkerTableModel::RowStateRole).toInt());
+    };
+    QCOMPARE(state(0), State::Unchanged);
+    QCOMPARE(state(1), State::Appeared);
+    QCOMPARE(state(2), State::Gone);
+    QCOMPARE(state(3), State::Changed);
+    QCOMPARE(state(4), State::Unchanged);
+    QCOMPARE(state(5), State::Appeared);
+    // Gone rows no longer point into the snapshot; the others point at their worker in the new one.
+    QCOMPARE(model.index(2, 0).data(WorkerTableModel::WorkerIndexRole).toInt(), -1);
+    QVERIFY(!model.index(2, 0).data(hwi::models::NodeRole).isValid());
+    QVERIFY(
+        model.index(2, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("not in the refresh")));
+    for (int row : {0, 1, 3, 4, 5}) {
+        const int worker = model.index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
+        QCOMPARE(second->worker(std::size_t(worker)).name(), model.index(row, 0).data().toString());
+    }
+    // Only worker-3's status cell changed.
+    for (int column = 0; column < WorkerTableModel::NUM_COLUMNS; ++column) {
+        QCOMPARE(model.index(3, column).data(WorkerTableModel::ChangedRole).toBool(),
+                 column == WorkerTableModel::StatusColumn);
+        QVERIFY(!model.index(0, column).data(WorkerTableModel::ChangedRole).toBool());
+    }
+    QCOMPARE(model.index(3, WorkerTableModel::StatusColumn).data().toString(), QStringLiteral("PAUSED"));
+
+    // The next refresh drops the gone row and clears the marks.
+    QSignalSpy removals(&model, &QAbstractItemModel::rowsRemoved);
+    model.updateSnapshot(second);
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removals.count(), 1);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.appearedCount(), 0);
+    QCOMPARE(model.goneCount(), 0);
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(state(row), State::Unchanged);
+    QCOMPARE(selected.data().toString(), QStringLiteral("worker-3"));
+
+    // Everything gone, then everything back: still no reset.
+    model.updateSnapshot(pick(*all, {}));
+    QCOMPARE(model.goneCount(), 5);
+    model.updateSnapshot(pick(*all, {5}));
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("worker-5"));
+    QCOMPARE(resets.count(), 0);
+}
+
+void TestWorkerTableModel::refreshThroughFilter() {
+    // The filter proxy re-filters against the new snapshot without a reset of its own.
+    const auto all = testutil::snapshotOf(syntheticWorkers(6), QDateTime::currentDateTimeUtc());
+    WorkerTableModel model;
+    hwi::filter::WorkerFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(pick(*all, {0, 1, 2, 3, 4, 5}));
+    proxy.setQuery(std::get<hwi::filter::Query>(hwi::filter::Query::parse(QStringLiteral("status:active"))));
+    QCOMPARE(namesInRowOrder(proxy),
+             (std::vector<QString>{QStringLiteral("worker-0"), QStringLiteral("worker-3")}));
+    QSignalSpy resets(&proxy, &QAbstractItemModel::modelReset);
+    // worker-0 paused, worker-1 active, worker-3 gone.
+    model.updateSnapshot(pick(*all, {0, 1, 2, 4, 5}, [](QByteArray& text) {
+        text.replace("\"name\":\"worker-0\",\"runtimeInfo\":{\"language\":\"PYTHON\",\"sdkVersion\":\"1.0\"},"
+                     "\"slotConfig\":{\"default\":{\"available\":0,\"limit\":5}},\"status\":\"ACTIVE\"",
+                     "\"name\":\"worker-0\",\"runtimeInfo\":{\"language\":\"PYTHON\",\"sdkVersion\":\"1.0\"},"
+                     "\"slotConfig\":{\"default\":{\"available\":0,\"limit\":5}},\"status\":\"PAUSED\"");
+        text.replace("\"available\":1,\"limit\":5}},\"status\":\"PAUSED\"",
+                     "\"available\":1,\"limit\":5}},\"status\":\"ACTIVE\"");
+    }));
+    QCOMPARE(resets.count(), 0);
+    // Gone rows stay listed whatever the filter, so the user sees what disappeared.
+    QCOMPARE(namesInRowOrder(proxy),
+             (std::vector<QString>{QStringLiteral("worker-1"), QStringLiteral("worker-3")}));
 }
 
 void TestWorkerTableModel::reload() {

@@ -16,6 +16,7 @@
 #include "windows.h"
 #include "workerdetail.h"
 #include "workertableactions.h"
+#include "workertableview.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -29,6 +30,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -61,7 +63,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_model(new WorkerTableModel(this))
     , m_proxy(new filter::WorkerFilterProxy(this))
     , m_filterBar(new FilterBar(this))
-    , m_table(new QTableView(this))
+    , m_table(new WorkerTableView(this))
     , m_detail(new WorkerDetail(this))
     , m_documentRaw(new RawJsonView(this))
     , m_pages(new QTabWidget(this))
@@ -70,6 +72,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_captureLabel(new QLabel(this))
     , m_countsLabel(new QLabel(this))
     , m_timingLabel(new QLabel(this))
+    , m_updatedLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QPushButton(tr("Cancel"), this)) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
@@ -116,7 +119,7 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    for (QLabel* label : {m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel})
+    for (QLabel* label : {m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel, m_updatedLabel})
         statusBar()->addPermanentWidget(label);
     statusBar()->addWidget(m_progress);
     statusBar()->addWidget(m_cancel);
@@ -174,6 +177,11 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_reloadAction = view->addAction(tr("&Reload"), this, &MainWindow::reload);
+    m_reloadAction->setShortcut(QKeySequence::Refresh);
+    m_reloadAction->setToolTip(
+        tr("Load the source again, keeping the selection, filter and scroll position"));
+    m_reloadAction->setEnabled(false);
     QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
@@ -199,6 +207,7 @@ void MainWindow::createActions() {
     tools->setMovable(false);
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     tools->addAction(open);
+    tools->addAction(m_reloadAction);
     tools->addAction(m_nowAction);
     tools->addAction(m_reloadOnChange);
 
@@ -208,9 +217,16 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::open(const QString& source) {
+    m_source = source;
+    m_reloadAction->setEnabled(true);
     m_progress->setFormat(tr("Reading… %p%"));
     setLoading(true);
     m_loader.load(source);
+}
+
+void MainWindow::reload() {
+    if (!m_source.isEmpty())
+        open(m_source);
 }
 
 void MainWindow::openDialog() {
@@ -223,8 +239,14 @@ void MainWindow::openDialog() {
 void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings) {
     setLoading(false);
     m_messageBar->hide();
-    m_snapshot = std::move(snapshot);
     m_timings = timings;
+    m_updatedLabel->setText(
+        tr("Last updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    if (m_snapshot && snapshot->source == m_snapshot->source) {
+        refreshSnapshot(std::move(snapshot));
+        return;
+    }
+    m_snapshot = std::move(snapshot);
     m_model->setSnapshot(m_snapshot);
     indexInBackground();
     m_detail->setSnapshot(m_snapshot);
@@ -237,6 +259,26 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     if (!m_snapshot->note.isEmpty())
         statusBar()->showMessage(m_snapshot->note);
     setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(m_snapshot->source));
+    updateStatusBar();
+    Q_EMIT snapshotShown();
+}
+
+void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    const RawJsonView::ViewState documentState = m_documentRaw->viewState();
+    m_snapshot = std::move(snapshot);
+    m_model->updateSnapshot(m_snapshot); // rows stay selected and scrolled: no reset
+    indexInBackground();
+    const QModelIndex current = m_table->currentIndex();
+    const int worker = current.isValid() ? current.data(WorkerTableModel::WorkerIndexRole).toInt() : -1;
+    m_detail->refresh(m_snapshot, worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
+    m_documentRaw->setDocument(m_snapshot->document);
+    m_documentRaw->restoreViewState(documentState);
+    updateReferenceTime();
+    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
+    updateFilterCounts();
+    m_table->flashChanges();
+    statusBar()->showMessage(
+        tr("Reloaded: %1 new, %2 gone").arg(m_model->appearedCount()).arg(m_model->goneCount()), 5000);
     updateStatusBar();
     Q_EMIT snapshotShown();
 }
@@ -284,6 +326,10 @@ void MainWindow::selectionChanged() {
         return;
     }
     const int worker = current.data(WorkerTableModel::WorkerIndexRole).toInt();
+    if (worker < 0) { // gone since the last reload
+        m_detail->setWorker(std::nullopt);
+        return;
+    }
     m_detail->setWorker(static_cast<std::size_t>(worker));
 }
 
@@ -350,18 +396,27 @@ std::vector<std::size_t> MainWindow::selectedWorkerIndexes() const {
               [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
     std::vector<std::size_t> indexes;
     indexes.reserve(std::size_t(rows.size()));
-    for (const QModelIndex& row : rows)
-        indexes.push_back(std::size_t(row.data(WorkerTableModel::WorkerIndexRole).toInt()));
+    for (const QModelIndex& row : rows) {
+        const int worker = row.data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0) // gone rows have no worker in the snapshot
+            indexes.push_back(std::size_t(worker));
+    }
     return indexes;
 }
 
 std::vector<std::size_t> MainWindow::filteredWorkerIndexes() const {
     std::vector<std::size_t> indexes;
     indexes.reserve(std::size_t(m_proxy->rowCount()));
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        indexes.push_back(
-            std::size_t(m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt()));
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        const int worker = m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0)
+            indexes.push_back(std::size_t(worker));
+    }
     return indexes;
+}
+
+QTableView* MainWindow::workerTable() const {
+    return m_table;
 }
 
 QTableView* MainWindow::currentDetailTable() const {

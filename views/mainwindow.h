@@ -35,6 +35,7 @@ class RawJsonView;
 class RecentFiles;
 class WindowSettings;
 class WorkerTableActions;
+class WorkerTableView;
 class WorkerDetail;
 
 // The inspector: the worker table beside the selected worker's detail, the whole document as raw JSON,
@@ -47,11 +48,16 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    // Opening the source on screen again is a refresh (see reload()); another source replaces everything.
     void open(const QString& source);
+    // Loads the current source again and applies it in place: the selected worker, the table's scroll
+    // position, sort and filter, and the raw trees' expanded nodes stay; changed cells flash, new and gone
+    // workers are marked until the next reload. On failure the previous document stays on screen.
+    void reload();
+    QString currentSource() const { return m_source; }
+    QAction* reloadAction() const { return m_reloadAction; }
     // The first source in this window, each further one in a new window (a drop of several files).
     void openSources(const QStringList& sources);
-    // The source of the document on screen; empty before the first load.
-    QString currentSource() const;
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
 
     // Relative times against the snapshot's capture time (default) or against now, ticking each second.
@@ -60,7 +66,7 @@ public:
 
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     load::Loader& loader() { return m_loader; }
-    QTableView* workerTable() const { return m_table; }
+    QTableView* workerTable() const;
     WorkerDetail* detail() const { return m_detail; }
     MessageBar* messageBar() const { return m_messageBar; }
     QString statusText() const;
@@ -97,6 +103,7 @@ Q_SIGNALS:
 private:
     void createActions();
     void showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
+    void refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
     void showError(const load::LoadError& error);
     void setLoading(bool loading);
     void updateReferenceTime();
@@ -107,6 +114,7 @@ private:
     void indexInBackground();
     void updateFilterCounts();
     void setUpDesktop();
+    QString shownSource() const; // of the document on screen (a failed open leaves it)
     void rememberShownSource();
     void watchShownSource();
     void reloadChangedFile();
@@ -117,7 +125,7 @@ private:
     models::WorkerTableModel* m_model;
     filter::WorkerFilterProxy* m_proxy;
     FilterBar* m_filterBar;
-    QTableView* m_table;
+    WorkerTableView* m_table;
     WorkerDetail* m_detail;
     RawJsonView* m_documentRaw;
     QTabWidget* m_pages;
@@ -126,9 +134,12 @@ private:
     QLabel* m_captureLabel;
     QLabel* m_countsLabel;
     QLabel* m_timingLabel;
+    QLabel* m_updatedLabel;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     QAction* m_nowAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QString m_source; // the source last asked for
     ExportActions* m_export = nullptr;
     WorkerTableActions* m_tableActions = nullptr;
     RawJsonView* m_lastRaw = nullptr;

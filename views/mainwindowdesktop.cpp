@@ -13,6 +13,7 @@
 #include "windows.h"
 #include "windowsettings.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -124,7 +125,7 @@ void MainWindow::setUpDesktop() {
     m_cancel->setAccessibleDescription(tr("Stop reading; the previous document stays"));
 }
 
-QString MainWindow::currentSource() const {
+QString MainWindow::shownSource() const {
     return m_snapshot ? m_snapshot->source : QString();
 }
 
@@ -146,21 +147,21 @@ bool MainWindow::reloadsOnChange() const {
 }
 
 void MainWindow::rememberShownSource() {
-    m_recent->add(currentSource());
+    m_recent->add(shownSource());
     watchShownSource();
 }
 
 void MainWindow::watchShownSource() {
-    const QString source = currentSource();
+    const QString source = shownSource();
     const QUrl url = source.isEmpty() ? QUrl() : load::Loader::urlForSource(source);
     m_watcher->watch(reloadsOnChange() && url.isLocalFile() ? url.toLocalFile() : QString());
 }
 
 void MainWindow::reloadChangedFile() {
-    if (!reloadsOnChange() || currentSource().isEmpty())
-        return;
-    // A half-written file fails to parse: the previous document stays and the next write retries.
-    open(currentSource());
+    // The watched file is the one on screen, so this is a refresh in place (see reload()). A half-written
+    // file fails to parse: the previous document stays and the next write retries.
+    if (reloadsOnChange() && !shownSource().isEmpty())
+        open(shownSource());
 }
 
 } // namespace hwi::views

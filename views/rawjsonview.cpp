@@ -15,6 +15,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -125,6 +126,52 @@ bool RawJsonView::eventFilter(QObject* watched, QEvent* event) {
 
 void RawJsonView::setDocument(std::shared_ptr<const json::Document> document, json::NodeId root) {
     m_model->setDocument(std::move(document), root); // the proxy's reset expands
+}
+
+RawJsonView::ViewState RawJsonView::viewState() const {
+    ViewState state;
+    const auto& doc = m_model->document();
+    if (!doc)
+        return state;
+    const qsizetype rootLength = doc->pointer(m_model->rootNode()).size();
+    const auto relative = [&](const QModelIndex& index) {
+        return doc->pointer(JsonTreeModel::nodeOf(m_proxy->mapToSource(index))).mid(rootLength);
+    };
+    // Only expanded subtrees are visited.
+    std::vector<QModelIndex> pending = {m_proxy->index(0, 0)};
+    while (!pending.empty()) {
+        const QModelIndex index = pending.back();
+        pending.pop_back();
+        if (!index.isValid() || !m_tree->isExpanded(index))
+            continue;
+        state.expanded.append(relative(index));
+        for (int row = 0; row < m_proxy->rowCount(index); ++row)
+            pending.push_back(m_proxy->index(row, 0, index));
+    }
+    if (m_tree->currentIndex().isValid())
+        state.current = relative(m_tree->currentIndex().siblingAtColumn(0));
+    state.scroll = m_tree->verticalScrollBar()->value();
+    return state;
+}
+
+void RawJsonView::restoreViewState(const ViewState& state) {
+    const auto& doc = m_model->document();
+    if (!doc)
+        return;
+    const auto find = [&](const QString& pointer) {
+        const json::NodeId node = json::resolvePointer(*doc, m_model->rootNode(), pointer);
+        return node == json::NoNode ? QModelIndex() : m_proxy->mapFromSource(m_model->indexForNode(node));
+    };
+    for (const QString& pointer : state.expanded) {
+        if (const QModelIndex index = find(pointer); index.isValid())
+            m_tree->expand(index);
+    }
+    if (state.current) {
+        if (const QModelIndex current = find(*state.current); current.isValid())
+            m_tree->setCurrentIndex(current);
+    }
+    m_tree->doItemsLayout(); // so the scroll range covers the expanded rows
+    m_tree->verticalScrollBar()->setValue(state.scroll);
 }
 
 const std::shared_ptr<const json::Document>& RawJsonView::document() const {

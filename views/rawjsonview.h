@@ -2,10 +2,12 @@
 
 #include "json/document.h"
 
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -36,7 +38,18 @@ public:
 
     explicit RawJsonView(QWidget* parent = nullptr);
 
+    // What a refresh keeps: expanded nodes and the current node as JSON pointers relative to the shown root,
+    // and the scroll position.
+    struct ViewState {
+        QStringList expanded;
+        std::optional<QString> current;
+        int scroll = 0;
+    };
+
     void setDocument(std::shared_ptr<const json::Document> document, json::NodeId root = 0);
+    ViewState viewState() const;
+    // Expands and selects what still exists in the shown document.
+    void restoreViewState(const ViewState& state);
     // Selects the node; clears the filter first when the filter hides it.
     void selectNode(json::NodeId node);
     // Sets the box's text and filters at once.

@@ -18,8 +18,10 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 namespace hwi::views {
@@ -146,6 +148,23 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
         m_raw->setDocument(nullptr);
     updateHeader();
     updateTitles();
+}
+
+void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,
+                           std::optional<std::size_t> index) {
+    const RawJsonView::ViewState raw = m_raw->viewState();
+    std::vector<std::pair<QTableView*, int>> scrolls;
+    for (const Section& section : m_sections) {
+        if (const auto* view = qobject_cast<SectionView*>(m_tabs->widget(section.tab)))
+            scrolls.emplace_back(view->table(), view->table()->verticalScrollBar()->value());
+    }
+    m_snapshot = std::move(snapshot);
+    setWorker(index);
+    for (const auto& [table, value] : scrolls) {
+        table->doItemsLayout(); // the scroll range is updated lazily after the reset
+        table->verticalScrollBar()->setValue(value);
+    }
+    m_raw->restoreViewState(raw);
 }
 
 void WorkerDetail::setReferenceTime(const QDateTime& time, const QString& label) {

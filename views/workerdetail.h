@@ -40,6 +40,9 @@ public:
     void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
     // An index into the snapshot's workers, or nullopt for "nothing selected".
     void setWorker(std::optional<std::size_t> index);
+    // A newer snapshot of the same source, showing the worker at index in it: the tables' scroll positions
+    // and the raw tree's expanded nodes stay.
+    void refresh(std::shared_ptr<const hatchet::Snapshot> snapshot, std::optional<std::size_t> index);
     void setReferenceTime(const QDateTime& time, const QString& label);
 
     QTabWidget* tabs() const { return m_tabs; }

@@ -12,12 +12,17 @@ WorkerFilterProxy::~WorkerFilterProxy() = default;
 
 void WorkerFilterProxy::setSourceModel(QAbstractItemModel* source) {
     disconnect(m_resetConnection);
+    disconnect(m_updateConnection);
     m_table = qobject_cast<WorkerTableModel*>(source);
     // Connected before the base class connects its own handler, so the index is current when it
     // re-filters after the reset.
     if (m_table) {
         m_resetConnection =
             connect(m_table, &QAbstractItemModel::modelReset, this, &WorkerFilterProxy::onSourceReset);
+        m_updateConnection = connect(m_table, &WorkerTableModel::snapshotUpdated, this, [this] {
+            onSourceReset(); // the index is for the previous snapshot
+            refilter();
+        });
     }
     onSourceReset();
     WorkerSortProxy::setSourceModel(source);

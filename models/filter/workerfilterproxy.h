@@ -17,9 +17,10 @@ namespace hwi::filter {
 
 // The worker table's proxy: WorkerSortProxy's sorting plus the filter language. Rows are matched through
 // the WorkerIndexRole of the source (a WorkerTableModel) against a WorkerIndex of its snapshot.
-// The index is rebuilt when the source resets with another snapshot and a query is set; to build it off
-// the GUI thread instead, call setIndex() with an index of the new snapshot *before* the source's
-// setSnapshot(), and it is kept.
+// The index is rebuilt when the source resets with another snapshot (or updates to one) and a query is
+// set; to build it off the GUI thread instead, call setIndex() with an index of the new snapshot *before*
+// the source's setSnapshot()/updateSnapshot(), and it is kept. Rows without a worker index (gone rows)
+// always pass.
 class WorkerFilterProxy final : public models::WorkerSortProxy {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerFilterProxy)
@@ -47,6 +48,7 @@ private:
 
     models::WorkerTableModel* m_table = nullptr;
     QMetaObject::Connection m_resetConnection;
+    QMetaObject::Connection m_updateConnection;
     std::shared_ptr<const WorkerIndex> m_index;
     Query m_query;
     qint64 m_referenceMsecs = 0;

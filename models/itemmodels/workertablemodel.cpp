@@ -1,5 +1,6 @@
 #include "workertablemodel.h"
 
+#include <QHash>
 #include <QSet>
 #include <QVariantMap>
 
@@ -10,7 +11,10 @@ using hatchet::TimeValue;
 using json::Kind;
 
 struct WorkerTableModel::Row {
-    json::NodeId node = json::NoNode;
+    json::NodeId node = json::NoNode; // NoNode for a gone row
+    int worker = -1;                  // index into the snapshot's workers; -1 for a gone row
+    RowState state = RowState::Unchanged;
+    std::uint32_t changed = 0; // bit per column: differs from before the last updateSnapshot()
     QString name;
     QString id;
     QString status;
@@ -109,16 +113,135 @@ WorkerTableModel::WorkerTableModel(QObject* parent)
 
 WorkerTableModel::~WorkerTableModel() = default;
 
+std::vector<WorkerTableModel::Row> WorkerTableModel::extractRows(const hatchet::Snapshot& snapshot) const {
+    std::vector<Row> rows;
+    rows.reserve(snapshot.workers.size());
+    QSet<QString> pool;
+    for (std::size_t i = 0; i < snapshot.workers.size(); ++i) {
+        rows.push_back(extractRow(snapshot.worker(i), pool));
+        rows.back().worker = static_cast<int>(i);
+    }
+    return rows;
+}
+
 void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
     beginResetModel();
     m_snapshot = std::move(snapshot);
-    m_rows.clear();
-    const std::size_t count = m_snapshot ? m_snapshot->workers.size() : 0;
-    m_rows.reserve(count);
-    QSet<QString> pool;
-    for (std::size_t i = 0; i < count; ++i)
-        m_rows.push_back(extractRow(m_snapshot->worker(i), pool));
+    m_rows = m_snapshot ? extractRows(*m_snapshot) : std::vector<Row>();
+    m_appeared = m_gone = 0;
     endResetModel();
+}
+
+namespace {
+
+// What identifies a worker across refreshes: its id, else (ids missing or repeated) its position.
+QString rowKey(const QString& id, int position, QSet<QString>& seen) {
+    if (!id.isEmpty() && !seen.contains(id)) {
+        seen.insert(id);
+        return id;
+    }
+    return QStringLiteral("#%1").arg(position);
+}
+
+} // namespace
+
+void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    if (!snapshot || !m_snapshot || m_rows.empty()) {
+        setSnapshot(std::move(snapshot));
+        return;
+    }
+    std::vector<Row> fresh = extractRows(*snapshot);
+    removeGoneRows(); // they were marked until this refresh
+
+    QHash<QString, int> freshByKey;
+    QSet<QString> seen;
+    for (std::size_t i = 0; i < fresh.size(); ++i)
+        freshByKey.insert(rowKey(fresh[i].id, int(i), seen), int(i));
+
+    // Existing rows: updated in place, or marked gone.
+    std::vector<int> rowOfFresh(fresh.size(), -1);
+    seen.clear();
+    m_gone = 0;
+    for (std::size_t row = 0; row < m_rows.size(); ++row) {
+        Row& old = m_rows[row];
+        const auto match = freshByKey.constFind(rowKey(old.id, old.worker, seen));
+        if (match == freshByKey.cend()) {
+            old.state = RowState::Gone;
+            old.node = json::NoNode;
+            old.worker = -1;
+            old.changed = 0;
+            ++m_gone;
+            continue;
+        }
+        Row& next = fresh[std::size_t(*match)];
+        next.changed = changedColumns(old, next);
+        next.state = next.changed ? RowState::Changed : RowState::Unchanged;
+        old = std::move(next);
+        rowOfFresh[std::size_t(*match)] = int(row);
+    }
+    m_snapshot = std::move(snapshot);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1));
+
+    // New workers: after the row of their predecessor in the new document. insertBefore[r] collects the
+    // new rows that go before existing row r (r == size: at the end).
+    std::vector<std::vector<int>> insertBefore(m_rows.size() + 1);
+    int anchor = 0; // existing row the next new worker goes before
+    m_appeared = 0;
+    for (std::size_t i = 0; i < fresh.size(); ++i) {
+        if (rowOfFresh[i] >= 0) {
+            anchor = rowOfFresh[i] + 1;
+            continue;
+        }
+        insertBefore[std::size_t(anchor)].push_back(int(i));
+        ++m_appeared;
+    }
+    int position = 0;
+    for (std::size_t existing = 0; existing < insertBefore.size(); ++existing) {
+        const std::vector<int>& block = insertBefore[existing];
+        if (!block.empty()) {
+            beginInsertRows({}, position, position + int(block.size()) - 1);
+            std::vector<Row> rows;
+            rows.reserve(block.size());
+            for (const int i : block) {
+                rows.push_back(std::move(fresh[std::size_t(i)]));
+                rows.back().state = RowState::Appeared;
+            }
+            m_rows.insert(m_rows.begin() + position, std::make_move_iterator(rows.begin()),
+                          std::make_move_iterator(rows.end()));
+            endInsertRows();
+            position += int(block.size());
+        }
+        ++position; // past the existing row
+    }
+    m_updatedAt = QDateTime::currentDateTime();
+    Q_EMIT snapshotUpdated();
+}
+
+void WorkerTableModel::removeGoneRows() {
+    for (std::size_t end = m_rows.size(); end > 0;) {
+        if (m_rows[end - 1].state != RowState::Gone) {
+            --end;
+            continue;
+        }
+        std::size_t begin = end - 1;
+        while (begin > 0 && m_rows[begin - 1].state == RowState::Gone)
+            --begin;
+        beginRemoveRows({}, int(begin), int(end) - 1);
+        m_rows.erase(m_rows.begin() + std::ptrdiff_t(begin), m_rows.begin() + std::ptrdiff_t(end));
+        endRemoveRows();
+        end = begin;
+    }
+}
+
+std::uint32_t WorkerTableModel::changedColumns(const Row& before, const Row& after) const {
+    std::uint32_t changed = 0;
+    for (int column = 0; column < NUM_COLUMNS; ++column) {
+        if (cellData(before, column, Qt::DisplayRole) != cellData(after, column, Qt::DisplayRole) ||
+            cellData(before, column, RawValueRole) != cellData(after, column, RawValueRole))
+            changed |= 1u << column;
+    }
+    return changed;
 }
 
 void WorkerTableModel::setReferenceTime(const QDateTime& time) {
@@ -132,8 +255,8 @@ void WorkerTableModel::setReferenceTime(const QDateTime& time) {
 }
 
 hatchet::WorkerView WorkerTableModel::worker(int row) const {
-    Q_ASSERT(m_snapshot && row >= 0 && row < rowCount());
-    return m_snapshot->worker(static_cast<std::size_t>(row));
+    Q_ASSERT(m_snapshot && row >= 0 && row < rowCount() && m_rows[std::size_t(row)].worker >= 0);
+    return m_snapshot->worker(static_cast<std::size_t>(m_rows[std::size_t(row)].worker));
 }
 
 int WorkerTableModel::rowCount(const QModelIndex& parent) const {
@@ -150,9 +273,21 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const {
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     switch (role) {
     case WorkerIndexRole:
-        return index.row();
+        return row.worker;
     case NodeRole:
-        return nodeData(row.node);
+        return row.node == json::NoNode ? QVariant() : nodeData(row.node);
+    case RowStateRole:
+        return static_cast<int>(row.state);
+    case ChangedRole:
+        return (row.changed >> index.column() & 1u) != 0;
+    case Qt::ToolTipRole:
+        if (row.state == RowState::Gone)
+            return tr("%1 was not in the refresh at %2")
+                .arg(row.name, m_updatedAt.toString(QStringLiteral("HH:mm:ss")));
+        if (row.state == RowState::Appeared)
+            return tr("%1 is new in the refresh at %2")
+                .arg(row.name, m_updatedAt.toString(QStringLiteral("HH:mm:ss")));
+        return cellData(row, index.column(), role);
     default:
         return cellData(row, index.column(), role);
     }

@@ -6,13 +6,20 @@
 #include <QAbstractTableModel>
 #include <QSet>
 
+#include <cstdint>
 #include <memory>
 #include <vector>
 
 namespace hwi::models {
 
-// One row per worker of a snapshot. Every cell's value is extracted once in setSnapshot(); data() only
-// formats. The relative time columns follow setReferenceTime() without a reset.
+// One row per worker of a snapshot. Every cell's value is extracted once when a snapshot arrives; data()
+// only formats. The relative time columns follow setReferenceTime() without a reset.
+//
+// setSnapshot() replaces everything (another document). updateSnapshot() is a refresh of the same source:
+// rows are matched by worker id, so views keep selection, current row and scroll position. Matched rows are
+// updated in place (dataChanged; ChangedRole marks the cells that differ), new workers are inserted after
+// their predecessor in the new document, and workers that are gone stay as greyed "gone" rows (no worker
+// index) until the next refresh removes them.
 class WorkerTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerTableModel)
@@ -36,12 +43,21 @@ public:
         WorkerIndexRole = FirstModelRole, // int: index into Snapshot::workers, on every cell
         SlotCapacitiesRole, // Slots column: QVariantList of QVariantMap{type, used (invalid if unknown),
                             // limit}
+        RowStateRole,       // int RowState, on every cell
+        ChangedRole,        // bool: the cell's value differs from before the last updateSnapshot()
     };
+    enum class RowState { Unchanged, Changed, Appeared, Gone };
 
     explicit WorkerTableModel(QObject* parent = nullptr);
     ~WorkerTableModel() override;
 
     void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // A newer snapshot of the same source, applied without a model reset (see above). Falls back to
+    // setSnapshot() when there is nothing to keep.
+    void updateSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // Workers that appeared and disappeared in the last updateSnapshot() (zero after setSnapshot()).
+    int appearedCount() const { return m_appeared; }
+    int goneCount() const { return m_gone; }
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     // Emits dataChanged for the time columns only.
     void setReferenceTime(const QDateTime& time);
@@ -54,14 +70,24 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex& index) const override;
 
+Q_SIGNALS:
+    // After updateSnapshot() has applied its row changes: snapshot() is the new one.
+    void snapshotUpdated();
+
 private:
     struct Row;
     static Row extractRow(const hatchet::WorkerView& worker, QSet<QString>& pool);
+    std::vector<Row> extractRows(const hatchet::Snapshot& snapshot) const;
     QVariant cellData(const Row& row, int column, int role) const;
+    std::uint32_t changedColumns(const Row& before, const Row& after) const;
+    void removeGoneRows();
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::vector<Row> m_rows;
     ReferenceTime m_reference;
+    QDateTime m_updatedAt; // of the last updateSnapshot()
+    int m_appeared = 0;
+    int m_gone = 0;
 };
 
 } // namespace hwi::models

@@ -81,4 +81,28 @@ QString jqPath(const Document& document, NodeId id) {
     return path;
 }
 
+NodeId resolvePointer(const Document& document, NodeId from, QStringView pointer) {
+    NodeId node = from;
+    if (pointer.isEmpty())
+        return node;
+    if (!pointer.startsWith(QLatin1Char('/')))
+        return NoNode;
+    for (const QStringView token : pointer.mid(1).split(QLatin1Char('/'))) {
+        if (node == NoNode)
+            return NoNode;
+        QString key = token.toString();
+        key.replace(QLatin1String("~1"), QLatin1String("/")).replace(QLatin1String("~0"), QLatin1String("~"));
+        if (document.kind(node) == Kind::Object) {
+            node = document.member(node, key.toStdString());
+        } else if (document.kind(node) == Kind::Array) {
+            bool ok = false;
+            const uint row = key.toUInt(&ok);
+            node = ok && row < document.childCount(node) ? document.child(node, row) : NoNode;
+        } else {
+            return NoNode;
+        }
+    }
+    return node;
+}
+
 } // namespace hwi::json

@@ -11,4 +11,8 @@ namespace hwi::json {
 // The root is "."; a path starting with a bracket gets a leading dot (`.["a b"]`, `.[0]`).
 QString jqPath(const Document& document, NodeId id);
 
+// The node an RFC 6901 pointer names, starting from `from` ("" names `from` itself), or NoNode. Of
+// duplicate keys the last is taken, as Document::member() does.
+NodeId resolvePointer(const Document& document, NodeId from, QStringView pointer);
+
 } // namespace hwi::json

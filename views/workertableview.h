@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QTableView>
+#include <QVariantAnimation>
+
+namespace hwi::views {
+
+// The worker table. After a refresh (flashChanges()) the cells whose value changed light up and fade out;
+// workers that appeared carry a green bar at their left edge and workers that are gone are washed out and
+// struck through, until the next refresh. Reads WorkerTableModel's ChangedRole and RowStateRole.
+class WorkerTableView final : public QTableView {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkerTableView)
+
+public:
+    static constexpr int FadeMsecs = 1500;
+
+    explicit WorkerTableView(QWidget* parent = nullptr);
+
+    void flashChanges();
+    bool isFlashing() const { return m_fade.state() == QAbstractAnimation::Running; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void paintMarks(QPainter& painter);
+
+    QVariantAnimation m_fade;
+};
+
+} // namespace hwi::views
