@@ -172,7 +172,7 @@ void MainWindow::createActions() {
     file->addSeparator();
     m_export = new ExportActions(this, file);
     file->addSeparator();
-    file->addAction(tr("&Close Window"), this, &QWidget::close)->setShortcut(QKeySequence::Close);
+    file->addAction(tr("&Close Window"), this, &QWidget::close)->setShortcuts(QKeySequence::Close);
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 

@@ -45,9 +45,16 @@ QString keyFor(const QString& title) {
 
 void MainWindow::setUpDesktop() {
     setWindowIcon(applicationIcon());
-    statusBar()->showMessage(tr("Open worker JSON with File > Open (%1), File > Open Recent, or drop a "
-                                "file or URL on this window.")
-                                 .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText)));
+    // Until a document is shown, say how to get one (a new window starts empty).
+    const QString hint =
+        tr("Open worker JSON with File > Open (%1), File > Open Recent, or drop a file or URL "
+           "on this window.")
+            .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText));
+    statusBar()->showMessage(hint);
+    connect(this, &MainWindow::snapshotShown, this, [this, hint] {
+        if (statusBar()->currentMessage() == hint)
+            statusBar()->clearMessage();
+    });
 
     // Recent files: every document shown; a missing one says so and leaves the list.
     connect(this, &MainWindow::snapshotShown, this, &MainWindow::rememberShownSource);

@@ -4,6 +4,8 @@
 
 #include <QApplication>
 
+#include <algorithm>
+
 namespace hwi::views {
 
 namespace {
