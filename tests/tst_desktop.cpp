@@ -387,10 +387,19 @@ void TestDesktop::standardKeys() {
         QVERIFY2(action, text);
         QCOMPARE(action->shortcut(), QKeySequence(key)); // the platform's, whatever it is
     }
-    // Ctrl+L also goes to the filter box.
-    QVERIFY(actionWithText(window, QStringLiteral("Filter Workers"))
-                ->shortcuts()
-                .contains(QKeySequence(Qt::CTRL | Qt::Key_L)));
+    // Ctrl+L also goes to the filter box, from either page.
+    QAction* filter = actionWithText(window, QStringLiteral("Filter Workers"));
+    QVERIFY(filter->shortcuts().contains(QKeySequence(Qt::CTRL | Qt::Key_L)));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    // The raw view sits in the page stack of the window's Workers / Document tabs.
+    auto* views = qobject_cast<QTabWidget*>(window.documentRawView()->parentWidget()->parentWidget());
+    QVERIFY(views);
+    views->setCurrentWidget(window.documentRawView());
+    window.documentRawView()->tree()->setFocus();
+    QTest::keyClick(window.documentRawView()->tree(), Qt::Key_L, Qt::ControlModifier);
+    QCOMPARE(views->currentIndex(), 0);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget*>(window.filterBar()->edit()));
 }
 
 void TestDesktop::shortcutsListIsMadeOfTheRealActions() {
@@ -414,7 +423,9 @@ void TestDesktop::shortcutsListIsMadeOfTheRealActions() {
                  qPrintable(text));
     }
     QCOMPARE(find(QStringLiteral("Open…"))->where, QStringLiteral("File"));
-    QCOMPARE(find(QStringLiteral("Copy Selected Worker IDs"))->where, QStringLiteral("Context menu"));
+    QCOMPARE(find(QStringLiteral("Copy Selected Worker IDs"))->where,
+             QStringLiteral("Worker table context menu"));
+    QCOMPARE(find(QStringLiteral("Copy Value"))->where, QStringLiteral("Raw JSON context menu"));
     QVERIFY(find(QStringLiteral("Filter Workers"))->keys.contains(QStringLiteral("Ctrl+L")));
     // The raw views share one context menu's keys: listed once.
     QCOMPARE(std::count_if(entries.begin(), entries.end(),

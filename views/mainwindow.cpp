@@ -182,7 +182,10 @@ void MainWindow::createActions() {
     m_reloadAction->setToolTip(
         tr("Load the source again, keeping the selection, filter and scroll position"));
     m_reloadAction->setEnabled(false);
-    QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
+    QAction* find = view->addAction(tr("&Filter Workers"), this, [this] {
+        m_pages->setCurrentIndex(0); // the filter box lives on the Workers page
+        m_filterBar->focusQuery();
+    });
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
     m_nowAction->setCheckable(true);

@@ -13,12 +13,14 @@
 #include "windows.h"
 #include "windowsettings.h"
 #include "workerdetail.h"
+#include "workertableactions.h"
 #include "workertableview.h"
 
 #include <QAction>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
@@ -111,6 +113,13 @@ void MainWindow::setUpDesktop() {
         addColumnsMenu(*tree->header());
     m_settings->restore();
     setMeasureAgainstNow(QSettings().value(MeasureAgainstNowKey, false).toBool());
+
+    // Context menus get titles: never shown on a popup, but Help > Keyboard Shortcuts says where keys live.
+    m_tableActions->menu()->setTitle(tr("Worker table context menu"));
+    for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()}) {
+        for (QMenu* menu : raw->findChildren<QMenu*>(QString(), Qt::FindDirectChildrenOnly))
+            menu->setTitle(tr("Raw JSON context menu"));
+    }
 
     // Names for assistive technology where no visible text names the widget.
     m_pages->setAccessibleName(tr("Views"));
