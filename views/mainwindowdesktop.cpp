@@ -176,8 +176,11 @@ void MainWindow::watchShownSource() {
 void MainWindow::reloadChangedFile() {
     // The watched file is the one on screen, so this is a refresh in place (see reload()). A half-written
     // file fails to parse: the previous document stays and the next write retries.
-    if (reloadsOnChange() && !shownSource().isEmpty())
-        open(shownSource());
+    if (!reloadsOnChange() || shownSource().isEmpty())
+        return;
+    if (m_loader.isLoading() && currentSource() != shownSource())
+        return; // another document is on its way: it replaces this one, don't cancel it
+    open(shownSource());
 }
 
 } // namespace hwi::views
