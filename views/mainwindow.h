@@ -114,6 +114,8 @@ private:
     void indexInBackground();
     void updateFilterCounts();
     void setUpDesktop();
+    void setUpLayoutSettings();
+    void setUpAccessibleNames();
     QString shownSource() const; // of the document on screen (a failed open leaves it)
     void rememberShownSource();
     void watchShownSource();

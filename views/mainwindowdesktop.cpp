@@ -78,7 +78,13 @@ void MainWindow::setUpDesktop() {
     connect(m_nowAction, &QAction::toggled, this,
             [](bool now) { QSettings().setValue(MeasureAgainstNowKey, now); });
 
-    // The layout: splitters and every table's and tree's columns (with a context menu to hide them).
+    setUpLayoutSettings();
+    setMeasureAgainstNow(QSettings().value(MeasureAgainstNowKey, false).toBool());
+    setUpAccessibleNames();
+}
+
+// The layout: splitters and every table's and tree's columns (with a context menu to hide them).
+void MainWindow::setUpLayoutSettings() {
     m_settings = new WindowSettings(this);
     m_workerSplit->setObjectName(QStringLiteral("workerSplitter"));
     m_settings->addSplitter(QStringLiteral("workers"), m_workerSplit);
@@ -112,8 +118,9 @@ void MainWindow::setUpDesktop() {
     for (QTreeView* tree : findChildren<QTreeView*>())
         addColumnsMenu(*tree->header());
     m_settings->restore();
-    setMeasureAgainstNow(QSettings().value(MeasureAgainstNowKey, false).toBool());
+}
 
+void MainWindow::setUpAccessibleNames() {
     // Context menus get titles: never shown on a popup, but Help > Keyboard Shortcuts says where keys live.
     m_tableActions->menu()->setTitle(tr("Worker table context menu"));
     for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()}) {
@@ -136,6 +143,7 @@ void MainWindow::setUpDesktop() {
     m_captureLabel->setAccessibleName(tr("Capture time"));
     m_countsLabel->setAccessibleName(tr("Workers by status"));
     m_timingLabel->setAccessibleName(tr("Load time"));
+    m_updatedLabel->setAccessibleName(tr("Last update"));
     m_progress->setAccessibleName(tr("Load progress"));
     m_cancel->setText(tr("&Cancel"));
     m_cancel->setAccessibleDescription(tr("Stop reading; the previous document stays"));
