@@ -75,6 +75,7 @@ void RecentFiles::store(const QStringList& sources) {
 
 QMenu* RecentFiles::createMenu(QWidget* parent) {
     auto* menu = new QMenu(tr("Open &Recent"), parent);
+    menu->setToolTipsVisible(true); // the full path or URL
     connect(menu, &QMenu::aboutToShow, this, [this, menu] { populate(menu); });
     populate(menu); // so that the menu is enabled, and its actions exist, before it first opens
     return menu;
