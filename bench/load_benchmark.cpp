@@ -1,6 +1,7 @@
 // Load benchmark: on the same bytes, in one run, our load (read + parse + worker index + validation)
 // against QJsonDocument::fromJson alone; then the peak resident memory of `hatchet-inspector --list`.
 //   load_benchmark FILE [PATH_TO_HATCHET_INSPECTOR]
+//   load_benchmark --profile FILE    only our load, 20 times, for `perf record`
 #include "hatchet/snapshot.h"
 #include "load/hugepages.h"
 #include "json/document.h"
@@ -50,7 +51,8 @@ double median(std::vector<double> values) {
 int main(int argc, char** argv) {
     hwi::load::reexecWithHugePageMalloc(argv); // as hatchet-inspector does; QJsonDocument gets it too
     QCoreApplication app(argc, argv);
-    const QStringList args = app.arguments();
+    QStringList args = app.arguments();
+    const bool profile = args.removeAll(QStringLiteral("--profile")) > 0;
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: load_benchmark FILE [hatchet-inspector]\n");
         return 2;
@@ -82,6 +84,11 @@ int main(int argc, char** argv) {
         workers =
             hatchet::Snapshot::build(*doc, path, QDateTime::currentDateTimeUtc(), validation)->workers.size();
     };
+    if (profile) {
+        for (int round = 0; round < 20; ++round)
+            load(hatchet::Snapshot::Validation::Skip);
+        return 0;
+    }
     const QByteArray bytes = readFile(path);
     auto qjson = [&] {
         const QJsonDocument doc = QJsonDocument::fromJson(bytes);

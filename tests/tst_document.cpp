@@ -4,6 +4,7 @@
 #include "hatchet/snapshot.h"
 #include "hatchet/worker.h"
 #include "json/document.h"
+#include "json/jsondiagnoser.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -196,6 +197,7 @@ private Q_SLOTS:
     void malformed();
     void truncatedAtEveryByte_data();
     void truncatedAtEveryByte();
+    void agreesWithTheDiagnoser();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -733,6 +735,54 @@ void TestDocument::truncatedAtEveryByte() {
                          (cut == start && error->message.contains(QStringLiteral("empty input"))),
                      qPrintable(where));
     }
+}
+
+// The fast parser and the strict diagnoser are two implementations of one grammar: on every mutation of
+// valid documents (bytes replaced, inserted, deleted; fixed seed) one accepts exactly what the other does.
+void TestDocument::agreesWithTheDiagnoser() {
+    const QByteArray seeds[] = {
+        fixture("worker-array.json"), fixture("tolerant.json"),
+        QByteArray(
+            "{\"a\":[1,-2.5e+3,true,false,null,\"\\u0026\\ud83d\\ude00\",{},[]],\"k\\n\":{\"x\":\"\"}}"),
+        QByteArray("[[[{}]],{\"\":0.5E-3},\"caf\xC3\xA9\"]")};
+    // Bytes that change the grammar: structure, quotes, escapes, number and literal parts, whitespace.
+    const QByteArray alphabet =
+        QByteArrayLiteral("{}[]:,\"\\ \t\n0123456789-+.eEtrufalsn/bu\x01\xC3\xA9\xFF");
+    quint32 state = 20261129;
+    const auto next = [&state](quint32 bound) {
+        state = state * 1664525u + 1013904223u;
+        return (state >> 8) % bound;
+    };
+    int accepted = 0, refused = 0;
+    for (const QByteArray& seed : seeds) {
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray text = seed;
+            for (quint32 edits = 1 + next(3); edits > 0; --edits) {
+                const auto at = qsizetype(next(quint32(text.size())));
+                const char byte = alphabet[qsizetype(next(quint32(alphabet.size())))];
+                switch (next(3)) {
+                case 0:
+                    text[at] = byte;
+                    break;
+                case 1:
+                    text.insert(at, byte);
+                    break;
+                default:
+                    text.remove(at, 1);
+                }
+            }
+            const bool parsed = !parseError(text);
+            const auto diagnosed =
+                hwi::json::diagnoseJson(std::string_view(text.constData(), size_t(text.size())));
+            QVERIFY2(parsed == !diagnosed,
+                     qPrintable(QStringLiteral("%1 by the parser, %2 by the diagnoser: %3")
+                                    .arg(parsed ? QStringLiteral("accepted") : QStringLiteral("refused"),
+                                         diagnosed ? diagnosed->message : QStringLiteral("accepted"),
+                                         QString::fromLatin1(text.toPercentEncoding("{}[]:,\" ")))));
+            (parsed ? accepted : refused) += 1;
+        }
+    }
+    QVERIFY(accepted > 100 && refused > 100); // both sides of the grammar were exercised
 }
 
 void TestDocument::nestingLimit_data() {

@@ -1,191 +1,283 @@
-// Document::parse: simdjson On-Demand walks the text once; every value becomes a node that points back
-// into the source. On any failure the strict diagnoser re-reads the text to say where and what.
+// Document::parse: simdjson's stage 1 finds every structural character (and checks UTF-8, string
+// closure and control characters) at SIMD speed; our own stage 2 walks those positions once, checks the
+// grammar and builds the node table directly: every value becomes a node that points back into the source.
+// On any failure the strict diagnoser re-reads the text to say where and what.
 #include "document.h"
 #include "scan.h"
 
 #include <simdjson.h>
 
+#include <cstring>
 #include <mutex>
 
 namespace hwi::json {
-
-namespace od = simdjson::ondemand;
 
 namespace {
 
 constexpr int MaxDepth = 1024;
 constexpr std::string_view Utf8Bom = "\xEF\xBB\xBF";
 
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+// \uXXXX at text[at] (the backslash); -1 when it is not one.
+long unicodeEscape(std::string_view text, std::size_t at) {
+    if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u')
+        return -1;
+    long unit = 0;
+    for (std::size_t i = at + 2; i < at + 6; ++i) {
+        const int digit = hexDigit(text[i]);
+        if (digit < 0)
+            return -1;
+        unit = unit * 16 + digit;
+    }
+    return unit;
+}
+
+// The escapes between a string's quotes are valid JSON, and \u surrogates come in pairs (as the
+// diagnoser and the unescaper require).
+bool validEscapes(std::string_view body) {
+    for (std::size_t i = body.find('\\'); i != std::string_view::npos; i = body.find('\\', i)) {
+        if (i + 1 >= body.size())
+            return false;
+        switch (body[i + 1]) {
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't':
+            i += 2;
+            continue;
+        case 'u': {
+            const long unit = unicodeEscape(body, i);
+            if (unit < 0 || (unit >= 0xDC00 && unit <= 0xDFFF))
+                return false;
+            i += 6;
+            if (unit >= 0xD800 && unit <= 0xDBFF) {
+                const long low = unicodeEscape(body, i);
+                if (low < 0xDC00 || low > 0xDFFF)
+                    return false;
+                i += 6;
+            }
+            continue;
+        }
+        default:
+            return false;
+        }
+    }
+    return true;
+}
+
+enum class Failure { None, Syntax, Depth, Cancelled };
+
 } // namespace
 
+// Stage 2 over simdjson's structural indexes: positions (from the start of body) of every {}[]:, and of
+// the first byte of every string and scalar, followed by sentinels equal to the body's length.
 class Builder {
 public:
-    Builder(Document& doc, const char* base, const std::atomic_bool* cancel)
+    Builder(Document& doc, std::string_view body, const std::uint32_t* structurals, std::uint32_t count,
+            const std::atomic_bool* cancel)
         : m_doc(doc)
-        , m_base(base)
+        , m_body(body.data())
+        , m_bodyOffset(static_cast<std::uint32_t>(body.data() - doc.m_source.constData()))
+        , m_at(structurals)
+        , m_count(count)
         , m_cancel(cancel) {}
 
-    simdjson::error_code root(od::value value) {
-        m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
-        m_doc.m_tags.push_back(0);
-        if (auto error = visit(value, {}, 1))
-            return error;
-        place(m_pending.size() - 1);
-        m_doc.m_nodes[0] = m_doc.m_nodes.back();
-        m_doc.m_tags[0] = m_doc.m_tags.back();
-        m_doc.m_nodes.pop_back();
-        m_doc.m_tags.pop_back();
-        adoptChildren(0);
-        return simdjson::SUCCESS;
-    }
-
-    // Where the diagnoser should not be trusted to find the problem (it found none), this is the best
-    // known place of simdjson's complaint.
-    std::int64_t lastOffset() const { return m_lastOffset; }
-    bool cancelled() const { return m_wasCancelled; }
+    Failure build();
+    // Offset in body of the token the walk stopped at.
+    std::int64_t lastOffset() const { return m_i < m_count ? m_at[m_i] : m_at[m_count]; }
 
 private:
-    struct Key {
-        std::uint32_t offset = Document::NoKey; // the opening quote
-        std::uint32_t length = 0;
-        bool escaped = false;
-    };
-
     struct Pending {
         Document::Node node;
         std::uint8_t tag;
     };
+    struct Open {
+        std::size_t mark; // m_pending size when the container opened
+        Pending self;
+    };
 
-    simdjson::error_code visit(od::value value, Key key, int depth) {
-        const std::string_view token = value.raw_json_token();
-        const auto offset = static_cast<std::uint32_t>(token.data() - m_base);
-        m_lastOffset = offset;
-        if (m_cancel && (++m_visited & 0xFFFF) == 0 && m_cancel->load(std::memory_order_relaxed)) {
-            m_wasCancelled = true;
-            return simdjson::UNEXPECTED_ERROR;
-        }
-
-        Document::Node node{offset, key.offset, 0, 0, 0, key.length};
-        std::uint8_t tag = 0;
-        switch (token.empty() ? '\0' : token.front()) {
-        case '{':
-        case '[': {
-            if (depth > MaxDepth)
-                return simdjson::DEPTH_ERROR;
-            const std::size_t mark = m_pending.size();
-            const bool isObject = token.front() == '{';
-            if (auto error = isObject ? members(value, depth) : elements(value, depth))
-                return error;
-            node.count = static_cast<std::uint32_t>(m_pending.size() - mark);
-            node.first = place(mark);
-            tag = static_cast<std::uint8_t>(isObject ? Kind::Object : Kind::Array);
-            break;
-        }
-        case '"': {
-            // The token runs to the next structural character: the string, then any whitespace.
-            const std::string_view quoted = trimTrailingWhitespace(token);
-            node.first = static_cast<std::uint32_t>(quoted.size());
-            tag = static_cast<std::uint8_t>(Kind::String);
-            if (quoted.find('\\') != std::string_view::npos) {
-                std::string_view unescaped; // validates the escapes
-                if (auto error = value.get_string().get(unescaped))
-                    return error;
-                tag |= Document::ValueEscaped;
-            }
-            break;
-        }
-        default: {
-            const std::string_view text = trimTrailingWhitespace(token);
-            const auto kind = scalarKind(text);
-            if (!kind)
-                return simdjson::NUMBER_ERROR;
-            node.first = static_cast<std::uint32_t>(text.size());
-            tag = static_cast<std::uint8_t>(*kind);
-            break;
-        }
-        }
-        if (key.escaped)
-            tag |= Document::KeyEscaped;
-        m_pending.push_back({node, tag});
-        return simdjson::SUCCESS;
+    char charAt(std::uint32_t i) const { return m_body[m_at[i]]; }
+    // The token starting at structural i, up to the next structural, without trailing whitespace.
+    std::string_view token(std::uint32_t i) const {
+        return trimTrailingWhitespace(std::string_view(m_body + m_at[i], m_at[i + 1] - m_at[i]));
     }
-
-    simdjson::error_code members(od::value value, int depth) {
-        od::object object;
-        if (auto error = value.get_object().get(object))
-            return error;
-        for (auto result : object) {
-            od::field field;
-            if (auto error = std::move(result).get(field))
-                return error;
-            const char* keyBody = field.key().raw();
-            od::value value = field.value();
-            // The key's closing quote is found from the value's side: `"key" : value`.
-            const char* p = value.raw_json_token().data() - 1;
-            while (isJsonWhitespace(*p))
-                --p;
-            --p; // the ':'
-            while (isJsonWhitespace(*p))
-                --p;
-            const std::string_view keyText(keyBody, static_cast<std::size_t>(p - keyBody));
-            const bool escaped = keyText.find('\\') != std::string_view::npos;
-            if (escaped) {
-                std::string_view unescaped; // validates the escapes
-                if (auto error = field.unescaped_key().get(unescaped))
-                    return error;
-            }
-            const Key key{static_cast<std::uint32_t>(keyBody - 1 - m_base),
-                          static_cast<std::uint32_t>(keyText.size()), escaped};
-            if (auto error = visit(value, key, depth + 1))
-                return error;
-        }
-        return simdjson::SUCCESS;
-    }
-
-    simdjson::error_code elements(od::value value, int depth) {
-        od::array array;
-        if (auto error = value.get_array().get(array))
-            return error;
-        for (auto result : array) {
-            od::value element;
-            if (auto error =
-                    std::move(result).get(element)) // NOLINT(performance-move-const-arg): get() && only
-                return error;
-            if (auto error = visit(element, {}, depth + 1))
-                return error;
-        }
-        return simdjson::SUCCESS;
-    }
-
-    // Moves the pending children from mark on into the node table, consecutively, and returns the id
-    // of the first. Their own children were placed earlier and learn their parent now.
-    std::uint32_t place(std::size_t mark) {
-        const auto first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
-        for (std::size_t i = mark; i < m_pending.size(); ++i) {
-            m_doc.m_nodes.push_back(m_pending[i].node);
-            m_doc.m_tags.push_back(m_pending[i].tag);
-            adoptChildren(static_cast<NodeId>(m_doc.m_nodes.size() - 1));
-        }
-        m_pending.resize(mark);
-        return first;
-    }
-
-    void adoptChildren(NodeId id) {
-        if (!m_doc.isContainer(id))
-            return;
-        const auto& node = m_doc.m_nodes[id];
-        for (std::uint32_t i = 0; i < node.count; ++i)
-            m_doc.m_nodes[node.first + i].parent = id;
-    }
+    std::uint32_t offsetOf(std::uint32_t i) const { return m_bodyOffset + m_at[i]; }
+    bool scalar(Pending& pending);
+    bool key(Pending& pending);
+    void close();
+    void finishRoot();
+    std::uint32_t place(std::size_t mark);
+    void adoptChildren(NodeId id);
 
     Document& m_doc;
-    const char* m_base;
+    const char* m_body;
+    std::uint32_t m_bodyOffset; // of body in the source (the BOM's length)
+    const std::uint32_t* m_at;
+    std::uint32_t m_count;
+    std::uint32_t m_i = 0;
     const std::atomic_bool* m_cancel;
     std::vector<Pending> m_pending;
-    std::int64_t m_lastOffset = 0;
-    std::uint64_t m_visited = 0;
-    bool m_wasCancelled = false;
+    std::vector<Open> m_open;
 };
+
+Failure Builder::build() {
+    m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
+    m_doc.m_tags.push_back(0);
+    m_open.reserve(64);
+    Pending next{}; // the value about to be read, with its key
+    next.node.keyOffset = Document::NoKey;
+    for (;;) {
+        // A value at m_i.
+        if (m_cancel && (m_i & 0xFFFF) == 0 && m_cancel->load(std::memory_order_relaxed))
+            return Failure::Cancelled;
+        if (m_i >= m_count)
+            return Failure::Syntax;
+        next.node.valueOffset = offsetOf(m_i);
+        const char c = charAt(m_i);
+        if (c == '{' || c == '[') {
+            if (m_open.size() >= MaxDepth)
+                return Failure::Depth;
+            next.tag |= static_cast<std::uint8_t>(c == '{' ? Kind::Object : Kind::Array);
+            m_open.push_back({m_pending.size(), next});
+            ++m_i;
+            next = {};
+            next.node.keyOffset = Document::NoKey;
+            if (charAt(m_i) != (c == '{' ? '}' : ']')) { // not empty: its first member or element
+                if (c == '{' && !key(next))
+                    return Failure::Syntax;
+                continue;
+            }
+            ++m_i;
+            close();
+        } else if (!scalar(next)) {
+            return Failure::Syntax;
+        }
+        // After a value: a comma and the next member or element, or the end of containers.
+        for (;;) {
+            if (m_open.empty()) {
+                if (m_i != m_count)
+                    return Failure::Syntax; // trailing content
+                finishRoot();
+                return Failure::None;
+            }
+            const bool object = (m_open.back().self.tag & Document::KindMask) == std::uint8_t(Kind::Object);
+            const char after = m_i < m_count ? charAt(m_i) : '\0';
+            if (after == (object ? '}' : ']')) {
+                ++m_i;
+                close();
+                continue;
+            }
+            if (after != ',')
+                return Failure::Syntax;
+            ++m_i;
+            next = {};
+            next.node.keyOffset = Document::NoKey;
+            if (object && !key(next))
+                return Failure::Syntax;
+            break;
+        }
+    }
+}
+
+// `"key" :` at m_i, recorded in pending; m_i moves to the value.
+bool Builder::key(Pending& pending) {
+    if (m_i + 1 >= m_count || charAt(m_i) != '"' || charAt(m_i + 1) != ':')
+        return false;
+    const std::string_view quoted = token(m_i);
+    if (quoted.size() < 2 || quoted.back() != '"')
+        return false;
+    const std::string_view body = quoted.substr(1, quoted.size() - 2);
+    if (std::memchr(body.data(), '\\', body.size())) {
+        if (!validEscapes(body))
+            return false;
+        pending.tag = Document::KeyEscaped;
+    }
+    pending.node.keyOffset = offsetOf(m_i);
+    pending.node.keyLength = static_cast<std::uint32_t>(body.size());
+    m_i += 2;
+    return true;
+}
+
+// The one pending value left is the root: it takes id 0.
+void Builder::finishRoot() {
+    place(m_pending.size() - 1);
+    m_doc.m_nodes[0] = m_doc.m_nodes.back();
+    m_doc.m_tags[0] = m_doc.m_tags.back();
+    m_doc.m_nodes.pop_back();
+    m_doc.m_tags.pop_back();
+    adoptChildren(0);
+    m_doc.m_nodes[0].parent = NoNode;
+}
+
+bool Builder::scalar(Pending& pending) {
+    const std::string_view text = token(m_i);
+    if (text.empty())
+        return false;
+    pending.node.first = static_cast<std::uint32_t>(text.size());
+    if (text.front() == '"') {
+        if (text.size() < 2 || text.back() != '"')
+            return false;
+        const std::string_view body = text.substr(1, text.size() - 2);
+        pending.tag |= static_cast<std::uint8_t>(Kind::String);
+        if (std::memchr(body.data(), '\\', body.size())) {
+            if (!validEscapes(body))
+                return false;
+            pending.tag |= Document::ValueEscaped;
+        }
+    } else {
+        const auto kind = scalarKind(text);
+        if (!kind)
+            return false;
+        pending.tag |= static_cast<std::uint8_t>(*kind);
+    }
+    m_pending.push_back(pending);
+    ++m_i;
+    return true;
+}
+
+// The innermost container ends: its children move into the node table and it becomes a pending child of
+// its own parent.
+void Builder::close() {
+    Open open = m_open.back();
+    m_open.pop_back();
+    open.self.node.count = static_cast<std::uint32_t>(m_pending.size() - open.mark);
+    open.self.node.first = place(open.mark);
+    m_pending.push_back(open.self);
+}
+
+// Moves the pending children from mark on into the node table, consecutively, and returns the id
+// of the first. Their own children were placed earlier and learn their parent now.
+std::uint32_t Builder::place(std::size_t mark) {
+    const auto first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
+    for (std::size_t i = mark; i < m_pending.size(); ++i) {
+        m_doc.m_nodes.push_back(m_pending[i].node);
+        m_doc.m_tags.push_back(m_pending[i].tag);
+        adoptChildren(static_cast<NodeId>(m_doc.m_nodes.size() - 1));
+    }
+    m_pending.resize(mark);
+    return first;
+}
+
+void Builder::adoptChildren(NodeId id) {
+    if (!m_doc.isContainer(id))
+        return;
+    const auto& node = m_doc.m_nodes[id];
+    for (std::uint32_t i = 0; i < node.count; ++i)
+        m_doc.m_nodes[node.first + i].parent = id;
+}
 
 Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
     auto doc = std::make_shared<Document>();
@@ -226,43 +318,51 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
     doc->m_nodes.reserve(body.size() / 8 + 16);
     doc->m_tags.reserve(body.size() / 8 + 16);
 
-    Builder builder(*doc, base, cancel);
+    Failure failure = Failure::None;
+    std::int64_t failedAt = 0;
     simdjson::error_code error = simdjson::SUCCESS;
     {
         // simdjson's advice: reuse one parser, so its index buffers are not allocated and faulted in anew
         // on every load (a refresh, a reload). A parse that finds it busy uses its own.
+        using Stage1 = std::unique_ptr<simdjson::internal::dom_parser_implementation>;
         static std::mutex sharedMutex;
-        static od::parser shared;
+        static Stage1 shared;
+        static std::size_t sharedCapacity = 0;
         std::unique_lock lock(sharedMutex, std::try_to_lock);
-        od::parser local;
-        od::parser& parser = lock.owns_lock() ? shared : local;
+        Stage1 local;
+        std::size_t localCapacity = 0;
+        Stage1& stage1 = lock.owns_lock() ? shared : local;
+        std::size_t& capacity = lock.owns_lock() ? sharedCapacity : localCapacity;
         const std::size_t needed = body.size() + 1;
-        if (parser.capacity() < needed || parser.capacity() > std::max<std::size_t>(4 * needed, 64 << 20))
-            error = parser.allocate(needed, MaxDepth + 8); // our own limit, in the builder, decides
-        od::document document;
-        const simdjson::padded_string_view input(
-            body.data(), body.size(), static_cast<std::size_t>(doc->m_source.capacity()) - doc->m_bomLength);
+        if (!stage1 || capacity < needed || capacity > std::max<std::size_t>(4 * needed, 64 << 20)) {
+            stage1.reset();
+            capacity = 0;
+            error = simdjson::get_active_implementation()->create_dom_parser_implementation(
+                needed, MaxDepth + 8, stage1);
+            if (!error)
+                capacity = needed;
+        }
         if (!error)
-            error = parser.iterate(input).get(document);
-        od::value value;
-        if (!error)
-            error = document.get_value().get(value);
-        if (!error)
-            error = builder.root(value);
-        if (!error && document.current_location().error() != simdjson::OUT_OF_BOUNDS)
-            error = simdjson::TRAILING_CONTENT;
+            error = stage1->stage1(reinterpret_cast<const std::uint8_t*>(body.data()), body.size(),
+                                   simdjson::stage1_mode::regular);
+        if (!error) {
+            Builder builder(*doc, body, stage1->structural_indexes.get(), stage1->n_structural_indexes,
+                            cancel);
+            failure = builder.build();
+            failedAt = builder.lastOffset();
+        }
     }
-    if (builder.cancelled())
+    if (failure == Failure::Cancelled)
         return fail(0, QStringLiteral("cancelled"));
-    if (error) {
+    if (error || failure != Failure::None) {
         if (auto syntax = diagnoseJson(body))
             return fail(syntax->offset, syntax->message);
-        const std::int64_t where = error == simdjson::DEPTH_ERROR || error == simdjson::NUMBER_ERROR
-                                       ? builder.lastOffset() - static_cast<std::int64_t>(doc->m_bomLength)
-                                       : 0;
-        return fail(where, QString::fromUtf8(simdjson::error_message(error)));
+        // The diagnoser found nothing wrong: say what stage 1 or the walk refused, and where it stopped.
+        if (failure == Failure::Depth)
+            return fail(failedAt, QStringLiteral("nesting deeper than %1 levels").arg(MaxDepth));
+        return fail(error ? 0 : failedAt, error ? QString::fromUtf8(simdjson::error_message(error))
+                                                : QStringLiteral("invalid JSON"));
     }
-    doc->m_nodes[0].parent = NoNode;
     return std::shared_ptr<const Document>(std::move(doc));
 }
 
