@@ -5,6 +5,7 @@
 #include "export/workerexport.h"
 #include "filter/query.h"
 #include "filter/workerindex.h"
+#include "live/connection.h"
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
@@ -24,6 +25,8 @@ namespace {
 struct Options {
     QStringList sources; // the window opens one window each; the command-line modes take exactly one
     QString source;
+    bool connect = false; // the source is the tenant's list from the environment's connection
+    live::Connection connection;
     bool check = false;
     bool list = false;
     filter::Query filter;
@@ -55,10 +58,23 @@ void addOptions(QCommandLineParser& parser) {
                                      "changes."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"),
-                                 QStringLiteral("A file path, file:// or qrc: URL, or http(s):// URL. The "
-                                                "window opens one window for each SOURCE given."),
-                                 QStringLiteral("[SOURCE...]"));
+    parser.addOption(
+        {QStringLiteral("connect"),
+         QStringLiteral(
+             "As SOURCE: the tenant's worker list (every page) from the Hatchet server named by "
+             "HATCHET_CLIENT_TOKEN (a JWT carrying sub and server_url), HATCHET_CLIENT_SERVER_URL and "
+             "HATCHET_CLIENT_TENANT_ID.")});
+    parser.addOption({QStringLiteral("allow-insecure"),
+                      QStringLiteral("Send the API token over plain http to a host other than loopback.")});
+    parser.addOption({QStringLiteral("timeout"),
+                      QStringLiteral("Seconds without progress before a network read fails (default 15)."),
+                      QStringLiteral("SECONDS")});
+    parser.addPositionalArgument(
+        QStringLiteral("SOURCE"),
+        QStringLiteral("A file path, file:// or qrc: URL, http(s):// URL, or a Hatchet API URL "
+                       "(…/api/v1/tenants/TENANT/worker, …/api/v1/workers/ID; authenticated with "
+                       "HATCHET_CLIENT_TOKEN). The window opens one window for each SOURCE given."),
+        QStringLiteral("[SOURCE...]"));
 }
 
 // Runs one command-line mode: load, print, exit code.
@@ -66,6 +82,7 @@ int runCommandLine(const Options& options) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     load::Loader loader;
+    loader.setTimeoutMs(options.connection.timeoutMs);
     int exitCode = app::ExitUnreadable;
     QObject::connect(&loader, &load::Loader::loaded, [&](const auto& snapshot, load::LoadTimings) {
         exitCode = app::ExitOk;
@@ -91,7 +108,12 @@ int runCommandLine(const Options& options) {
         err << error.toString() << '\n';
         QCoreApplication::exit(app::ExitUnreadable);
     });
-    loader.load(options.source);
+    if (options.connect)
+        loader.load(live::LiveRequest::tenantList(options.connection));
+    else if (const auto request = live::LiveRequest::forSource(options.source, options.connection))
+        loader.load(*request, options.source);
+    else
+        loader.load(options.source);
     QCoreApplication::exec();
     return exitCode;
 }
@@ -132,7 +154,36 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
             return app::ExitUnreadable;
         }
+        QString tokenProblem;
+        options.connection =
+            live::Connection::fromEnvironment(QProcessEnvironment::systemEnvironment(), &tokenProblem);
+        options.connection.allowInsecure = parser.isSet(QStringLiteral("allow-insecure"));
+        if (parser.isSet(QStringLiteral("timeout"))) {
+            bool ok = false;
+            const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+            if (!ok || seconds <= 0 || seconds > 86400) {
+                std::fprintf(stderr, "hatchet-inspector: --timeout: expected seconds above 0, got '%s'\n",
+                             qPrintable(parser.value(QStringLiteral("timeout"))));
+                return app::ExitUnreadable;
+            }
+            options.connection.timeoutMs = int(seconds * 1000);
+        }
+        options.connect = parser.isSet(QStringLiteral("connect"));
         const QStringList positional = parser.positionalArguments();
+        if (options.connect && !positional.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: --connect is the SOURCE: give no other\n");
+            return app::ExitUnreadable;
+        }
+        if (options.connect) {
+            if (const QString problem = options.connection.problem(); !problem.isEmpty()) {
+                std::fprintf(
+                    stderr, "hatchet-inspector: --connect: %s%s\n", qPrintable(problem),
+                    tokenProblem.isEmpty()
+                        ? ""
+                        : qPrintable(QStringLiteral(" (HATCHET_CLIENT_TOKEN: %1)").arg(tokenProblem)));
+                return app::ExitUnreadable;
+            }
+        }
         if (options.commandLine() && positional.size() > 1) {
             std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
                          qlonglong(positional.size()));
@@ -140,8 +191,9 @@ int main(int argc, char** argv) {
         }
         options.sources = positional;
         options.source = positional.value(0);
-        if (options.commandLine() && options.source.isEmpty()) {
-            std::fprintf(stderr, "hatchet-inspector: --check, --list and --export need a SOURCE\n");
+        if (options.commandLine() && options.source.isEmpty() && !options.connect) {
+            std::fprintf(stderr,
+                         "hatchet-inspector: --check, --list and --export need a SOURCE (or --connect)\n");
             return app::ExitUnreadable;
         }
         if (options.commandLine())
@@ -151,9 +203,18 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setWindowIcon(views::applicationIcon());
     QGuiApplication::setDesktopFileName(QStringLiteral("hatchet-inspector"));
+    if (options.connect) {
+        views::MainWindow* window = views::openWindow();
+        window->setConnection(options.connection);
+        window->connectToServer(options.connection);
+        return QApplication::exec();
+    }
     if (options.sources.isEmpty())
         options.sources << views::MainWindow::sampleSource();
-    for (const QString& source : std::as_const(options.sources))
-        views::openWindow(source);
+    for (const QString& source : std::as_const(options.sources)) {
+        views::MainWindow* window = views::openWindow();
+        window->setConnection(options.connection);
+        window->open(source);
+    }
     return QApplication::exec();
 }

@@ -244,7 +244,7 @@ void TestDesktopReload::halfWrittenFileKeepsThePreviousDocumentAndRetries() {
     QCOMPARE(window.snapshot(), previous);
     QCOMPARE(window.workerTable()->model()->rowCount(), 3);
     QVERIFY(!window.messageBar()->isHidden());
-    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("previous document")),
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("Still showing")),
              qPrintable(window.messageBar()->text()));
 
     // The writer finishes: the next change loads the whole file.

@@ -1,11 +1,14 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "connectdialog.h"
+#include "export/atomicwrite.h"
 #include "exportactions.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/workertablemodel.h"
+#include "live/httperrors.h"
 #include "messagebar.h"
 #include "rawjsonview.h"
 #include "recentfiles.h"
@@ -18,14 +21,18 @@
 #include "workertableactions.h"
 #include "workertableview.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -56,6 +63,28 @@ QStringList labelChoices(const hatchet::Snapshot& snapshot) {
     return choices;
 }
 
+// The server-side filters of a live list, from the status toggles and label chips the filter bar writes
+// (`status:active,paused`, `label:key=value`; negated terms stay local).
+void serverFilters(const QString& query, QStringList& statuses, QStringList& labels) {
+    static const QRegularExpression status(QStringLiteral("(?:^|\\s)status:([A-Za-z,]+)(?=\\s|$)"));
+    static const QRegularExpression label(QStringLiteral("(?:^|\\s)label:([^\\s=\"]+)=([^\\s\"]+)(?=\\s|$)"));
+    statuses.clear();
+    labels.clear();
+    for (auto it = status.globalMatch(query); it.hasNext();) {
+        const QStringList values =
+            it.next().captured(1).toUpper().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Only the statuses the server knows (it refuses others); a half-typed one stays a local filter.
+        static const QStringList known = {QStringLiteral("ACTIVE"), QStringLiteral("PAUSED"),
+                                          QStringLiteral("INACTIVE")};
+        if (std::all_of(values.begin(), values.end(), [](const QString& v) { return known.contains(v); }))
+            statuses << values;
+    }
+    for (auto it = label.globalMatch(query); it.hasNext();) {
+        const auto match = it.next();
+        labels << match.captured(1) + QLatin1Char(':') + match.captured(2);
+    }
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -74,7 +103,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_timingLabel(new QLabel(this))
     , m_updatedLabel(new QLabel(this))
     , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this)) {
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_connection(live::Connection::fromEnvironment()) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
@@ -143,6 +173,27 @@ MainWindow::MainWindow(QWidget* parent)
         if (total > 0)
             m_progress->setValue(int(received * 1000 / total));
     });
+    connect(&m_loader, &load::Loader::pageLoaded, this, [this](int page, qint64 pages, qint64 workers) {
+        m_progress->setRange(0, pages > 0 ? int(pages) : 0);
+        m_progress->setValue(page);
+        m_progress->setFormat(pages > 0 ? tr("Page %1 of %2 (%3 workers)…").arg(page).arg(pages).arg(workers)
+                                        : tr("Page %1 (%2 workers)…").arg(page).arg(workers));
+    });
+    connect(&m_loader, &load::Loader::workerFetched, this,
+            [this](const QUrl& url, const std::shared_ptr<const hatchet::Snapshot>& worker) {
+                if (url == m_fetchingWorker)
+                    m_detail->setFetchedWorker(worker);
+            });
+    connect(&m_loader, &load::Loader::workerFetchFailed, this,
+            [this](const QUrl& url, const load::LoadError& error) {
+                if (url == m_fetchingWorker)
+                    statusBar()->showMessage(tr("Registered workflows unavailable: %1").arg(error.toString()),
+                                             10000);
+            });
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!m_loader.isLoading())
+            reload();
+    });
     connect(&m_loader, &load::Loader::parsing, this, [this] {
         m_progress->setRange(0, 0);
         m_progress->setFormat(tr("Parsing…"));
@@ -165,14 +216,20 @@ void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    file->addAction(tr("Open &URL…"), this, &MainWindow::openUrlDialog);
     m_recent = new RecentFiles(this);
     m_recentMenu = m_recent->createMenu(this);
     file->addMenu(m_recentMenu);
-    file->addAction(tr("&New Window"), this, [] { openWindow(); })->setShortcut(QKeySequence::New);
+    file->addAction(tr("&Connect to Hatchet…"), this, &MainWindow::connectDialog);
+    file->addAction(tr("&New Window"), this, [this] { openWindow()->setConnection(m_connection); })
+        ->setShortcut(QKeySequence::New);
     file->addSeparator();
+    m_saveSnapshot = file->addAction(tr("Save &Snapshot…"), this, &MainWindow::saveSnapshotDialog);
+    m_saveSnapshot->setToolTip(tr("Save the document as read: a live list with every page merged"));
+    m_saveSnapshot->setEnabled(false);
     m_export = new ExportActions(this, file);
     file->addSeparator();
-    file->addAction(tr("&Close Window"), this, &QWidget::close)->setShortcuts(QKeySequence::Close);
+    file->addAction(tr("Close &Window"), this, &QWidget::close)->setShortcuts(QKeySequence::Close);
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -191,7 +248,23 @@ void MainWindow::createActions() {
     m_nowAction->setCheckable(true);
     m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
     connect(m_nowAction, &QAction::toggled, this, &MainWindow::setMeasureAgainstNow);
-    m_reloadOnChange = view->addAction(tr("&Reload on Change"));
+    QMenu* refresh = view->addMenu(tr("Auto &Refresh"));
+    m_refreshGroup = new QActionGroup(this);
+    const std::pair<QString, int> intervals[] = {{tr("Off"), 0},
+                                                 {tr("Every 5 s"), 5000},
+                                                 {tr("Every 10 s"), 10000},
+                                                 {tr("Every 30 s"), 30000},
+                                                 {tr("Every 1 min"), 60000},
+                                                 {tr("Every 5 min"), 300000}};
+    for (const auto& [text, ms] : intervals) {
+        QAction* action = refresh->addAction(text);
+        action->setCheckable(true);
+        action->setData(ms);
+        action->setChecked(ms == 0);
+        m_refreshGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, ms = ms] { setAutoRefreshInterval(ms); });
+    }
+    m_reloadOnChange = view->addAction(tr("Reload on &Change"));
     m_reloadOnChange->setCheckable(true);
     m_reloadOnChange->setToolTip(tr("Reload the document when its file changes on disk, keeping the "
                                     "selection, filter and expanded nodes"));
@@ -220,6 +293,12 @@ void MainWindow::createActions() {
 }
 
 void MainWindow::open(const QString& source) {
+    if (auto request = live::LiveRequest::forSource(source, m_connection)) {
+        openLive(std::move(*request), source);
+        return;
+    }
+    m_liveRequest.reset();
+    m_liveConnection.reset();
     m_source = source;
     m_reloadAction->setEnabled(true);
     m_progress->setFormat(tr("Reading… %p%"));
@@ -227,9 +306,133 @@ void MainWindow::open(const QString& source) {
     m_loader.load(source);
 }
 
+void MainWindow::connectToServer(const live::Connection& connection) {
+    m_connection = connection;
+    openLive(live::LiveRequest::tenantList(connection), live::displayUrl(connection.tenantListUrl()));
+}
+
+void MainWindow::openLive(live::LiveRequest request, const QString& source) {
+    if (!live::insecureProblem(request.url, request.token, request.allowInsecure).isEmpty()) {
+        const QString host = request.url.host();
+        const bool confirmed =
+            m_confirmInsecure
+                ? m_confirmInsecure(host)
+                : QMessageBox::warning(this, tr("Send the Token Unencrypted?"),
+                                       tr("%1 is reached over plain http: the API token would "
+                                          "cross the network unencrypted, readable by anyone on "
+                                          "the way.\n\nSend it anyway?")
+                                           .arg(host),
+                                       QMessageBox::Yes | QMessageBox::No,
+                                       QMessageBox::No) == QMessageBox::Yes;
+        if (!confirmed) {
+            m_messageBar->showError(tr("%1: not connected: the token is not sent over plain http without "
+                                       "your confirmation")
+                                        .arg(live::displayUrl(request.url)));
+            return;
+        }
+        request.allowInsecure = true;
+    }
+    const auto target = live::classifyUrl(request.url);
+    live::Connection connection = m_connection;
+    connection.serverUrl = target ? target->serverUrl : request.url;
+    connection.tenant = target ? target->tenant : QString();
+    connection.token = request.token;
+    connection.timeoutMs = request.timeoutMs;
+    connection.allowInsecure = request.allowInsecure;
+    m_liveConnection = connection;
+    m_liveRequest = std::move(request);
+    m_source = source;
+    m_reloadAction->setEnabled(true);
+    reload();
+}
+
 void MainWindow::reload() {
-    if (!m_source.isEmpty())
+    if (m_source.isEmpty())
+        return;
+    if (!m_liveRequest) {
         open(m_source);
+        return;
+    }
+    m_progress->setFormat(tr("Reading… %p%"));
+    setLoading(true);
+    if (m_liveRequest->kind == live::ApiTarget::Kind::TenantList)
+        serverFilters(m_filterBar->query(), m_liveRequest->statuses, m_liveRequest->labels);
+    m_loader.load(*m_liveRequest, m_source);
+}
+
+void MainWindow::setAutoRefreshInterval(int intervalMs) {
+    for (QAction* action : m_refreshGroup->actions())
+        action->setChecked(action->data().toInt() == intervalMs);
+    if (intervalMs > 0)
+        m_refreshTimer.start(intervalMs);
+    else
+        m_refreshTimer.stop();
+}
+
+int MainWindow::autoRefreshInterval() const {
+    return m_refreshTimer.isActive() ? m_refreshTimer.interval() : 0;
+}
+
+void MainWindow::openUrlDialog() {
+    bool ok = false;
+    const QString url = QInputDialog::getText(this, tr("Open URL"),
+                                              tr("A worker JSON URL, or a Hatchet API URL "
+                                                 "(…/api/v1/tenants/TENANT/worker or …/api/v1/workers/ID):"),
+                                              QLineEdit::Normal, QString(), &ok);
+    if (ok && !url.trimmed().isEmpty())
+        open(url.trimmed());
+}
+
+void MainWindow::connectDialog() {
+    ConnectDialog dialog(m_connection, this);
+    if (dialog.exec() == QDialog::Accepted)
+        connectToServer(dialog.connection());
+}
+
+void MainWindow::saveSnapshotDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save Snapshot"), tr("workers.json"),
+                                                      tr("JSON files (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    if (const auto error = saveSnapshot(path))
+        m_messageBar->showError(*error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 5000);
+}
+
+std::optional<QString> MainWindow::saveSnapshot(const QString& path) const {
+    if (!m_snapshot)
+        return tr("Nothing to save: no document is loaded");
+    const QByteArray& bytes = m_snapshot->document->source();
+    return exporting::writeAtomically(
+        path, [&bytes](QIODevice& device) { return device.write(bytes) == bytes.size(); });
+}
+
+void MainWindow::fetchSelectedWorker() {
+    m_fetchingWorker.clear();
+    if (!m_liveRequest || !m_liveConnection || m_liveRequest->kind != live::ApiTarget::Kind::TenantList)
+        return;
+    const QModelIndex current = m_table->currentIndex();
+    if (!current.isValid() || !m_snapshot)
+        return;
+    const auto worker =
+        m_snapshot->worker(std::size_t(current.data(WorkerTableModel::WorkerIndexRole).toInt()));
+    if (worker.field("registeredWorkflows") != json::NoNode || worker.id().isEmpty())
+        return; // the list already says
+    const live::LiveRequest request = live::LiveRequest::worker(*m_liveConnection, worker.id());
+    m_fetchingWorker = request.url;
+    m_loader.fetchWorker(request);
+}
+
+void MainWindow::updateLiveStatus() {
+    if (!m_lastUpdated.isValid()) {
+        m_updatedLabel->clear();
+        return;
+    }
+    const QString time = QLocale::c().toString(m_lastUpdated.toLocalTime(), QStringLiteral("HH:mm:ss"));
+    m_updatedLabel->setText(m_stale ? tr("Stale: last updated %1 (refresh failed)").arg(time)
+                                    : tr("Last updated %1").arg(time));
+    m_updatedLabel->setStyleSheet(m_stale ? QStringLiteral("color: #c0392b; font-weight: bold") : QString());
 }
 
 void MainWindow::openDialog() {
@@ -243,8 +446,10 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     setLoading(false);
     m_messageBar->hide();
     m_timings = timings;
-    m_updatedLabel->setText(
-        tr("Last updated %1").arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
+    m_lastUpdated = QDateTime::currentDateTime();
+    m_stale = false;
+    m_saveSnapshot->setEnabled(true);
+    updateLiveStatus();
     if (m_snapshot && snapshot->source == m_snapshot->source) {
         refreshSnapshot(std::move(snapshot));
         return;
@@ -274,6 +479,7 @@ void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapsh
     const QModelIndex current = m_table->currentIndex();
     const int worker = current.isValid() ? current.data(WorkerTableModel::WorkerIndexRole).toInt() : -1;
     m_detail->refresh(m_snapshot, worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
+    fetchSelectedWorker(); // the refreshed list again lacks its workflows
     m_documentRaw->setDocument(m_snapshot->document);
     m_documentRaw->restoreViewState(documentState);
     updateReferenceTime();
@@ -288,8 +494,17 @@ void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapsh
 
 void MainWindow::showError(const load::LoadError& error) {
     setLoading(false);
-    m_messageBar->showError(m_snapshot ? tr("%1\nStill showing the previous document.").arg(error.toString())
-                                       : error.toString());
+    m_stale = m_snapshot != nullptr;
+    updateLiveStatus();
+    if (m_stale && m_lastUpdated.isValid())
+        m_messageBar->showError(
+            tr("%1\nStill showing the data from %2 (stale).")
+                .arg(error.toString(),
+                     QLocale::c().toString(m_lastUpdated.toLocalTime(), QStringLiteral("HH:mm:ss"))));
+    else
+        m_messageBar->showError(m_snapshot
+                                    ? tr("%1\nStill showing the previous document.").arg(error.toString())
+                                    : error.toString());
 }
 
 void MainWindow::setLoading(bool loading) {
@@ -334,6 +549,7 @@ void MainWindow::selectionChanged() {
         return;
     }
     m_detail->setWorker(static_cast<std::size_t>(worker));
+    fetchSelectedWorker();
 }
 
 void MainWindow::updateStatusBar() {
@@ -387,6 +603,14 @@ void MainWindow::applyFilter(const QString& query) {
     m_filterBar->setError({});
     m_proxy->setQuery(std::get<filter::Query>(parsed));
     updateFilterCounts();
+    if (m_liveRequest && m_liveRequest->kind == live::ApiTarget::Kind::TenantList) {
+        // The server filters a live list by the status toggles and label chips: ask again when they change.
+        QStringList statuses;
+        QStringList labels;
+        serverFilters(query, statuses, labels);
+        if (statuses != m_liveRequest->statuses || labels != m_liveRequest->labels)
+            reload();
+    }
 }
 
 void MainWindow::updateFilterCounts() {
@@ -443,7 +667,7 @@ RawJsonView* MainWindow::activeRawView() const {
 
 QString MainWindow::statusText() const {
     return QStringList{m_sourceLabel->text(), m_captureLabel->text(), m_countsLabel->text(),
-                       m_timingLabel->text()}
+                       m_timingLabel->text(), m_updatedLabel->text()}
         .join(QStringLiteral(" | "));
 }
 

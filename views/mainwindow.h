@@ -1,15 +1,19 @@
 #pragma once
 
 #include "hatchet/snapshot.h"
+#include "live/connection.h"
 #include "load/loader.h"
 
 #include <QMainWindow>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QAction;
+class QActionGroup;
 class QLabel;
 class QMenu;
 class QSplitter;
@@ -59,6 +63,25 @@ public:
     // The first source in this window, each further one in a new window (a drop of several files).
     void openSources(const QStringList& sources);
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
+
+    // The live source. The connection (token included) lives in memory only.
+    void setConnection(const live::Connection& connection) { m_connection = connection; }
+    const live::Connection& connection() const { return m_connection; }
+    // Reads the connection's tenant list (every page); Open URL with a Hatchet API URL does the same.
+    void connectToServer(const live::Connection& connection);
+    // Auto-refresh every intervalMs (0: off), as View > Auto Refresh sets it.
+    void setAutoRefreshInterval(int intervalMs);
+    int autoRefreshInterval() const;
+    // Asked before the token goes over plain http to a host other than loopback; true sends it. The
+    // default asks with a message box.
+    void setInsecureConfirmation(std::function<bool(const QString& host)> confirm) {
+        m_confirmInsecure = std::move(confirm);
+    }
+    // File > Save Snapshot: the document as read (a live list: every page merged into one WorkerList).
+    // nullopt on success, else the error.
+    std::optional<QString> saveSnapshot(const QString& path) const;
+    // Whether what is shown is older than the last (failed) load of the same source.
+    bool isStale() const { return m_stale; }
 
     // Relative times against the snapshot's capture time (default) or against now, ticking each second.
     void setMeasureAgainstNow(bool now);
@@ -113,6 +136,12 @@ private:
     void applyFilter(const QString& query);
     void indexInBackground();
     void updateFilterCounts();
+    void openUrlDialog();
+    void connectDialog();
+    void saveSnapshotDialog();
+    void openLive(live::LiveRequest request, const QString& source);
+    void fetchSelectedWorker();
+    void updateLiveStatus();
     void setUpDesktop();
     void setUpLayoutSettings();
     void setUpAccessibleNames();
@@ -152,6 +181,17 @@ private:
     WindowSettings* m_settings = nullptr;
     QAction* m_reloadOnChange = nullptr;
     QTimer m_tick;
+
+    live::Connection m_connection;
+    std::optional<live::LiveRequest> m_liveRequest;   // when the current source is live
+    std::optional<live::Connection> m_liveConnection; // its server, token and settings
+    QUrl m_fetchingWorker;                            // the selected worker's GET in flight
+    std::function<bool(const QString&)> m_confirmInsecure;
+    QTimer m_refreshTimer;
+    QActionGroup* m_refreshGroup = nullptr;
+    QAction* m_saveSnapshot = nullptr;
+    QDateTime m_lastUpdated;
+    bool m_stale = false;
 };
 
 } // namespace hwi::views

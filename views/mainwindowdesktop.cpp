@@ -155,10 +155,13 @@ QString MainWindow::shownSource() const {
 
 void MainWindow::openSources(const QStringList& sources) {
     for (qsizetype i = 0; i < sources.size(); ++i) {
-        if (i == 0)
+        if (i == 0) {
             open(sources.at(i));
-        else
-            openWindow(sources.at(i));
+            continue;
+        }
+        MainWindow* window = openWindow();
+        window->setConnection(m_connection); // a token given to this window serves the others too
+        window->open(sources.at(i));
     }
 }
 

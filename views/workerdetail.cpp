@@ -150,6 +150,16 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
     updateTitles();
 }
 
+void WorkerDetail::setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched) {
+    if (!m_worker || !fetched || fetched->workers.size() != 1 || fetched->worker(0).id() != m_worker->id())
+        return;
+    for (const Section& section : m_sections) {
+        if (section.title == tr("Workflows"))
+            section.setWorker(fetched->worker(0));
+    }
+    updateTitles();
+}
+
 void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,
                            std::optional<std::size_t> index) {
     const RawJsonView::ViewState raw = m_raw->viewState();

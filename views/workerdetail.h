@@ -44,6 +44,9 @@ public:
     // and the raw tree's expanded nodes stay.
     void refresh(std::shared_ptr<const hatchet::Snapshot> snapshot, std::optional<std::size_t> index);
     void setReferenceTime(const QDateTime& time, const QString& label);
+    // The selected worker as GET /api/v1/workers/{id} returned it (a one-worker snapshot): fills the
+    // Workflows tab, which list responses leave empty. Ignored when another worker is selected by now.
+    void setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched);
 
     QTabWidget* tabs() const { return m_tabs; }
     // The detail table of the current tab; nullptr on the Raw JSON tab.

@@ -1,24 +1,14 @@
 #include "loader.h"
+#include "loaderjob.h"
 
-#include <QElapsedTimer>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLocale>
-#include <QNetworkReply>
-#include <QPointer>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <atomic>
 
 namespace hwi::load {
 
 namespace {
-
-struct Outcome {
-    std::shared_ptr<const hatchet::Snapshot> snapshot;
-    json::Document::ParseError error;
-};
 
 QString describeSize(qint64 bytes) {
     return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
@@ -40,31 +30,21 @@ QString localFileProblem(const QFileInfo& info, qint64 maxBytes) {
     return {};
 }
 
-QDateTime httpDate(const QNetworkReply& reply) {
-    const QByteArray date = reply.rawHeader("Date");
-    return date.isEmpty() ? QDateTime() : QDateTime::fromString(QString::fromLatin1(date), Qt::RFC2822Date);
-}
-
 } // namespace
+
+// The HTTP Date header ("Sun, 29 Nov 2026 13:00:05 GMT"); Qt's RFC 2822 parser wants "+0000" for GMT.
+QDateTime httpDate(const QNetworkReply& reply) {
+    QString date = QString::fromLatin1(reply.rawHeader("Date")).trimmed();
+    if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC")))
+        date = date.chopped(4) + QLatin1String(" +0000");
+    return date.isEmpty() ? QDateTime() : QDateTime::fromString(date, Qt::RFC2822Date);
+}
 
 QString LoadError::toString() const {
     if (line > 0)
         return QStringLiteral("%1:%2:%3: %4").arg(source).arg(line).arg(column).arg(message);
     return source + QLatin1String(": ") + message;
 }
-
-struct Loader::Job {
-    quint64 id = 0; // a new job may reuse a freed one's address: compare ids, not pointers
-    QString source;
-    QUrl url;
-    QPointer<QNetworkReply> reply;
-    QByteArray buffer;
-    QDateTime captureTime;
-    QElapsedTimer timer;
-    qint64 readMs = 0;
-    std::shared_ptr<std::atomic_bool> cancel = std::make_shared<std::atomic_bool>(false);
-    std::unique_ptr<QFutureWatcher<Outcome>> watcher;
-};
 
 Loader::Loader(QObject* parent)
     : QObject(parent) {
@@ -77,6 +57,10 @@ Loader::Loader(QObject* parent)
 
 Loader::~Loader() {
     cancel();
+    if (m_fetch && m_fetch->reply) {
+        m_fetch->reply->disconnect(this);
+        m_fetch->reply->abort();
+    }
 }
 
 QUrl Loader::urlForSource(const QString& source) {
@@ -129,7 +113,8 @@ void Loader::onReadyRead(Job& job) {
     if (job.buffer.isEmpty() && total > 0 && total <= m_maxBytes)
         job.buffer.reserve(total + 64); // the parser's padding, so the bytes are never copied again
     const qint64 available = reply.bytesAvailable();
-    if (job.buffer.size() + available > m_maxBytes) {
+    const qint64 before = job.live ? job.live->bytesBefore : 0;
+    if (before + job.buffer.size() + available > m_maxBytes) {
         fail(QStringLiteral("more than %1 received: the size limit stops the read")
                  .arg(describeSize(m_maxBytes)));
         return;
@@ -142,6 +127,10 @@ void Loader::onReadyRead(Job& job) {
 }
 
 void Loader::onReplyFinished(Job& job) {
+    if (job.live) {
+        onLiveReplyFinished(job);
+        return;
+    }
     QNetworkReply& reply = *job.reply;
     if (reply.error() != QNetworkReply::NoError) {
         const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -168,26 +157,44 @@ void Loader::onReplyFinished(Job& job) {
     Q_EMIT parsing();
     if (!isCurrent(id))
         return; // a slot cancelled or replaced the load: job is gone
+    parseIntoSnapshot(job);
+}
+
+void Loader::parseIntoSnapshot(Job& job) {
+    runOffThread(
+        job,
+        [bytes = std::move(job.buffer), cancel = job.cancel, source = job.source,
+         time = job.captureTime]() mutable {
+            auto parsed = json::Document::parse(std::move(bytes), cancel.get());
+            if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
+                return Outcome{nullptr, nullptr, *error};
+            auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
+            return Outcome{hatchet::Snapshot::build(std::move(document), source, time), nullptr, {}};
+        },
+        &Loader::finishWithSnapshot);
+}
+
+void Loader::runOffThread(Job& job, std::function<Outcome()> task,
+                          void (Loader::*done)(Job&, const Outcome&)) {
     job.watcher = std::make_unique<QFutureWatcher<Outcome>>();
-    connect(job.watcher.get(), &QFutureWatcher<Outcome>::finished, this, [this, &job] {
+    connect(job.watcher.get(), &QFutureWatcher<Outcome>::finished, this, [this, &job, done] {
         const Outcome outcome = job.watcher->result();
-        if (outcome.snapshot) {
-            const LoadTimings timings{job.readMs, job.timer.elapsed() - job.readMs};
-            const auto snapshot = outcome.snapshot;
-            dropJob();
-            Q_EMIT loaded(snapshot, timings);
-        } else {
-            fail(outcome.error.message, outcome.error.line, outcome.error.column);
-        }
+        job.watcher.release()->deleteLater(); // inside its own signal
+        (this->*done)(job, outcome);
     });
-    job.watcher->setFuture(QtConcurrent::run([bytes = std::move(job.buffer), cancel = job.cancel,
-                                              source = job.source, time = job.captureTime]() mutable {
-        auto parsed = json::Document::parse(std::move(bytes), cancel.get());
-        if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
-            return Outcome{nullptr, *error};
-        auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
-        return Outcome{hatchet::Snapshot::build(std::move(document), source, time), {}};
-    }));
+    job.watcher->setFuture(QtConcurrent::run(std::move(task)));
+}
+
+void Loader::finishWithSnapshot(Job& job, const Outcome& outcome) {
+    if (!outcome.snapshot) {
+        fail(job.live ? notJsonMessage(job.live->contentType, outcome.error.message) : outcome.error.message,
+             outcome.error.line, outcome.error.column);
+        return;
+    }
+    const LoadTimings timings{job.readMs, job.timer.elapsed() - job.readMs};
+    const auto snapshot = outcome.snapshot;
+    dropJob();
+    Q_EMIT loaded(snapshot, timings);
 }
 
 bool Loader::isCurrent(quint64 id) const {
@@ -217,7 +224,10 @@ void Loader::dropJob() {
 }
 
 void Loader::fail(const QString& message, int line, int column) {
-    const LoadError error{m_job ? m_job->source : QString(), message, line, column};
+    const LoadError error{!m_job                         ? QString()
+                          : m_job->errorSource.isEmpty() ? m_job->source
+                                                         : m_job->errorSource,
+                          message, line, column};
     dropJob();
     Q_EMIT failed(error);
 }

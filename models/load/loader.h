@@ -1,11 +1,13 @@
 #pragma once
 
 #include "hatchet/snapshot.h"
+#include "live/connection.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 namespace hwi::load {
@@ -28,6 +30,8 @@ struct LoadTimings {
 
 // Reads any SOURCE (a path, file://, qrc: or :/, http(s)://) through one QNetworkAccessManager, then
 // parses it off the calling thread. One load at a time: a new load cancels the running one.
+// A live request (a Hatchet tenant's list, or one worker) goes through the same load: every page of the
+// list is read (following the server's pagination) and merged into one WorkerList document.
 class Loader final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(Loader)
@@ -44,6 +48,11 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
     void load(const QString& source);
+    // source names the load in the snapshot and in messages (default: the request's URL).
+    void load(const live::LiveRequest& request, const QString& source = {});
+    // One worker from the live source, beside the current load (which it never cancels); a new fetch
+    // replaces the previous one. Answers with workerFetched or workerFetchFailed.
+    void fetchWorker(const live::LiveRequest& request);
     void cancel();
     bool isLoading() const { return m_job != nullptr; }
 
@@ -55,18 +64,34 @@ Q_SIGNALS:
     void loaded(std::shared_ptr<const hwi::hatchet::Snapshot> snapshot, hwi::load::LoadTimings timings);
     void failed(const hwi::load::LoadError& error);
     void cancelled();
+    // A live list: `page` pages read so far of `pages` (-1 when the server does not say), `workers` rows.
+    void pageLoaded(int page, qint64 pages, qint64 workers);
+    void workerFetched(const QUrl& url, std::shared_ptr<const hwi::hatchet::Snapshot> snapshot);
+    void workerFetchFailed(const QUrl& url, const hwi::load::LoadError& error);
 
 private:
     struct Job;
+    struct LiveState;
+    struct Fetch;
+    struct Outcome;
     void startRead(Job& job);
+    void startLiveRead(Job& job, const QUrl& url);
     void onReadyRead(Job& job);
     void onReplyFinished(Job& job);
+    void onLiveReplyFinished(Job& job);
+    void onLivePage(Job& job, const Outcome& outcome);
+    void parseIntoSnapshot(Job& job); // job.buffer, off the thread, then finishWithSnapshot
+    void runOffThread(Job& job, std::function<Outcome()> task, void (Loader::*done)(Job&, const Outcome&));
+    void finishWithSnapshot(Job& job, const Outcome& outcome);
+    void startFetch(const QUrl& url);
+    void onFetchFinished();
     void dropJob();
     bool isCurrent(quint64 id) const;
     void fail(const QString& message, int line = 0, int column = 0);
 
     QNetworkAccessManager m_network;
     std::unique_ptr<Job> m_job;
+    std::unique_ptr<Fetch> m_fetch;
     quint64 m_lastJobId = 0;
     qint64 m_maxBytes = DefaultMaxBytes;
     int m_timeoutMs = DefaultTimeoutMs;

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "json/document.h"
+
+#include <QByteArray>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace hwi::live {
+
+// What one response page of a tenant's worker list says about itself.
+struct PageInfo {
+    bool isWorkerList = false; // an object with a `rows` array
+    std::uint32_t rows = 0;
+    std::optional<std::int64_t> currentPage; // pagination.current_page
+    std::optional<std::int64_t> numPages;    // pagination.num_pages
+
+    // Whether another page follows this one (fetched at offset + rows). Pagination decides when present, as
+    // the server may cap the page size below the limit asked for; without it, a full page means "maybe".
+    bool hasMore(int limitAsked) const;
+};
+
+PageInfo readPage(const json::Document& page);
+
+// The byte just after a value's source text (a container's closing bracket included).
+std::uint32_t sourceEnd(const json::Document& document, json::NodeId id);
+
+// One WorkerList from the pages of a tenant's list: the first page's top-level members in their order and
+// byte for byte, except `rows` — every page's rows, each row's bytes exactly as the server sent them — and
+// `pagination`, rewritten to describe the merged set (one page holding everything).
+QByteArray mergeWorkerLists(const std::vector<std::shared_ptr<const json::Document>>& pages);
+
+} // namespace hwi::live

@@ -1,0 +1,247 @@
+// The Loader's live source: every page of a Hatchet tenant's worker list merged into one WorkerList, or
+// one worker; the token only to the configured origin. The common path is in loader.cpp.
+#include "live/httperrors.h"
+#include "live/workerlistpages.h"
+#include "loader.h"
+#include "loaderjob.h"
+
+#include <QTimer>
+#include <QUrlQuery>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hwi::load {
+
+namespace {
+
+// At most this many same-origin redirects per request.
+constexpr int MostRedirects = 5;
+
+// The URL of one page of a tenant's list: the user's own query items (but limit/offset), the status and
+// label filters, then limit and offset.
+QUrl pageUrl(const live::LiveRequest& request, qint64 offset) {
+    QUrl url = request.url;
+    QUrlQuery query(url);
+    query.removeAllQueryItems(QStringLiteral("limit"));
+    query.removeAllQueryItems(QStringLiteral("offset"));
+    for (const QString& status : request.statuses)
+        query.addQueryItem(QStringLiteral("statuses"), status);
+    for (const QString& label : request.labels)
+        query.addQueryItem(QStringLiteral("labels"), label);
+    query.addQueryItem(QStringLiteral("limit"), QString::number(request.pageSize));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(offset));
+    url.setQuery(query);
+    return url;
+}
+
+} // namespace
+
+QString notJsonMessage(const QString& contentType, const QString& parseMessage) {
+    if (!contentType.isEmpty() && !contentType.contains(QLatin1String("json"), Qt::CaseInsensitive))
+        return QStringLiteral("the server sent %1, not JSON: %2").arg(contentType, parseMessage);
+    return QStringLiteral("the response is not valid JSON: %1").arg(parseMessage);
+}
+
+void Loader::load(const live::LiveRequest& request, const QString& source) {
+    cancel();
+    m_job = std::make_unique<Job>();
+    Job& job = *m_job;
+    job.id = ++m_lastJobId;
+    job.url = request.url;
+    job.source = source.isEmpty() ? live::displayUrl(request.url) : source;
+    job.live.emplace();
+    job.live->request = request;
+    job.timer.start();
+    if (const QString problem = live::insecureProblem(request.url, request.token, request.allowInsecure);
+        !problem.isEmpty()) {
+        job.errorSource = live::displayUrl(request.url);
+        QTimer::singleShot(0, this, [this, id = job.id, problem] {
+            if (isCurrent(id))
+                fail(problem);
+        });
+        return;
+    }
+    startLiveRead(job, request.kind == live::ApiTarget::Kind::TenantList ? pageUrl(request, 0) : request.url);
+}
+
+void Loader::startLiveRead(Job& job, const QUrl& url) {
+    LiveState& live = *job.live;
+    live.currentUrl = url;
+    live.sslErrors.clear();
+    job.errorSource = live::displayUrl(url);
+    job.buffer.clear();
+    job.reply = m_network.get(live::makeRequest(url, live.request.token, live.request.timeoutMs));
+    connect(job.reply, &QNetworkReply::readyRead, this, [this, &job] { onReadyRead(job); });
+    connect(job.reply, &QNetworkReply::finished, this, [this, &job] { onReplyFinished(job); });
+    connect(job.reply, &QNetworkReply::sslErrors, this,
+            [&job](const QList<QSslError>& errors) { job.live->sslErrors += errors; });
+}
+
+void Loader::onLiveReplyFinished(Job& job) {
+    QNetworkReply& reply = *job.reply;
+    LiveState& live = *job.live;
+    const quint64 id = job.id;
+    if (const auto target = live::redirectTarget(reply)) {
+        job.reply = nullptr;
+        if (live::origin(*target) != live::origin(live.currentUrl))
+            fail(live::crossOriginRedirectProblem(*target));
+        else if (++live.redirects > MostRedirects)
+            fail(QStringLiteral("more than %1 redirects").arg(MostRedirects));
+        else
+            startLiveRead(job, *target);
+        return;
+    }
+    if (reply.bytesAvailable() > 0)
+        onReadyRead(job);
+    if (!isCurrent(id))
+        return; // the size cap failed it, or a progress slot replaced it
+    if (const QString problem = live::replyProblem(reply, job.buffer, live.sslErrors, live.request.timeoutMs);
+        !problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+    live.redirects = 0;
+    live.contentType = reply.header(QNetworkRequest::ContentTypeHeader).toString();
+    if (const QDateTime date = httpDate(reply); date.isValid())
+        job.captureTime = date;
+    job.reply = nullptr; // deleted by the manager after this signal
+    live.bytesBefore += job.buffer.size();
+
+    if (live.request.kind == live::ApiTarget::Kind::Worker) {
+        job.readMs = job.timer.elapsed();
+        Q_EMIT parsing();
+        if (!isCurrent(id))
+            return;
+        parseIntoSnapshot(job);
+        return;
+    }
+    runOffThread(
+        job,
+        [bytes = std::move(job.buffer), cancel = job.cancel]() mutable {
+            auto parsed = json::Document::parse(std::move(bytes), cancel.get());
+            if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
+                return Outcome{nullptr, nullptr, *error};
+            return Outcome{nullptr, std::get<std::shared_ptr<const json::Document>>(std::move(parsed)), {}};
+        },
+        &Loader::onLivePage);
+}
+
+void Loader::onLivePage(Job& job, const Outcome& outcome) {
+    LiveState& live = *job.live;
+    if (!outcome.document) {
+        fail(notJsonMessage(live.contentType, outcome.error.message), outcome.error.line,
+             outcome.error.column);
+        return;
+    }
+    const live::PageInfo info = live::readPage(*outcome.document);
+    if (info.currentPage && live.lastPage && *info.currentPage <= *live.lastPage) {
+        // A server that ignores offset would send the same page forever.
+        fail(QStringLiteral("the server's pagination does not advance: page %1 again at offset %2")
+                 .arg(*info.currentPage)
+                 .arg(live.offset));
+        return;
+    }
+    live.lastPage = info.currentPage;
+    live.pages.push_back(outcome.document);
+    live.rows += info.rows;
+    const quint64 id = job.id;
+    Q_EMIT pageLoaded(int(live.pages.size()), info.numPages.value_or(-1), live.rows);
+    if (!isCurrent(id))
+        return;
+    if (info.hasMore(live.request.pageSize)) {
+        live.offset += info.rows;
+        startLiveRead(job, pageUrl(live.request, live.offset));
+        return;
+    }
+    // The last page: one page is the document as the server sent it; more are merged into one WorkerList.
+    job.readMs = job.timer.elapsed();
+    job.errorSource = job.source;
+    Q_EMIT parsing();
+    if (!isCurrent(id))
+        return;
+    runOffThread(
+        job,
+        [pages = std::move(live.pages), cancel = job.cancel, source = job.source, time = job.captureTime] {
+            std::shared_ptr<const json::Document> document = pages.front();
+            if (pages.size() > 1) {
+                auto parsed = json::Document::parse(live::mergeWorkerLists(pages), cancel.get());
+                if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
+                    return Outcome{nullptr, nullptr, *error};
+                document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
+            }
+            return Outcome{hatchet::Snapshot::build(std::move(document), source, time), nullptr, {}};
+        },
+        &Loader::finishWithSnapshot);
+}
+
+void Loader::fetchWorker(const live::LiveRequest& request) {
+    if (m_fetch && m_fetch->reply) {
+        m_fetch->reply->disconnect(this);
+        m_fetch->reply->abort();
+    }
+    m_fetch = std::make_unique<Fetch>();
+    m_fetch->request = request;
+    if (const QString problem = live::insecureProblem(request.url, request.token, request.allowInsecure);
+        !problem.isEmpty()) {
+        const LoadError error{live::displayUrl(request.url), problem};
+        QTimer::singleShot(0, this,
+                           [this, url = request.url, error] { Q_EMIT workerFetchFailed(url, error); });
+        return;
+    }
+    startFetch(request.url);
+}
+
+void Loader::startFetch(const QUrl& url) {
+    Fetch& fetch = *m_fetch;
+    fetch.currentUrl = url;
+    fetch.buffer.clear();
+    fetch.sslErrors.clear();
+    fetch.reply = m_network.get(live::makeRequest(url, fetch.request.token, fetch.request.timeoutMs));
+    connect(fetch.reply, &QNetworkReply::readyRead, this, [this] {
+        Fetch& f = *m_fetch;
+        if (f.buffer.size() + f.reply->bytesAvailable() <= m_maxBytes)
+            f.buffer += f.reply->readAll();
+    });
+    connect(fetch.reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError>& errors) { m_fetch->sslErrors += errors; });
+    connect(fetch.reply, &QNetworkReply::finished, this, &Loader::onFetchFinished);
+}
+
+void Loader::onFetchFinished() {
+    Fetch& fetch = *m_fetch;
+    QNetworkReply& reply = *fetch.reply;
+    fetch.reply = nullptr;
+    const QUrl url = fetch.request.url;
+    const auto failWith = [this, &fetch, url](const QString& message, int line = 0, int column = 0) {
+        const LoadError error{live::displayUrl(fetch.currentUrl), message, line, column};
+        Q_EMIT workerFetchFailed(url, error);
+    };
+    if (const auto target = live::redirectTarget(reply)) {
+        if (live::origin(*target) != live::origin(fetch.currentUrl))
+            failWith(live::crossOriginRedirectProblem(*target));
+        else if (++fetch.redirects > MostRedirects)
+            failWith(QStringLiteral("more than %1 redirects").arg(MostRedirects));
+        else
+            startFetch(*target);
+        return;
+    }
+    fetch.buffer += reply.readAll();
+    if (const QString problem =
+            live::replyProblem(reply, fetch.buffer, fetch.sslErrors, fetch.request.timeoutMs);
+        !problem.isEmpty()) {
+        failWith(problem);
+        return;
+    }
+    // One worker is small: parsed here rather than off the thread.
+    auto parsed = json::Document::parse(std::move(fetch.buffer));
+    if (const auto* error = std::get_if<json::Document::ParseError>(&parsed)) {
+        failWith(notJsonMessage(reply.header(QNetworkRequest::ContentTypeHeader).toString(), error->message),
+                 error->line, error->column);
+        return;
+    }
+    auto snapshot =
+        hatchet::Snapshot::build(std::get<std::shared_ptr<const json::Document>>(std::move(parsed)),
+                                 live::displayUrl(url), httpDate(reply));
+    Q_EMIT workerFetched(url, std::move(snapshot));
+}
+
+} // namespace hwi::load

@@ -1,0 +1,340 @@
+// The window's live source against a fake Hatchet server (offscreen): Connect, every page shown, the
+// selected worker's workflows by GET, server-side status filters, a failed refresh keeping the previous
+// data marked stale, Save Snapshot, auto-refresh, plain-http confirmation; the token nowhere on screen.
+#include "connectdialog.h"
+#include "fakehatchet.h"
+#include "filter/workerfilterproxy.h"
+#include "filterbar.h"
+#include "mainwindow.h"
+#include "messagebar.h"
+#include "workerdetail.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QFile>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace hwi;
+using fake::FakeHatchet;
+using Fault = FakeHatchet::Fault;
+
+namespace {
+
+int tabStarting(const QTabWidget& tabs, const QString& prefix) {
+    for (int i = 0; i < tabs.count(); ++i) {
+        if (tabs.tabText(i).startsWith(prefix))
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestLiveWindow : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void connectDialogPrefillsAndMasks();
+    void connectShowsEveryPage();
+    void connectThroughTheMenu();
+    void selectedWorkerGetsItsWorkflows();
+    void statusTogglesFilterOnTheServer();
+    void failedRefreshKeepsStaleData();
+    void refreshKeepsSelectionAndFilter();
+    void saveSnapshotWritesTheMergedList();
+    void autoRefreshMenu();
+    void plainHttpNeedsConfirmation();
+
+private:
+    live::Connection connection() const {
+        live::Connection c;
+        c.serverUrl = m_server.url();
+        c.tenant = m_server.tenant();
+        c.token = m_server.token();
+        return c;
+    }
+    // Connects a fresh window and waits for the first snapshot.
+    bool connectWindow(views::MainWindow& window) {
+        QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+        window.connectToServer(connection());
+        return shown.wait(20000);
+    }
+    void expectNoToken(const views::MainWindow& window) {
+        const QString token = QString::fromLatin1(m_server.token());
+        QVERIFY(!window.windowTitle().contains(token));
+        QVERIFY(!window.statusText().contains(token));
+        QVERIFY(!window.messageBar()->text().contains(token));
+    }
+
+    static QByteArray sampleBytes() {
+        QFile sample(QStringLiteral(HWI_SAMPLE));
+        return sample.open(QIODevice::ReadOnly) ? sample.readAll() : QByteArray();
+    }
+
+    FakeHatchet m_server;
+    QTemporaryDir m_dir;
+};
+
+void TestLiveWindow::initTestCase() {
+    QVERIFY(m_server.loadWorkers(QStringLiteral(HWI_SAMPLE)));
+    m_server.setPageCap(4);
+    QVERIFY(m_server.start());
+}
+
+void TestLiveWindow::init() {
+    m_server.setFault(Fault::None);
+    m_server.clearRequests();
+}
+
+void TestLiveWindow::connectDialogPrefillsAndMasks() {
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HATCHET_CLIENT_TOKEN"), QString::fromLatin1(m_server.token()));
+    views::ConnectDialog dialog(live::Connection::fromEnvironment(environment));
+    QCOMPARE(dialog.serverEdit()->text(), m_server.url().toString());
+    QCOMPARE(dialog.tenantEdit()->text(), m_server.tenant());
+    QCOMPARE(dialog.tokenEdit()->echoMode(), QLineEdit::Password);
+    QCOMPARE(dialog.connection().token, m_server.token());
+    QCOMPARE(dialog.connection().timeoutMs, 15000);
+
+    // Pasting a token into an empty dialog fills the server and the tenant from its claims.
+    views::ConnectDialog empty{live::Connection()};
+    QVERIFY(empty.serverEdit()->text().isEmpty());
+    empty.tokenEdit()->setFocus();
+    QTest::keyClicks(empty.tokenEdit(), QString::fromLatin1(m_server.token()));
+    QCOMPARE(empty.serverEdit()->text(), m_server.url().toString());
+    QCOMPARE(empty.tenantEdit()->text(), m_server.tenant());
+    QCOMPARE(empty.connection().tenantListUrl(), m_server.tenantListUrl());
+}
+
+void TestLiveWindow::connectShowsEveryPage() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(m_server.requests().size(), std::size_t(3)); // pages of 4 (the cap), 4 and 2
+    QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
+    QVERIFY(window.windowTitle().contains(m_server.tenantListUrl().toString()));
+    QVERIFY(!window.isStale());
+    expectNoToken(window);
+}
+
+void TestLiveWindow::connectThroughTheMenu() {
+    views::MainWindow window;
+    window.setConnection(live::Connection()); // nothing from the environment
+    window.show();
+    QAction* connectAction = nullptr;
+    const auto actions = window.findChildren<QAction*>();
+    for (QAction* action : actions) {
+        if (action->text() == QStringLiteral("&Connect to Hatchet…"))
+            connectAction = action;
+    }
+    QVERIFY(connectAction);
+    // File > Connect to Hatchet…: paste the token (server and tenant follow from it), press Connect.
+    bool filled = false;
+    QTimer::singleShot(0, this, [&] {
+        auto* dialog = qobject_cast<views::ConnectDialog*>(QApplication::activeModalWidget());
+        if (!dialog)
+            return;
+        dialog->tokenEdit()->setFocus();
+        QTest::keyClicks(dialog->tokenEdit(), QString::fromLatin1(m_server.token()));
+        filled = dialog->serverEdit()->text() == m_server.url().toString();
+        dialog->accept();
+    });
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    connectAction->trigger();
+    QVERIFY(filled);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(window.connection().tenant, m_server.tenant());
+    QVERIFY(window.reloadAction()->isEnabled());
+    expectNoToken(window);
+}
+
+void TestLiveWindow::selectedWorkerGetsItsWorkflows() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QTableView& table = *window.workerTable();
+    table.selectRow(3); // render-farm-01: the list carries no registeredWorkflows, GET has three
+    const QTabWidget& tabs = *window.detail()->tabs();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(tabStarting(tabs, QStringLiteral("Workflows"))),
+                              QStringLiteral("Workflows (3)"), 10000);
+    const auto& requests = m_server.requests();
+    QCOMPARE(requests.back().path, QStringLiteral("/api/v1/workers/0b8e90e9-f646-4d5f-9ae8-5d0928398f9f"));
+    QVERIFY(requests.back().authorization);
+}
+
+void TestLiveWindow::statusTogglesFilterOnTheServer() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    m_server.clearRequests();
+    window.setFilter(QStringLiteral("status:active,paused"));
+    QVERIFY(shown.wait(20000));
+    const auto list =
+        std::find_if(m_server.requests().begin(), m_server.requests().end(),
+                     [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
+    QVERIFY(list != m_server.requests().end());
+    QCOMPARE(list->query.allQueryItemValues(QStringLiteral("statuses")),
+             QStringList({QStringLiteral("ACTIVE"), QStringLiteral("PAUSED")}));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(6));
+    QCOMPARE(window.filteredWorkerIndexes().size(), std::size_t(6)); // the four others stay as gone rows
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+
+    // A half-typed status is no status the server knows: it stays a local filter.
+    m_server.clearRequests();
+    window.setFilter(QStringLiteral("status:act"));
+    QVERIFY(shown.wait(20000));
+    const auto again =
+        std::find_if(m_server.requests().begin(), m_server.requests().end(),
+                     [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
+    QVERIFY(again != m_server.requests().end());
+    QVERIFY(!again->query.hasQueryItem(QStringLiteral("statuses")));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QVERIFY(window.messageBar()->isHidden());
+}
+
+void TestLiveWindow::failedRefreshKeepsStaleData() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    const auto before = window.snapshot();
+    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    m_server.setFault(Fault::ServerError);
+    window.reload();
+    QVERIFY(failed.wait(20000));
+    QCOMPARE(window.snapshot(), before);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QVERIFY(window.isStale());
+    QVERIFY2(window.statusText().contains(QLatin1String(" | Stale: last updated ")),
+             qPrintable(window.statusText()));
+    const QString message = window.messageBar()->text();
+    QVERIFY2(message.startsWith(m_server.tenantListUrl().toString()), qPrintable(message));
+    QVERIFY(message.contains(QLatin1String("HTTP 500 Internal Server Error: failed to list workers")));
+    QVERIFY(message.contains(QLatin1String("(stale)")));
+    expectNoToken(window);
+
+    // The next refresh that succeeds clears the mark.
+    m_server.setFault(Fault::None);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.reload();
+    QVERIFY(shown.wait(20000));
+    QVERIFY(!window.isStale());
+    QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
+}
+
+void TestLiveWindow::refreshKeepsSelectionAndFilter() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    window.setFilter(QStringLiteral("name:re")); // render-farm-01, reports & exports, ml-inference-gpu
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 3);
+    QTableView& table = *window.workerTable();
+    int render = -1;
+    for (int row = 0; row < table.model()->rowCount(); ++row) {
+        if (table.model()->index(row, 0).data().toString() == QLatin1String("render-farm-01"))
+            render = row;
+    }
+    QVERIFY(render >= 0);
+    table.selectRow(render);
+
+    // The server's workers change: a fresher heartbeat, a paused worker resumed.
+    QFile sample(QStringLiteral(HWI_SAMPLE));
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    QByteArray changed = sample.readAll();
+    changed.replace("2026-11-29T13:00:01.987654321Z", "2026-11-29T13:00:06.5Z");
+    changed.replace("\"status\": \"PAUSED\"", "\"status\": \"ACTIVE\"");
+    QVERIFY(m_server.setWorkers(changed));
+
+    QAbstractItemModel* source = window.workerProxy()->sourceModel();
+    QSignalSpy sourceReset(source, &QAbstractItemModel::modelReset);
+    QSignalSpy proxyReset(window.workerProxy(), &QAbstractItemModel::modelReset);
+    QSignalSpy dataChanged(source, &QAbstractItemModel::dataChanged);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.reload(); // what F5 and every auto-refresh tick do
+    QVERIFY(shown.wait(20000));
+    QVERIFY(m_server.setWorkers(sampleBytes())); // as the other tests expect
+
+    QCOMPARE(sourceReset.size(), 0);
+    QCOMPARE(proxyReset.size(), 0);
+    QVERIFY(!dataChanged.isEmpty());
+    QCOMPARE(window.filterBar()->query(), QStringLiteral("name:re"));
+    QCOMPARE(window.workerProxy()->rowCount(), 3);
+    QCOMPARE(table.currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("render-farm-01"));
+    QCOMPARE(table.selectionModel()->selectedRows().size(), 1);
+    const auto current = window.snapshot()->worker(window.selectedWorkerIndexes().at(0));
+    QCOMPARE(current.lastHeartbeatAt().text, QStringLiteral("2026-11-29T13:00:06.5Z"));
+}
+
+void TestLiveWindow::saveSnapshotWritesTheMergedList() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    const QString path = m_dir.filePath(QStringLiteral("snapshot.json"));
+    QCOMPARE(window.saveSnapshot(path), std::nullopt);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    QCOMPARE(saved, window.snapshot()->document->source());
+    QVERIFY(!saved.contains(m_server.token()));
+    QVERIFY(
+        saved.startsWith("{\"pagination\":{\"current_page\":1,\"next_page\":1,\"num_pages\":1},\"rows\":["));
+
+    // It reopens as the same ten workers.
+    views::MainWindow reopened;
+    QSignalSpy shown(&reopened, &views::MainWindow::snapshotShown);
+    reopened.open(path);
+    QVERIFY(shown.wait(20000));
+    QCOMPARE(reopened.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(reopened.snapshot()->errorCount(), std::size_t(0));
+}
+
+void TestLiveWindow::autoRefreshMenu() {
+    views::MainWindow window;
+    QCOMPARE(window.autoRefreshInterval(), 0);
+    window.setAutoRefreshInterval(10000);
+    QCOMPARE(window.autoRefreshInterval(), 10000);
+    QStringList checked;
+    const auto actions = window.findChildren<QAction*>();
+    for (const QAction* action : actions) {
+        if (action->isCheckable() && action->isChecked() && action->data().isValid())
+            checked << action->text();
+    }
+    QCOMPARE(checked, QStringList{QStringLiteral("Every 10 s")});
+    window.setAutoRefreshInterval(0);
+    QCOMPARE(window.autoRefreshInterval(), 0);
+}
+
+void TestLiveWindow::plainHttpNeedsConfirmation() {
+    views::MainWindow window;
+    QStringList asked;
+    bool answer = false;
+    window.setInsecureConfirmation([&](const QString& host) {
+        asked << host;
+        return answer;
+    });
+    live::Connection remote = connection();
+    remote.serverUrl = QUrl(QStringLiteral("http://hatchet.invalid:8080"));
+    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    window.connectToServer(remote);
+    QCOMPARE(asked, QStringList{QStringLiteral("hatchet.invalid")});
+    QVERIFY(!window.loader().isLoading()); // declined: nothing sent
+    QVERIFY(window.messageBar()->text().contains(QLatin1String("not connected")));
+
+    answer = true;
+    window.connectToServer(remote);
+    QCOMPARE(asked.size(), 2);
+    QVERIFY(failed.wait(20000)); // sent, and the name does not resolve
+    QVERIFY(window.messageBar()->text().contains(QLatin1String("host not found: hatchet.invalid")));
+    expectNoToken(window);
+
+    // Loopback needs no confirmation.
+    QVERIFY(connectWindow(window));
+    QCOMPARE(asked.size(), 2);
+}
+
+QTEST_MAIN(TestLiveWindow)
+#include "tst_livewindow.moc"
