@@ -1,4 +1,5 @@
 // hatchet-inspector: the window, or with --check / --list a command-line tool that needs no display.
+#include "aboutdialog.h"
 #include "commandline.h"
 #include "export/atomicwrite.h"
 #include "export/workerexport.h"
@@ -9,6 +10,7 @@
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
+#include "windows.h"
 
 #include <QApplication>
 
@@ -23,6 +25,7 @@ using namespace hwi;
 namespace {
 
 struct Options {
+    QStringList sources; // the window opens one window each; the command-line modes take exactly one
     QString source;
     bool connect = false; // the source is the tenant's list from the environment's connection
     live::Connection connection;
@@ -77,7 +80,8 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("SOURCE"),
         QStringLiteral("A file path, file:// or qrc: URL, http(s):// URL, or a Hatchet API URL "
                        "(…/api/v1/tenants/TENANT/worker, …/api/v1/workers/ID; authenticated with "
-                       "HATCHET_CLIENT_TOKEN)."));
+                       "HATCHET_CLIENT_TOKEN). The window opens one window for each SOURCE given."),
+        QStringLiteral("[SOURCE...]"));
 }
 
 // Runs one command-line mode: load, print, exit code.
@@ -198,11 +202,12 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
-        if (positional.size() > 1) {
+        if (options.commandLine() && positional.size() > 1) {
             std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
                          qlonglong(positional.size()));
             return app::ExitUnreadable;
         }
+        options.sources = positional;
         options.source = positional.value(0);
         if (options.commandLine() && options.source.isEmpty() && !options.connect) {
             std::fprintf(stderr,
@@ -214,14 +219,24 @@ int main(int argc, char** argv) {
     }
 
     QApplication app(argc, argv);
-    views::MainWindow window;
-    if (options.maxBytes)
-        window.loader().setMaxBytes(*options.maxBytes);
-    window.setConnection(options.connection);
-    window.show();
-    if (options.connect)
-        window.connectToServer(options.connection);
-    else
-        window.open(options.source.isEmpty() ? views::MainWindow::sampleSource() : options.source);
+    QApplication::setWindowIcon(views::applicationIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("hatchet-inspector"));
+    if (options.connect) {
+        views::MainWindow* window = views::openWindow();
+        if (options.maxBytes)
+            window->loader().setMaxBytes(*options.maxBytes);
+        window->setConnection(options.connection);
+        window->connectToServer(options.connection);
+        return QApplication::exec();
+    }
+    if (options.sources.isEmpty())
+        options.sources << views::MainWindow::sampleSource();
+    for (const QString& source : std::as_const(options.sources)) {
+        views::MainWindow* window = views::openWindow();
+        if (options.maxBytes)
+            window->loader().setMaxBytes(*options.maxBytes);
+        window->setConnection(options.connection);
+        window->open(source);
+    }
     return QApplication::exec();
 }

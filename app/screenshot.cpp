@@ -12,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QFileInfo>
+#include <QSettings>
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTableView>
@@ -24,8 +25,9 @@ using namespace hwi;
 
 namespace {
 
+// What a desktop's dark theme sets: every role, including the derived bevel shades and placeholder text.
 QPalette darkPalette() {
-    QPalette p;
+    QPalette p(QColor(0x33, 0x35, 0x3a), QColor(0x2b, 0x2d, 0x31)); // derives Light, Mid, Dark, Shadow
     p.setColor(QPalette::Window, QColor(0x2b, 0x2d, 0x31));
     p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
     p.setColor(QPalette::Base, QColor(0x1f, 0x21, 0x24));
@@ -39,6 +41,10 @@ QPalette darkPalette() {
     p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
     p.setColor(QPalette::Disabled, QPalette::Text, QColor(0x80, 0x80, 0x80));
     p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(0x80, 0x80, 0x80));
+    p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0xa0, 0xa6));
+    p.setColor(QPalette::Link, QColor(0x8a, 0xb4, 0xf8));
+    p.setColor(QPalette::BrightText, Qt::white);
     return p;
 }
 
@@ -46,6 +52,9 @@ QPalette darkPalette() {
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
+    // The default layout, not whatever the last window left in the user's settings.
+    const QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QCommandLineParser parser;
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("PNG to write"));
@@ -66,6 +75,7 @@ int main(int argc, char** argv) {
         QApplication::setPalette(darkPalette());
 
     views::MainWindow window;
+    window.setReloadOnChange(false); // --reload-with reloads by hand, once
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();

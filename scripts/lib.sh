@@ -10,7 +10,7 @@ HWI_PACKAGES=(
     qt6-httpserver-dev qt6-websockets-dev qt6-svg-dev
     libsimdjson-dev
     clang libclang-rt-14-dev
-    xvfb xauth
+    xvfb xauth desktop-file-utils
 )
 
 hwi_install_packages() {

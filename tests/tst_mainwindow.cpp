@@ -8,6 +8,7 @@
 #include "messagebar.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
+#include "temporarysettings.h"
 #include "workerdetail.h"
 
 #include <QSignalSpy>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void reloadKeepsSelectionFilterAndExpansion();
 
 private:
+    TemporarySettings m_settings; // never the user's settings
     QTemporaryDir m_dir;
 };
 
@@ -220,6 +222,7 @@ void TestMainWindow::reloadKeepsSelectionFilterAndExpansion() {
     write(original);
 
     views::MainWindow window;
+    window.setReloadOnChange(false); // reloads by hand here; tst_desktopreload covers the watcher
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
     window.open(path);
     QVERIFY(shown.wait(10000));

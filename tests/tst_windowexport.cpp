@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
+#include "temporarysettings.h"
 #include "workerdetail.h"
 #include "workertableactions.h"
 #include "json/document.h"
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void copyRawNode();
 
 private:
+    TemporarySettings m_settings; // never the user's settings
     std::unique_ptr<views::MainWindow> m_window;
     QTemporaryDir m_dir;
 };

@@ -12,6 +12,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace hwi::views {
 
 namespace {
@@ -61,6 +63,11 @@ FilterBar::FilterBar(QWidget* parent)
     }
     row->addWidget(m_labels);
     row->addWidget(m_counts);
+    // Tab in the order shown: the box, the status toggles, the label picker.
+    QWidget* previous = m_edit;
+    for (const auto& [status, button] : m_statusButtons)
+        setTabOrder(std::exchange(previous, button), button);
+    setTabOrder(previous, m_labels);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(row);

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "connectdialog.h"
 #include "export/atomicwrite.h"
 #include "exportactions.h"
@@ -12,9 +13,12 @@
 #include "messagebar.h"
 #include "problemspanel.h"
 #include "rawjsonview.h"
+#include "recentfiles.h"
 #include "sectionview.h"
+#include "shortcutsdialog.h"
 #include "slotbardelegate.h"
 #include "statuspilldelegate.h"
+#include "windows.h"
 #include "workerdetail.h"
 #include "workertableactions.h"
 #include "workertableview.h"
@@ -136,8 +140,9 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setSizes({720, 780}); // the detail's tabs want the room
-    m_pages->addTab(split, tr("Workers"));
-    m_pages->addTab(m_documentRaw, tr("Document (raw JSON)"));
+    m_workerSplit = split;
+    m_pages->addTab(split, tr("&Workers"));
+    m_pages->addTab(m_documentRaw, tr("&Document (raw JSON)"));
     m_pages->setDocumentMode(true);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -212,6 +217,7 @@ MainWindow::MainWindow(QWidget* parent)
     if (const auto limit = load::parseByteSize(QSettings().value(QStringLiteral("load/maxSize")).toString()))
         m_loader.setMaxBytes(*limit);
     resize(1500, 860);
+    setUpDesktop();
 }
 
 MainWindow::~MainWindow() = default;
@@ -221,12 +227,19 @@ void MainWindow::createActions() {
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     file->addAction(tr("Open &URL…"), this, &MainWindow::openUrlDialog);
+    m_recent = new RecentFiles(this);
+    m_recentMenu = m_recent->createMenu(this);
+    file->addMenu(m_recentMenu);
     file->addAction(tr("&Connect to Hatchet…"), this, &MainWindow::connectDialog);
+    file->addAction(tr("&New Window"), this, [this] { openWindow()->setConnection(m_connection); })
+        ->setShortcut(QKeySequence::New);
+    file->addSeparator();
     m_saveSnapshot = file->addAction(tr("Save &Snapshot…"), this, &MainWindow::saveSnapshotDialog);
     m_saveSnapshot->setToolTip(tr("Save the document as read: a live list with every page merged"));
     m_saveSnapshot->setEnabled(false);
     m_export = new ExportActions(this, file);
     file->addSeparator();
+    file->addAction(tr("Close &Window"), this, &QWidget::close)->setShortcuts(QKeySequence::Close);
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -236,7 +249,10 @@ void MainWindow::createActions() {
     m_reloadAction->setToolTip(
         tr("Load the source again, keeping the selection, filter and scroll position"));
     m_reloadAction->setEnabled(false);
-    QAction* find = view->addAction(tr("&Filter Workers"), m_filterBar, &FilterBar::focusQuery);
+    QAction* find = view->addAction(tr("&Filter Workers"), this, [this] {
+        m_pages->setCurrentIndex(0); // the filter box lives on the Workers page
+        m_filterBar->focusQuery();
+    });
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     view->addAction(m_problems->toggleViewAction());
     m_nowAction = view->addAction(tr("Measure Times Against &Now"));
@@ -259,16 +275,19 @@ void MainWindow::createActions() {
         m_refreshGroup->addAction(action);
         connect(action, &QAction::triggered, this, [this, ms = ms] { setAutoRefreshInterval(ms); });
     }
+    m_reloadOnChange = view->addAction(tr("Reload on &Change"));
+    m_reloadOnChange->setCheckable(true);
+    m_reloadOnChange->setToolTip(tr("Reload the document when its file changes on disk, keeping the "
+                                    "selection, filter and expanded nodes"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("Open &Sample"), this, [this] { this->open(sampleSource()); });
-    help->addAction(tr("&About"), this, [this] {
-        QMessageBox::about(
-            this, tr("About Hatchet Worker Inspector"),
-            tr("<b>Hatchet Worker Inspector</b> %1<br>Qt %2<br>Reads Hatchet Worker JSON of both "
-               "schema eras (slotConfig, and maxRuns/availableRuns before Feb 2026).")
-                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
     });
+    help->addAction(tr("&About"), this, [this] { showAboutDialog(this); });
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("mainToolBar"));
@@ -277,6 +296,7 @@ void MainWindow::createActions() {
     tools->addAction(open);
     tools->addAction(m_reloadAction);
     tools->addAction(m_nowAction);
+    tools->addAction(m_reloadOnChange);
 
     m_tableActions = new WorkerTableActions(this);
     for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()})

@@ -15,6 +15,8 @@
 class QAction;
 class QActionGroup;
 class QLabel;
+class QMenu;
+class QSplitter;
 class QProgressBar;
 class QPushButton;
 class QTableView;
@@ -30,10 +32,13 @@ class WorkerFilterProxy;
 namespace hwi::views {
 
 class ExportActions;
+class FileWatcher;
 class FilterBar;
 class MessageBar;
 class ProblemsPanel;
 class RawJsonView;
+class RecentFiles;
+class WindowSettings;
 class WorkerTableActions;
 class WorkerTableView;
 class WorkerDetail;
@@ -56,6 +61,8 @@ public:
     void reload();
     QString currentSource() const { return m_source; }
     QAction* reloadAction() const { return m_reloadAction; }
+    // The first source in this window, each further one in a new window (a drop of several files).
+    void openSources(const QStringList& sources);
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
 
     // The live source. The connection (token included) lives in memory only.
@@ -107,6 +114,16 @@ public:
     // Selects the worker (clearing a filter that hides it) and the node in the raw JSON views.
     void showProblem(int workerIndex, json::NodeId node);
 
+    // Desktop conventions (mainwindowdesktop.cpp): recent files, reload on change, remembered layout.
+    RecentFiles* recentFiles() const { return m_recent; }
+    QMenu* recentMenu() const { return m_recentMenu; }
+    FileWatcher* fileWatcher() const { return m_watcher; }
+    WindowSettings* windowSettings() const { return m_settings; }
+    QSplitter* workerSplitter() const { return m_workerSplit; }
+    // Reload the document when its local file changes on disk (View > Reload on Change, remembered).
+    void setReloadOnChange(bool on);
+    bool reloadsOnChange() const;
+
 Q_SIGNALS:
     void snapshotShown();
 
@@ -129,6 +146,13 @@ private:
     void openLive(live::LiveRequest request, const QString& source);
     void fetchSelectedWorker();
     void updateLiveStatus();
+    void setUpDesktop();
+    void setUpLayoutSettings();
+    void setUpAccessibleNames();
+    QString shownSource() const; // of the document on screen (a failed open leaves it)
+    void rememberShownSource();
+    void watchShownSource();
+    void reloadChangedFile();
 
     load::Loader m_loader;
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
@@ -154,6 +178,12 @@ private:
     ExportActions* m_export = nullptr;
     WorkerTableActions* m_tableActions = nullptr;
     RawJsonView* m_lastRaw = nullptr;
+    QSplitter* m_workerSplit = nullptr;
+    RecentFiles* m_recent = nullptr;
+    QMenu* m_recentMenu = nullptr;
+    FileWatcher* m_watcher = nullptr;
+    WindowSettings* m_settings = nullptr;
+    QAction* m_reloadOnChange = nullptr;
     QTimer m_tick;
     ProblemsPanel* m_problems = nullptr;
 

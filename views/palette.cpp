@@ -11,13 +11,14 @@ bool isDarkPalette(const QPalette& palette) {
 }
 
 QColor healthColor(models::HealthLevel level, const QPalette& palette) {
-    // Light backgrounds get saturated mid-dark shades, dark backgrounds the pastel ones (Material 600/300).
+    // Light backgrounds get saturated mid-dark shades, dark backgrounds the pastel ones (Material 600/300);
+    // each keeps at least 3:1 contrast (WCAG, graphics) against the palette's Base and Window.
     const bool dark = isDarkPalette(palette);
     switch (level) {
     case models::HealthLevel::Good:
         return dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x1e, 0x8e, 0x3e);
     case models::HealthLevel::Warning:
-        return dark ? QColor(0xfd, 0xd6, 0x63) : QColor(0xe3, 0x9b, 0x00);
+        return dark ? QColor(0xfd, 0xd6, 0x63) : QColor(0xbb, 0x76, 0x00);
     case models::HealthLevel::Bad:
         return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xd9, 0x30, 0x25);
     case models::HealthLevel::Unknown:

@@ -111,6 +111,16 @@ bool RawJsonView::eventFilter(QObject* watched, QEvent* event) {
         copy(Copy::Value);
         return true;
     }
+    // Enter expands or collapses the current node (the tree alone would only emit activated()).
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        const QModelIndex current = m_tree->currentIndex();
+        if ((key == Qt::Key_Return || key == Qt::Key_Enter) && current.isValid() &&
+            m_proxy->hasChildren(current)) {
+            m_tree->setExpanded(current, !m_tree->isExpanded(current));
+            return true;
+        }
+    }
     return QWidget::eventFilter(watched, event);
 }
 

@@ -24,6 +24,7 @@ public:
     // What a copy puts on the clipboard: of the current worker, or (SelectedIds) of the selected ones.
     QString copyText(Copy what) const;
     void copy(Copy what) const;
+    QMenu* menu() const { return m_menu; }
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

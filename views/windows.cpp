@@ -1,0 +1,36 @@
+#include "windows.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+
+#include <algorithm>
+
+namespace hwi::views {
+
+namespace {
+
+constexpr int CascadeOffset = 32;
+
+bool anotherWindowAt(const MainWindow& window) {
+    const QWidgetList windows = QApplication::topLevelWidgets();
+    return std::any_of(windows.begin(), windows.end(), [&window](const QWidget* other) {
+        return other != &window && other->isVisible() && qobject_cast<const MainWindow*>(other) &&
+               other->pos() == window.pos();
+    });
+}
+
+} // namespace
+
+MainWindow* openWindow(const QString& source) {
+    auto* window = new MainWindow;
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    for (int step = 0; step < 20 && anotherWindowAt(*window); ++step)
+        window->move(window->pos() + QPoint(CascadeOffset, CascadeOffset));
+    window->show();
+    if (!source.isEmpty())
+        window->open(source);
+    return window;
+}
+
+} // namespace hwi::views

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QString>
+
+namespace hwi::views {
+
+class MainWindow;
+
+// One window per document: a new MainWindow that deletes itself when closed, shown with the remembered
+// geometry (moved down and right while another window sits at the same place), opening source unless it is
+// empty.
+MainWindow* openWindow(const QString& source = {});
+
+} // namespace hwi::views
