@@ -450,12 +450,12 @@ void TestBadInput::millionElements() {
              QStringLiteral("expected a Worker object, found number"));
 }
 
-// Found by the fuzzer: a count too large for int64 was cast anyway (undefined behaviour). Such counts read
-// as unknown; the largest whole numbers that fit still count.
+// Found by the fuzzer: a count too large for int64 was cast anyway (undefined behaviour), and then UBSan:
+// limit - available overflowed. Counts beyond 2^40 read as unknown; up to 2^40 they still count.
 void TestBadInput::countsBeyondInt64() {
     const QByteArray json = R"({"name": "w", "type": "SELFHOSTED", "maxRuns": -5e103, "availableRuns": 1e19,
         "slotConfig": {"big": {"limit": 9.3e18, "available": -9223372036854775809},
-                       "fits": {"limit": 1e18, "available": -9.2e18}}})";
+                       "fits": {"limit": 1099511627776, "available": -1e12}}})";
     auto parsed = json::Document::parse(json);
     QVERIFY(std::holds_alternative<std::shared_ptr<const json::Document>>(parsed));
     const auto snapshot = Snapshot::build(std::get<std::shared_ptr<const json::Document>>(parsed),
@@ -465,8 +465,9 @@ void TestBadInput::countsBeyondInt64() {
     QCOMPARE(capacities.size(), std::size_t(2));
     QCOMPARE(capacities[0].slotType, QStringLiteral("big"));
     QVERIFY(!capacities[0].limit && !capacities[0].available && !capacities[0].used());
-    QCOMPARE(capacities[1].limit, std::optional<std::int64_t>(1'000'000'000'000'000'000));
-    QCOMPARE(capacities[1].available, std::optional<std::int64_t>(-9'200'000'000'000'000'000));
+    QCOMPARE(capacities[1].limit, std::optional<std::int64_t>(1'099'511'627'776)); // 2^40
+    QCOMPARE(capacities[1].available, std::optional<std::int64_t>(-1'000'000'000'000));
+    QCOMPARE(capacities[1].used(), std::optional<std::int64_t>(2'099'511'627'776));
     touchEverything(snapshot);
 }
 
