@@ -162,7 +162,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     m_problems = new ProblemsPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
-    resizeDocks({m_problems}, {170}, Qt::Vertical);
+    resizeDocks({m_problems}, {110}, Qt::Vertical); // room for a few problems; the workers come first
     connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
     createActions();
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
