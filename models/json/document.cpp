@@ -25,20 +25,10 @@ void appendUtf8(std::string& out, char32_t cp) {
     }
 }
 
-int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 char32_t readHex4(std::string_view s, std::size_t at) {
     char32_t value = 0;
     for (std::size_t i = at; i < at + 4; ++i) {
-        const int digit = i < s.size() ? hexValue(s[i]) : -1;
+        const int digit = i < s.size() ? hexDigit(s[i]) : -1;
         if (digit < 0)
             return 0xFFFD;
         value = value * 16 + static_cast<char32_t>(digit);

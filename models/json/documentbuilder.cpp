@@ -17,16 +17,6 @@ namespace {
 constexpr int MaxDepth = 1024;
 constexpr std::string_view Utf8Bom = "\xEF\xBB\xBF";
 
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 // \uXXXX at text[at] (the backslash); -1 when it is not one.
 long unicodeEscape(std::string_view text, std::size_t at) {
     if (at + 6 > text.size() || text[at] != '\\' || text[at + 1] != 'u')

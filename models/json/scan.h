@@ -12,6 +12,17 @@ inline bool isJsonWhitespace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+// The value of a hex digit, -1 for any other byte.
+inline int hexDigit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 inline std::string_view trimTrailingWhitespace(std::string_view text) {
     while (!text.empty() && isJsonWhitespace(text.back()))
         text.remove_suffix(1);
