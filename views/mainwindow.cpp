@@ -470,17 +470,22 @@ void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot,
     indexInBackground();
     m_detail->setSnapshot(m_snapshot);
     m_documentRaw->setDocument(m_snapshot->document);
-    m_problems->setSnapshot(m_snapshot);
-    updateReferenceTime();
-    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
-    updateFilterCounts();
+    showSnapshotEverywhere();
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
     if (!m_snapshot->note.isEmpty())
         statusBar()->showMessage(m_snapshot->note);
     setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(m_snapshot->source));
-    updateStatusBar();
     Q_EMIT snapshotShown();
+}
+
+// What a new document and a refresh both update once the table, detail and raw view have theirs.
+void MainWindow::showSnapshotEverywhere() {
+    m_problems->setSnapshot(m_snapshot);
+    updateReferenceTime();
+    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
+    updateFilterCounts();
+    updateStatusBar();
 }
 
 void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
@@ -494,14 +499,10 @@ void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapsh
     fetchSelectedWorker(); // the refreshed list again lacks its workflows
     m_documentRaw->setDocument(m_snapshot->document);
     m_documentRaw->restoreViewState(documentState);
-    m_problems->setSnapshot(m_snapshot);
-    updateReferenceTime();
-    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
-    updateFilterCounts();
+    showSnapshotEverywhere();
     m_table->flashChanges();
     statusBar()->showMessage(
         tr("Reloaded: %1 new, %2 gone").arg(m_model->appearedCount()).arg(m_model->goneCount()), 5000);
-    updateStatusBar();
     Q_EMIT snapshotShown();
 }
 

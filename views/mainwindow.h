@@ -131,6 +131,7 @@ private:
     void createActions();
     void showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
     void refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    void showSnapshotEverywhere();
     void showError(const load::LoadError& error);
     void setLoading(bool loading);
     void updateReferenceTime();
