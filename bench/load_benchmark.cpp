@@ -2,6 +2,7 @@
 // against QJsonDocument::fromJson alone; then the peak resident memory of `hatchet-inspector --list`.
 //   load_benchmark FILE [PATH_TO_HATCHET_INSPECTOR]
 //   load_benchmark --profile FILE    only our load, 20 times, for `perf record`
+//   load_benchmark --phases FILE     where our load's time goes: read, parse, worker index
 #include "hatchet/snapshot.h"
 #include "load/hugepages.h"
 #include "json/document.h"
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments();
     const bool profile = args.removeAll(QStringLiteral("--profile")) > 0;
+    const bool phases = args.removeAll(QStringLiteral("--phases")) > 0;
     if (args.size() < 2) {
         std::fprintf(stderr, "usage: load_benchmark FILE [hatchet-inspector]\n");
         return 2;
@@ -84,6 +86,25 @@ int main(int argc, char** argv) {
         workers =
             hatchet::Snapshot::build(*doc, path, QDateTime::currentDateTimeUtc(), validation)->workers.size();
     };
+    if (phases) {
+        std::vector<double> read, parse, index;
+        std::size_t nodes = 0;
+        for (int round = 0; round < Runs; ++round) {
+            QByteArray bytes;
+            read.push_back(elapsedMs([&] { bytes = readFile(path); }));
+            json::Document::ParseResult parsed;
+            parse.push_back(elapsedMs([&] { parsed = json::Document::parse(std::move(bytes)); }));
+            const auto& doc = std::get<std::shared_ptr<const json::Document>>(parsed);
+            nodes = doc->nodeCount();
+            index.push_back(elapsedMs([&] {
+                hatchet::Snapshot::build(doc, path, QDateTime::currentDateTimeUtc(),
+                                         hatchet::Snapshot::Validation::Skip);
+            }));
+        }
+        std::printf("%zu nodes; medians of %d rounds: read %.1f ms, parse %.1f ms, worker index %.1f ms\n",
+                    nodes, Runs, median(read), median(parse), median(index));
+        return 0;
+    }
     if (profile) {
         for (int round = 0; round < 20; ++round)
             load(hatchet::Snapshot::Validation::Skip);

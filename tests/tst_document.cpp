@@ -147,6 +147,76 @@ QByteArray compactMultibyteDocument(int entries) {
     return out;
 }
 
+// The text without whitespace outside strings, as REST responses come.
+QByteArray minified(const QByteArray& json) {
+    QByteArray out;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            out += c;
+            if (c == '\\')
+                out += json[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// The text with a line break before and after every {}[]:, outside strings: a key and its colon, a value
+// and its comma, land on different lines, so the parser's chunks end between any two tokens.
+QByteArray tokenPerLine(const QByteArray& json) {
+    QByteArray out;
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        if (inString) {
+            out += c;
+            if (c == '\\')
+                out += json[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (QByteArrayView("{}[]:,").contains(c)) {
+            out += '\n';
+            out += c;
+            out += '\n';
+        } else if (c != ' ' && c != '\n') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// An array of count copies of element: above a megabyte, so the parser reads it in several chunks.
+QByteArray repeated(const QByteArray& element, int count, const QByteArray& separator) {
+    QByteArray out = "[";
+    for (int i = 0; i < count; ++i)
+        out += (i ? separator : QByteArray()) + element;
+    return out + "]";
+}
+
+// The subtrees at a and b have the same kinds, keys, scalar texts and shape.
+bool sameSubtree(const Document& doc, NodeId a, NodeId b) {
+    if (doc.kind(a) != doc.kind(b) || doc.rawKey(a) != doc.rawKey(b) ||
+        doc.childCount(a) != doc.childCount(b))
+        return false;
+    if (!doc.isContainer(a))
+        return doc.rawScalar(a) == doc.rawScalar(b);
+    for (std::uint32_t row = 0; row < doc.childCount(a); ++row)
+        if (!sameSubtree(doc, doc.child(a, row), doc.child(b, row)) || doc.parent(doc.child(b, row)) != b)
+            return false;
+    return true;
+}
+
 std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
     const DocumentPtr doc = parseOrExplain(bytes, why);
     if (!doc)
@@ -198,6 +268,12 @@ private Q_SLOTS:
     void truncatedAtEveryByte_data();
     void truncatedAtEveryByte();
     void agreesWithTheDiagnoser();
+    void largeDocuments_data();
+    void largeDocuments();
+    void longStrings_data();
+    void longStrings();
+    void errorsInLaterChunks_data();
+    void errorsInLaterChunks();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -783,6 +859,110 @@ void TestDocument::agreesWithTheDiagnoser() {
         }
     }
     QVERIFY(accepted > 100 && refused > 100); // both sides of the grammar were exercised
+}
+
+void TestDocument::largeDocuments_data() {
+    QTest::addColumn<QByteArray>("element");
+    QTest::addColumn<QByteArray>("separator");
+    QTest::addColumn<QByteArray>("trailer");
+    const QByteArray worker = fixture("worker-get.json").trimmed();
+    QTest::newRow("pretty") << worker << QByteArray(",\n") << QByteArray("\n");
+    QTest::newRow("CRLF") << QByteArray(worker).replace("\n", "\r\n") << QByteArray(",\r\n") << QByteArray();
+    QTest::newRow("one line") << minified(worker) << QByteArray(",") << QByteArray();
+    QTest::newRow("a line per token")
+        << tokenPerLine(worker).trimmed() << QByteArray("\n,\n") << QByteArray();
+    QTest::newRow("whitespace after the end")
+        << worker << QByteArray(",\n") << QByteArray("  \n").repeated(300000);
+    // Commas inside strings, right before a closing quote or an opening brace: where a line has none,
+    // a chunk may end after such a comma, inside a string.
+    QTest::newRow("commas in strings") << QByteArray("{\"a\":\"x,{y,{z,\",\"b,\":[\"{,\",1,{\"c\":\",\"}]}")
+                                       << QByteArray(",") << QByteArray();
+    QTest::newRow("multibyte") << compactMultibyteDocument(40) << QByteArray(",") << QByteArray();
+}
+
+void TestDocument::largeDocuments() {
+    QFETCH(QByteArray, element);
+    QFETCH(QByteArray, separator);
+    QFETCH(QByteArray, trailer);
+    const int count = int(1500000 / (element.size() + separator.size())) + 1;
+    const QByteArray json = repeated(element, count, separator) + trailer;
+    PARSE_OK(doc, json);
+    PARSE_OK(one, element);
+    QCOMPARE(doc->childCount(doc->root()), std::uint32_t(count));
+    QCOMPARE(doc->nodeCount(), 1 + count * one->nodeCount());
+    const NodeId first = doc->child(doc->root(), 0);
+    QVERIFY(sameSubtree(*one, one->root(), one->root()));
+    for (int row = 0; row < count; ++row) {
+        const NodeId at = doc->child(doc->root(), std::uint32_t(row));
+        QVERIFY2(sameSubtree(*doc, first, at), qPrintable(QStringLiteral("element %1 differs").arg(row)));
+        QCOMPARE(doc->offset(at), std::uint32_t(1 + row * (element.size() + separator.size())));
+        QCOMPARE(doc->parent(at), doc->root());
+    }
+}
+
+void TestDocument::longStrings_data() {
+    QTest::addColumn<QByteArray>("text");   // a string's body, unescaped and without quotes
+    QTest::addColumn<QByteArray>("layout"); // %1 is where the string goes
+    QTest::newRow("commas and braces, one line") << QByteArray("a,{").repeated(400000) << QByteArray("[%1]");
+    QTest::newRow("no newline or comma")
+        << QByteArray("abcdefgh").repeated(200000) << QByteArray("[\n  1,\n  %1,\n  2\n]");
+    QTest::newRow("quotes everywhere")
+        << QByteArray("\\\",\\\"").repeated(200000) << QByteArray("{\"k\":\n%1\n}");
+}
+
+void TestDocument::longStrings() {
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, layout);
+    const QByteArray json = QByteArray(layout).replace("%1", QByteArray("\"" + text + "\""));
+    PARSE_OK(doc, json);
+    NodeId string = NoNode;
+    for (NodeId id = 0; id < doc->nodeCount(); ++id)
+        if (doc->kind(id) == Kind::String)
+            string = id;
+    QVERIFY(string != NoNode);
+    QCOMPARE(doc->rawScalar(string), sv("\"" + text + "\""));
+    QCOMPARE(doc->offset(string), std::uint32_t(layout.indexOf("%1")));
+}
+
+void TestDocument::errorsInLaterChunks_data() {
+    QTest::addColumn<QByteArray>("json");
+    const QByteArray worker = fixture("worker-get.json").trimmed();
+    const QByteArray pretty = repeated(worker, 1000, ",\n");
+    const QByteArray compact = repeated(minified(worker), 1500, ",");
+    // Around the ends of the parser's chunks (256 KiB apart, moved back to a line end or a comma) and
+    // past them: a byte replaced, inserted or removed.
+    const char replacements[] = {'"', ',', '}', '\\', 'x', '\n'};
+    int n = 0;
+    for (const QByteArray* base : {&pretty, &compact}) {
+        for (qsizetype chunk = 1; chunk <= 4; ++chunk) {
+            for (qsizetype delta : {-40, -3, -2, -1, 0, 1, 2, 700}) {
+                const qsizetype at = chunk * 256 * 1024 + delta;
+                const char byte = replacements[n++ % sizeof(replacements)];
+                QByteArray replaced = *base, inserted = *base, removed = *base;
+                replaced[at] = byte;
+                inserted.insert(at, byte);
+                removed.remove(at, 1);
+                const QByteArray name = (base == &pretty ? "pretty" : "compact") + QByteArray::number(at);
+                QTest::newRow(QByteArray(name + " replaced").constData()) << replaced;
+                QTest::newRow(QByteArray(name + " inserted").constData()) << inserted;
+                QTest::newRow(QByteArray(name + " removed").constData()) << removed;
+            }
+        }
+        QTest::newRow(base == &pretty ? "pretty, cut short" : "compact, cut short") << base->left(700000);
+    }
+}
+
+// Past the first chunk, the parser accepts what the diagnoser accepts, and reports a refusal where the
+// diagnoser finds it.
+void TestDocument::errorsInLaterChunks() {
+    QFETCH(QByteArray, json);
+    const auto error = parseError(json);
+    const auto diagnosed = hwi::json::diagnoseJson(sv(json));
+    QCOMPARE(bool(error), bool(diagnosed));
+    if (error) {
+        QCOMPARE(error->offset, diagnosed->offset);
+        QCOMPARE(error->message, diagnosed->message);
+    }
 }
 
 void TestDocument::nestingLimit_data() {

@@ -1,6 +1,7 @@
 // Document::parse: simdjson's stage 1 finds every structural character (and checks UTF-8, string
 // closure and control characters) at SIMD speed; our own stage 2 walks those positions once, checks the
 // grammar and builds the node table directly: every value becomes a node that points back into the source.
+// Stage 1 runs a chunk at a time, just ahead of stage 2, so stage 2 reads text that is still in cache.
 // On any failure the strict diagnoser re-reads the text to say where and what.
 #include "document.h"
 #include "scan.h"
@@ -8,7 +9,6 @@
 #include <simdjson.h>
 
 #include <cstring>
-#include <mutex>
 
 namespace hwi::json {
 
@@ -70,24 +70,113 @@ bool validEscapes(std::string_view body) {
 
 enum class Failure { None, Syntax, Depth, Cancelled };
 
+// simdjson's stage 1 over the body a chunk at a time. A chunk ends after a newline (or a comma) close to
+// ChunkSize; stage 1 reads each chunk as if it began outside a string, which holds by induction as long as
+// no chunk ends inside one, and stage 1 says so (UNCLOSED_STRING) when one does: then the rest of the body
+// is one chunk. Either way the positions found are those of one stage 1 over the whole body.
+class Structurals {
+public:
+    static constexpr std::size_t ChunkSize = 256 * 1024;
+
+    explicit Structurals(std::string_view body)
+        : m_body(body) {}
+
+    // Appends the next chunk's positions (from the start of body) to out; false when none is left or stage
+    // 1 refused the text (then error() says why).
+    bool next(std::vector<std::uint32_t>& out);
+    simdjson::error_code error() const { return m_error; }
+
+private:
+    std::size_t chunkEnd() const;
+    simdjson::error_code run(std::size_t end);
+
+    std::string_view m_body;
+    std::size_t m_done = 0; // bytes of body indexed so far
+    bool m_chunked = true;  // false once the rest is read as one chunk
+    simdjson::error_code m_error = simdjson::SUCCESS;
+    std::unique_ptr<simdjson::internal::dom_parser_implementation> m_stage1;
+    std::size_t m_capacity = 0;
+};
+
+// Where the chunk from m_done ends: after the last newline (never inside a valid string) before
+// m_done + ChunkSize, else after a comma that opens a member or element; the end of body when neither.
+std::size_t Structurals::chunkEnd() const {
+    const std::size_t nominal = m_done + ChunkSize;
+    if (!m_chunked || nominal >= m_body.size())
+        return m_body.size();
+    const std::size_t floor = nominal - ChunkSize / 8;
+    for (std::size_t at = nominal; at > floor; --at)
+        if (m_body[at - 1] == '\n')
+            return at;
+    for (std::size_t at = nominal; at > floor; --at)
+        if (m_body[at - 1] == ',' && (m_body[at] == '"' || m_body[at] == '{'))
+            return at;
+    return m_body.size();
+}
+
+simdjson::error_code Structurals::run(std::size_t end) {
+    const std::size_t length = end - m_done;
+    if (!m_stage1 || m_capacity < length) {
+        m_stage1.reset();
+        m_capacity = 0;
+        if (auto error = simdjson::get_active_implementation()->create_dom_parser_implementation(
+                length, MaxDepth + 8, m_stage1))
+            return error;
+        m_capacity = length;
+    }
+    return m_stage1->stage1(reinterpret_cast<const std::uint8_t*>(m_body.data() + m_done), length,
+                            simdjson::stage1_mode::regular);
+}
+
+bool Structurals::next(std::vector<std::uint32_t>& out) {
+    while (m_done < m_body.size() && !m_error) {
+        std::size_t end = chunkEnd();
+        simdjson::error_code error = run(end);
+        if (error == simdjson::UNCLOSED_STRING && end != m_body.size()) {
+            m_chunked = false; // the chosen end was inside a string
+            end = m_body.size();
+            error = run(end);
+        }
+        if (error == simdjson::EMPTY) { // only whitespace
+            m_done = end;
+            continue;
+        }
+        if (error) {
+            m_error = error;
+            return false;
+        }
+        const auto base = static_cast<std::uint32_t>(m_done);
+        const std::uint32_t* at = m_stage1->structural_indexes.get();
+        const std::size_t count = m_stage1->n_structural_indexes;
+        const std::size_t old = out.size();
+        out.resize(old + count);
+        for (std::size_t i = 0; i < count; ++i)
+            out[old + i] = base + at[i];
+        m_done = end;
+        return true;
+    }
+    return false;
+}
+
 } // namespace
 
 // Stage 2 over simdjson's structural indexes: positions (from the start of body) of every {}[]:, and of
-// the first byte of every string and scalar, followed by sentinels equal to the body's length.
+// the first byte of every string and scalar, read through a window that stage 1 refills a chunk at a time;
+// after the last chunk, sentinels equal to the body's length.
 class Builder {
 public:
-    Builder(Document& doc, std::string_view body, const std::uint32_t* structurals, std::uint32_t count,
-            const std::atomic_bool* cancel)
+    Builder(Document& doc, std::string_view body, const std::atomic_bool* cancel)
         : m_doc(doc)
         , m_body(body.data())
         , m_bodyOffset(static_cast<std::uint32_t>(body.data() - doc.m_source.constData()))
-        , m_at(structurals)
-        , m_count(count)
+        , m_structurals(body)
+        , m_bodySize(static_cast<std::uint32_t>(body.size()))
         , m_cancel(cancel) {}
 
     Failure build();
     // Offset in body of the token the walk stopped at.
-    std::int64_t lastOffset() const { return m_i < m_count ? m_at[m_i] : m_at[m_count]; }
+    std::int64_t lastOffset() const { return m_i < m_count || m_complete ? m_at[m_i] : m_bodySize; }
+    simdjson::error_code stage1Error() const { return m_structurals.error(); }
 
 private:
     struct Pending {
@@ -105,6 +194,12 @@ private:
         return trimTrailingWhitespace(std::string_view(m_body + m_at[i], m_at[i + 1] - m_at[i]));
     }
     std::uint32_t offsetOf(std::uint32_t i) const { return m_bodyOffset + m_at[i]; }
+    // The most structurals one step of build() reads from m_i on, sentinels included.
+    static constexpr std::uint32_t Lookahead = 4;
+    // Makes Lookahead structurals from m_i on readable (or all that are left); false when stage 1 failed
+    // or the parse was cancelled.
+    bool ensureLookahead() { return m_complete || m_i + Lookahead <= m_count || refill(); }
+    bool refill();
     bool scalar(Pending& pending);
     bool key(Pending& pending);
     void close();
@@ -115,10 +210,15 @@ private:
     Document& m_doc;
     const char* m_body;
     std::uint32_t m_bodyOffset; // of body in the source (the BOM's length)
-    const std::uint32_t* m_at;
-    std::uint32_t m_count;
-    std::uint32_t m_i = 0;
+    Structurals m_structurals;
+    std::uint32_t m_bodySize;
+    std::vector<std::uint32_t> m_window; // structurals from the one before m_i on
+    const std::uint32_t* m_at = nullptr; // m_window's data
+    std::uint32_t m_count = 0;           // structurals in m_window, sentinels not counted
+    std::uint32_t m_i = 0;               // the structural being read, an index into m_window
+    bool m_complete = false;             // every chunk is in m_window, and the sentinels
     const std::atomic_bool* m_cancel;
+    bool m_cancelled = false;
     std::vector<Pending> m_pending;
     std::vector<Open> m_open;
 };
@@ -131,8 +231,8 @@ Failure Builder::build() {
     next.node.keyOffset = Document::NoKey;
     for (;;) {
         // A value at m_i.
-        if (m_cancel && (m_i & 0xFFFF) == 0 && m_cancel->load(std::memory_order_relaxed))
-            return Failure::Cancelled;
+        if (!ensureLookahead())
+            return m_cancelled ? Failure::Cancelled : Failure::Syntax;
         if (m_i >= m_count)
             return Failure::Syntax;
         next.node.valueOffset = offsetOf(m_i);
@@ -157,6 +257,8 @@ Failure Builder::build() {
         }
         // After a value: a comma and the next member or element, or the end of containers.
         for (;;) {
+            if (!ensureLookahead())
+                return m_cancelled ? Failure::Cancelled : Failure::Syntax;
             if (m_open.empty()) {
                 if (m_i != m_count)
                     return Failure::Syntax; // trailing content
@@ -180,6 +282,22 @@ Failure Builder::build() {
             break;
         }
     }
+}
+
+bool Builder::refill() {
+    if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
+        m_cancelled = true;
+        return false;
+    }
+    m_window.erase(m_window.begin(), m_window.begin() + m_i);
+    m_i = 0;
+    while (m_window.size() < Lookahead && !m_complete && !m_structurals.error())
+        m_complete = !m_structurals.next(m_window) && !m_structurals.error();
+    m_count = static_cast<std::uint32_t>(m_window.size());
+    if (m_complete)
+        m_window.insert(m_window.end(), 3, m_bodySize);
+    m_at = m_window.data();
+    return !m_structurals.error();
 }
 
 // `"key" :` at m_i, recorded in pending; m_i moves to the value.
@@ -312,35 +430,10 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
     std::int64_t failedAt = 0;
     simdjson::error_code error = simdjson::SUCCESS;
     {
-        // simdjson's advice: reuse one parser, so its index buffers are not allocated and faulted in anew
-        // on every load (a refresh, a reload). A parse that finds it busy uses its own.
-        using Stage1 = std::unique_ptr<simdjson::internal::dom_parser_implementation>;
-        static std::mutex sharedMutex;
-        static Stage1 shared;
-        static std::size_t sharedCapacity = 0;
-        std::unique_lock lock(sharedMutex, std::try_to_lock);
-        Stage1 local;
-        std::size_t localCapacity = 0;
-        Stage1& stage1 = lock.owns_lock() ? shared : local;
-        std::size_t& capacity = lock.owns_lock() ? sharedCapacity : localCapacity;
-        const std::size_t needed = body.size() + 1;
-        if (!stage1 || capacity < needed || capacity > std::max<std::size_t>(4 * needed, 64 << 20)) {
-            stage1.reset();
-            capacity = 0;
-            error = simdjson::get_active_implementation()->create_dom_parser_implementation(
-                needed, MaxDepth + 8, stage1);
-            if (!error)
-                capacity = needed;
-        }
-        if (!error)
-            error = stage1->stage1(reinterpret_cast<const std::uint8_t*>(body.data()), body.size(),
-                                   simdjson::stage1_mode::regular);
-        if (!error) {
-            Builder builder(*doc, body, stage1->structural_indexes.get(), stage1->n_structural_indexes,
-                            cancel);
-            failure = builder.build();
-            failedAt = builder.lastOffset();
-        }
+        Builder builder(*doc, body, cancel);
+        failure = builder.build();
+        failedAt = builder.lastOffset();
+        error = builder.stage1Error();
     }
     if (failure == Failure::Cancelled)
         return fail(0, QStringLiteral("cancelled"));
