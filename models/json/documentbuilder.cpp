@@ -163,6 +163,11 @@ bool Structurals::next(std::vector<std::uint32_t>& out) {
 // Stage 2 over simdjson's structural indexes: positions (from the start of body) of every {}[]:, and of
 // the first byte of every string and scalar, read through a window that stage 1 refills a chunk at a time;
 // after the last chunk, sentinels equal to the body's length.
+//
+// The children of a container take consecutive ids, so they can only be placed once the container ends:
+// until then each value waits as a pending node (its key first, then its value). A container's own
+// pending node comes just before its children's; when it ends, its children move into the node table in
+// one block and it stays pending in its own parent.
 class Builder {
 public:
     Builder(Document& doc, std::string_view body, const std::atomic_bool* cancel)
@@ -179,47 +184,64 @@ public:
     simdjson::error_code stage1Error() const { return m_structurals.error(); }
 
 private:
-    struct Pending {
-        Document::Node node;
-        std::uint8_t tag;
-    };
     struct Open {
-        std::size_t mark; // m_pending size when the container opened
-        Pending self;
+        std::uint32_t mark; // index in the pending nodes of the container's first child
+        char outerCloser;   // what closes the container around it; 0 at the top
     };
 
-    char charAt(std::uint32_t i) const { return m_body[m_at[i]]; }
-    // The token starting at structural i, up to the next structural, without trailing whitespace.
-    std::string_view token(std::uint32_t i) const {
-        return trimTrailingWhitespace(std::string_view(m_body + m_at[i], m_at[i + 1] - m_at[i]));
-    }
-    std::uint32_t offsetOf(std::uint32_t i) const { return m_bodyOffset + m_at[i]; }
     // The most structurals one step of build() reads from m_i on, sentinels included.
     static constexpr std::uint32_t Lookahead = 4;
     // Makes Lookahead structurals from m_i on readable (or all that are left); false when stage 1 failed
     // or the parse was cancelled.
-    bool ensureLookahead() { return m_complete || m_i + Lookahead <= m_count || refill(); }
     bool refill();
-    bool scalar(Pending& pending);
-    bool key(Pending& pending);
+    bool cancelled();
+    void pushPending() {
+        m_pendingNodes.push_back({0, Document::NoKey, 0, 0, 0, 0});
+        m_pendingTags.push_back(0);
+    }
+    // The end (exclusive) of the token starting at body offset from, trailing whitespace dropped.
+    std::uint32_t tokenEnd(std::uint32_t from, std::uint32_t next) const {
+        while (next > from && isJsonWhitespace(m_body[next - 1]))
+            --next;
+        return next;
+    }
+    // Whether body[from, to) holds a backslash. Keys and strings are asked about in source order, so one
+    // memchr over a stretch of text answers for all of them in it instead of a call for each.
+    bool hasBackslash(std::uint32_t from, std::uint32_t to) {
+        if (from < m_scanStart || from > m_nextBackslash)
+            scanForBackslash(from, to);
+        while (m_nextBackslash < to) {
+            if (m_nextBackslash < m_scanEnd)
+                return true;
+            scanForBackslash(m_scanEnd, to);
+        }
+        return false;
+    }
+    void scanForBackslash(std::uint32_t from, std::uint32_t to);
+    bool key();
+    bool scalar(char first);
     void close();
+    std::uint32_t place(std::uint32_t mark);
     void finishRoot();
-    std::uint32_t place(std::size_t mark);
-    void adoptChildren(NodeId id);
 
     Document& m_doc;
     const char* m_body;
     std::uint32_t m_bodyOffset; // of body in the source (the BOM's length)
     Structurals m_structurals;
     std::uint32_t m_bodySize;
-    std::vector<std::uint32_t> m_window; // structurals from the one before m_i on
+    std::vector<std::uint32_t> m_window; // structurals from the one at m_i on (and a few before)
     const std::uint32_t* m_at = nullptr; // m_window's data
     std::uint32_t m_count = 0;           // structurals in m_window, sentinels not counted
     std::uint32_t m_i = 0;               // the structural being read, an index into m_window
     bool m_complete = false;             // every chunk is in m_window, and the sentinels
     const std::atomic_bool* m_cancel;
     bool m_cancelled = false;
-    std::vector<Pending> m_pending;
+    // No backslash in body[m_scanStart, m_nextBackslash); there is one at m_nextBackslash unless it is
+    // m_scanEnd, where the scan stopped.
+    std::uint32_t m_scanStart = 0, m_scanEnd = 0, m_nextBackslash = 0;
+    char m_closer = 0; // '}' or ']' for the innermost open container, 0 outside all
+    std::vector<Document::Node> m_pendingNodes;
+    std::vector<std::uint8_t> m_pendingTags;
     std::vector<Open> m_open;
 };
 
@@ -227,47 +249,48 @@ Failure Builder::build() {
     m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
     m_doc.m_tags.push_back(0);
     m_open.reserve(64);
-    Pending next{}; // the value about to be read, with its key
-    next.node.keyOffset = Document::NoKey;
+    m_pendingNodes.reserve(1024);
+    m_pendingTags.reserve(1024);
+    pushPending(); // the root's
     for (;;) {
-        // A value at m_i.
-        if (!ensureLookahead())
+        // A value at m_i, its pending node (with its key, in an object) last.
+        if (!m_complete && m_i + Lookahead > m_count && !refill())
             return m_cancelled ? Failure::Cancelled : Failure::Syntax;
         if (m_i >= m_count)
             return Failure::Syntax;
-        next.node.valueOffset = offsetOf(m_i);
-        const char c = charAt(m_i);
+        const std::uint32_t at = m_at[m_i];
+        const char c = m_body[at];
+        m_pendingNodes.back().valueOffset = m_bodyOffset + at;
         if (c == '{' || c == '[') {
             if (m_open.size() >= MaxDepth)
                 return Failure::Depth;
-            next.tag |= static_cast<std::uint8_t>(c == '{' ? Kind::Object : Kind::Array);
-            m_open.push_back({m_pending.size(), next});
+            m_pendingTags.back() |= static_cast<std::uint8_t>(c == '{' ? Kind::Object : Kind::Array);
+            m_open.push_back({static_cast<std::uint32_t>(m_pendingNodes.size()), m_closer});
+            m_closer = static_cast<char>(c + 2); // '{' + 2 == '}', '[' + 2 == ']'
             ++m_i;
-            next = {};
-            next.node.keyOffset = Document::NoKey;
-            if (charAt(m_i) != (c == '{' ? '}' : ']')) { // not empty: its first member or element
-                if (c == '{' && !key(next))
+            if (m_body[m_at[m_i]] != m_closer) { // not empty: its first member or element
+                pushPending();
+                if (c == '{' && !key())
                     return Failure::Syntax;
                 continue;
             }
             ++m_i;
             close();
-        } else if (!scalar(next)) {
+        } else if (!scalar(c)) {
             return Failure::Syntax;
         }
         // After a value: a comma and the next member or element, or the end of containers.
         for (;;) {
-            if (!ensureLookahead())
+            if (!m_complete && m_i + Lookahead > m_count && !refill())
                 return m_cancelled ? Failure::Cancelled : Failure::Syntax;
-            if (m_open.empty()) {
+            if (m_closer == 0) {
                 if (m_i != m_count)
                     return Failure::Syntax; // trailing content
                 finishRoot();
                 return Failure::None;
             }
-            const bool object = (m_open.back().self.tag & Document::KindMask) == std::uint8_t(Kind::Object);
-            const char after = m_i < m_count ? charAt(m_i) : '\0';
-            if (after == (object ? '}' : ']')) {
+            const char after = m_i < m_count ? m_body[m_at[m_i]] : '\0';
+            if (after == m_closer) {
                 ++m_i;
                 close();
                 continue;
@@ -275,20 +298,33 @@ Failure Builder::build() {
             if (after != ',')
                 return Failure::Syntax;
             ++m_i;
-            next = {};
-            next.node.keyOffset = Document::NoKey;
-            if (object && !key(next))
+            if ((m_i & 0xFFFF) == 0 && cancelled())
+                return Failure::Cancelled;
+            pushPending();
+            if (m_closer == '}' && !key())
                 return Failure::Syntax;
             break;
         }
     }
 }
 
+bool Builder::cancelled() {
+    m_cancelled = m_cancelled || (m_cancel && m_cancel->load(std::memory_order_relaxed));
+    return m_cancelled;
+}
+
+void Builder::scanForBackslash(std::uint32_t from, std::uint32_t to) {
+    constexpr std::uint32_t Stretch = 16 * 1024;
+    m_scanStart = from;
+    m_scanEnd = std::min(m_bodySize, std::max(to, from + std::min(Stretch, m_bodySize - from)));
+    const void* found = std::memchr(m_body + from, '\\', m_scanEnd - from);
+    m_nextBackslash =
+        found ? static_cast<std::uint32_t>(static_cast<const char*>(found) - m_body) : m_scanEnd;
+}
+
 bool Builder::refill() {
-    if (m_cancel && m_cancel->load(std::memory_order_relaxed)) {
-        m_cancelled = true;
+    if (cancelled())
         return false;
-    }
     m_window.erase(m_window.begin(), m_window.begin() + m_i);
     m_i = 0;
     while (m_window.size() < Lookahead && !m_complete && !m_structurals.error())
@@ -300,91 +336,99 @@ bool Builder::refill() {
     return !m_structurals.error();
 }
 
-// `"key" :` at m_i, recorded in pending; m_i moves to the value.
-bool Builder::key(Pending& pending) {
-    if (m_i + 1 >= m_count || charAt(m_i) != '"' || charAt(m_i + 1) != ':')
+// `"key" :` at m_i, recorded in the last pending node; m_i moves to the value.
+bool Builder::key() {
+    if (m_i + 1 >= m_count)
         return false;
-    const std::string_view quoted = token(m_i);
-    if (quoted.size() < 2 || quoted.back() != '"')
+    const std::uint32_t at = m_at[m_i];
+    const std::uint32_t colon = m_at[m_i + 1];
+    if (m_body[at] != '"' || m_body[colon] != ':')
         return false;
-    const std::string_view body = quoted.substr(1, quoted.size() - 2);
-    if (std::memchr(body.data(), '\\', body.size())) {
+    const std::uint32_t end = tokenEnd(at, colon);
+    if (end - at < 2 || m_body[end - 1] != '"')
+        return false;
+    const std::string_view body(m_body + at + 1, end - at - 2);
+    if (hasBackslash(at + 1, end - 1)) {
         if (!validEscapes(body))
             return false;
-        pending.tag = Document::KeyEscaped;
+        m_pendingTags.back() = Document::KeyEscaped;
     }
-    pending.node.keyOffset = offsetOf(m_i);
-    pending.node.keyLength = static_cast<std::uint32_t>(body.size());
+    Document::Node& node = m_pendingNodes.back();
+    node.keyOffset = m_bodyOffset + at;
+    node.keyLength = static_cast<std::uint32_t>(body.size());
     m_i += 2;
     return true;
 }
 
-// The one pending value left is the root: it takes id 0.
-void Builder::finishRoot() {
-    place(m_pending.size() - 1);
-    m_doc.m_nodes[0] = m_doc.m_nodes.back();
-    m_doc.m_tags[0] = m_doc.m_tags.back();
-    m_doc.m_nodes.pop_back();
-    m_doc.m_tags.pop_back();
-    adoptChildren(0);
-    m_doc.m_nodes[0].parent = NoNode;
-}
-
-bool Builder::scalar(Pending& pending) {
-    const std::string_view text = token(m_i);
-    if (text.empty())
-        return false;
-    pending.node.first = static_cast<std::uint32_t>(text.size());
-    if (text.front() == '"') {
+// A string, number or literal at m_i, completing the last pending node.
+bool Builder::scalar(char first) {
+    const std::uint32_t at = m_at[m_i];
+    const std::uint32_t end = tokenEnd(at, m_at[m_i + 1]);
+    const std::string_view text(m_body + at, end - at);
+    std::uint8_t& tag = m_pendingTags.back();
+    if (first == '"') {
         if (text.size() < 2 || text.back() != '"')
             return false;
         const std::string_view body = text.substr(1, text.size() - 2);
-        pending.tag |= static_cast<std::uint8_t>(Kind::String);
-        if (std::memchr(body.data(), '\\', body.size())) {
+        tag |= static_cast<std::uint8_t>(Kind::String);
+        if (hasBackslash(at + 1, end - 1)) {
             if (!validEscapes(body))
                 return false;
-            pending.tag |= Document::ValueEscaped;
+            tag |= Document::ValueEscaped;
         }
     } else {
         const auto kind = scalarKind(text);
         if (!kind)
             return false;
-        pending.tag |= static_cast<std::uint8_t>(*kind);
+        tag |= static_cast<std::uint8_t>(*kind);
     }
-    m_pending.push_back(pending);
+    m_pendingNodes.back().first = static_cast<std::uint32_t>(text.size());
     ++m_i;
     return true;
 }
 
-// The innermost container ends: its children move into the node table and it becomes a pending child of
-// its own parent.
+// The innermost container ends: its children move into the node table and it stays pending, the last
+// child of its own parent.
 void Builder::close() {
-    Open open = m_open.back();
+    const Open open = m_open.back();
     m_open.pop_back();
-    open.self.node.count = static_cast<std::uint32_t>(m_pending.size() - open.mark);
-    open.self.node.first = place(open.mark);
-    m_pending.push_back(open.self);
+    m_closer = open.outerCloser;
+    const auto count = static_cast<std::uint32_t>(m_pendingNodes.size() - open.mark);
+    const std::uint32_t first = place(open.mark);
+    Document::Node& self = m_pendingNodes[open.mark - 1];
+    self.first = first;
+    self.count = count;
 }
 
-// Moves the pending children from mark on into the node table, consecutively, and returns the id
-// of the first. Their own children were placed earlier and learn their parent now.
-std::uint32_t Builder::place(std::size_t mark) {
-    const auto first = static_cast<std::uint32_t>(m_doc.m_nodes.size());
-    for (std::size_t i = mark; i < m_pending.size(); ++i) {
-        m_doc.m_nodes.push_back(m_pending[i].node);
-        m_doc.m_tags.push_back(m_pending[i].tag);
-        adoptChildren(static_cast<NodeId>(m_doc.m_nodes.size() - 1));
+// Moves the pending nodes from mark on into the node table, in one block, and returns the id of the first.
+// Their own children were placed earlier and learn their parent now.
+std::uint32_t Builder::place(std::uint32_t mark) {
+    auto& nodes = m_doc.m_nodes;
+    const auto first = static_cast<std::uint32_t>(nodes.size());
+    nodes.insert(nodes.end(), m_pendingNodes.begin() + mark, m_pendingNodes.end());
+    m_doc.m_tags.insert(m_doc.m_tags.end(), m_pendingTags.begin() + mark, m_pendingTags.end());
+    for (std::uint32_t k = mark; k < m_pendingNodes.size(); ++k) {
+        const auto kind = static_cast<Kind>(m_pendingTags[k] & Document::KindMask);
+        if (kind != Kind::Array && kind != Kind::Object)
+            continue;
+        const Document::Node& child = m_pendingNodes[k];
+        const NodeId id = first + (k - mark);
+        for (std::uint32_t j = 0; j < child.count; ++j)
+            nodes[child.first + j].parent = id;
     }
-    m_pending.resize(mark);
+    m_pendingNodes.resize(mark);
+    m_pendingTags.resize(mark);
     return first;
 }
 
-void Builder::adoptChildren(NodeId id) {
-    if (!m_doc.isContainer(id))
-        return;
-    const auto& node = m_doc.m_nodes[id];
-    for (std::uint32_t i = 0; i < node.count; ++i)
-        m_doc.m_nodes[node.first + i].parent = id;
+// The one pending node left is the root: it takes id 0.
+void Builder::finishRoot() {
+    Document::Node& root = m_doc.m_nodes[0];
+    root = m_pendingNodes.front();
+    root.parent = NoNode;
+    m_doc.m_tags[0] = m_pendingTags.front();
+    for (std::uint32_t j = 0; j < root.count; ++j)
+        m_doc.m_nodes[root.first + j].parent = 0;
 }
 
 Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
