@@ -15,6 +15,8 @@
 
 namespace hwi::json {
 
+class ArrivingBytes;
+
 enum class Kind : std::uint8_t { Null, False, True, Number, String, Array, Object };
 
 // "null", "boolean", "number", "string", "array" or "object".
@@ -39,6 +41,10 @@ public:
     // Parses bytes (any size the parser accepts). cancel, when set, is polled; a cancelled parse returns
     // a ParseError whose message is "cancelled".
     static ParseResult parse(QByteArray bytes, const std::atomic_bool* cancel = nullptr);
+    // The same over bytes still arriving: what has arrived is parsed while the rest is read. The writer
+    // must finish() or abort() them; abort() (not only cancel) ends a parse waiting for bytes.
+    static ParseResult parse(const std::shared_ptr<ArrivingBytes>& bytes,
+                             const std::atomic_bool* cancel = nullptr);
 
     NodeId root() const { return 0; }
     std::size_t nodeCount() const { return m_nodes.size(); }

@@ -3,8 +3,10 @@
 // grammar and builds the node table directly: every value becomes a node that points back into the source.
 // Stage 1 runs a chunk at a time, just ahead of stage 2, so stage 2 reads text that is still in cache.
 // On any failure the strict diagnoser re-reads the text to say where and what.
+#include "arrivingbytes.h"
 #include "document.h"
 #include "scan.h"
+#include "structurals.h"
 
 #include <simdjson.h>
 
@@ -70,94 +72,6 @@ bool validEscapes(std::string_view body) {
 
 enum class Failure { None, Syntax, Depth, Cancelled };
 
-// simdjson's stage 1 over the body a chunk at a time. A chunk ends after a newline (or a comma) close to
-// ChunkSize; stage 1 reads each chunk as if it began outside a string, which holds by induction as long as
-// no chunk ends inside one, and stage 1 says so (UNCLOSED_STRING) when one does: then the rest of the body
-// is one chunk. Either way the positions found are those of one stage 1 over the whole body.
-class Structurals {
-public:
-    static constexpr std::size_t ChunkSize = 256 * 1024;
-
-    explicit Structurals(std::string_view body)
-        : m_body(body) {}
-
-    // Appends the next chunk's positions (from the start of body) to out; false when none is left or stage
-    // 1 refused the text (then error() says why).
-    bool next(std::vector<std::uint32_t>& out);
-    simdjson::error_code error() const { return m_error; }
-
-private:
-    std::size_t chunkEnd() const;
-    simdjson::error_code run(std::size_t end);
-
-    std::string_view m_body;
-    std::size_t m_done = 0; // bytes of body indexed so far
-    bool m_chunked = true;  // false once the rest is read as one chunk
-    simdjson::error_code m_error = simdjson::SUCCESS;
-    std::unique_ptr<simdjson::internal::dom_parser_implementation> m_stage1;
-    std::size_t m_capacity = 0;
-};
-
-// Where the chunk from m_done ends: after the last newline (never inside a valid string) before
-// m_done + ChunkSize, else after a comma that opens a member or element; the end of body when neither.
-std::size_t Structurals::chunkEnd() const {
-    const std::size_t nominal = m_done + ChunkSize;
-    if (!m_chunked || nominal >= m_body.size())
-        return m_body.size();
-    const std::size_t floor = nominal - ChunkSize / 8;
-    for (std::size_t at = nominal; at > floor; --at)
-        if (m_body[at - 1] == '\n')
-            return at;
-    for (std::size_t at = nominal; at > floor; --at)
-        if (m_body[at - 1] == ',' && (m_body[at] == '"' || m_body[at] == '{'))
-            return at;
-    return m_body.size();
-}
-
-simdjson::error_code Structurals::run(std::size_t end) {
-    const std::size_t length = end - m_done;
-    if (!m_stage1 || m_capacity < length) {
-        m_stage1.reset();
-        m_capacity = 0;
-        if (auto error = simdjson::get_active_implementation()->create_dom_parser_implementation(
-                length, MaxDepth + 8, m_stage1))
-            return error;
-        m_capacity = length;
-    }
-    return m_stage1->stage1(reinterpret_cast<const std::uint8_t*>(m_body.data() + m_done), length,
-                            simdjson::stage1_mode::regular);
-}
-
-bool Structurals::next(std::vector<std::uint32_t>& out) {
-    while (m_done < m_body.size() && !m_error) {
-        std::size_t end = chunkEnd();
-        simdjson::error_code error = run(end);
-        if (error == simdjson::UNCLOSED_STRING && end != m_body.size()) {
-            m_chunked = false; // the chosen end was inside a string
-            end = m_body.size();
-            error = run(end);
-        }
-        if (error == simdjson::EMPTY) { // only whitespace
-            m_done = end;
-            continue;
-        }
-        if (error) {
-            m_error = error;
-            return false;
-        }
-        const auto base = static_cast<std::uint32_t>(m_done);
-        const std::uint32_t* at = m_stage1->structural_indexes.get();
-        const std::size_t count = m_stage1->n_structural_indexes;
-        const std::size_t old = out.size();
-        out.resize(old + count);
-        for (std::size_t i = 0; i < count; ++i)
-            out[old + i] = base + at[i];
-        m_done = end;
-        return true;
-    }
-    return false;
-}
-
 } // namespace
 
 // Stage 2 over simdjson's structural indexes: positions (from the start of body) of every {}[]:, and of
@@ -170,12 +84,12 @@ bool Structurals::next(std::vector<std::uint32_t>& out) {
 // one block and it stays pending in its own parent.
 class Builder {
 public:
-    Builder(Document& doc, std::string_view body, const std::atomic_bool* cancel)
+    // The body starts at bodyStart in source (after a BOM).
+    Builder(Document& doc, ArrivingBytes& source, std::uint32_t bodyStart, const std::atomic_bool* cancel)
         : m_doc(doc)
-        , m_body(body.data())
-        , m_bodyOffset(static_cast<std::uint32_t>(body.data() - doc.m_source.constData()))
-        , m_structurals(body)
-        , m_bodySize(static_cast<std::uint32_t>(body.size()))
+        , m_body(source.data() + bodyStart)
+        , m_bodyOffset(bodyStart)
+        , m_structurals(source, bodyStart)
         , m_cancel(cancel) {}
 
     Failure build();
@@ -228,12 +142,12 @@ private:
     const char* m_body;
     std::uint32_t m_bodyOffset; // of body in the source (the BOM's length)
     Structurals m_structurals;
-    std::uint32_t m_bodySize;
-    std::vector<std::uint32_t> m_window; // structurals from the one at m_i on (and a few before)
-    const std::uint32_t* m_at = nullptr; // m_window's data
-    std::uint32_t m_count = 0;           // structurals in m_window, sentinels not counted
-    std::uint32_t m_i = 0;               // the structural being read, an index into m_window
-    bool m_complete = false;             // every chunk is in m_window, and the sentinels
+    std::uint32_t m_bodySize = UINT32_MAX; // once every chunk is in
+    std::vector<std::uint32_t> m_window;   // structurals from the one at m_i on (and a few before)
+    const std::uint32_t* m_at = nullptr;   // m_window's data
+    std::uint32_t m_count = 0;             // structurals in m_window, sentinels not counted
+    std::uint32_t m_i = 0;                 // the structural being read, an index into m_window
+    bool m_complete = false;               // every chunk is in m_window, and the sentinels
     const std::atomic_bool* m_cancel;
     bool m_cancelled = false;
     // No backslash in body[m_scanStart, m_nextBackslash); there is one at m_nextBackslash unless it is
@@ -316,7 +230,8 @@ bool Builder::cancelled() {
 void Builder::scanForBackslash(std::uint32_t from, std::uint32_t to) {
     constexpr std::uint32_t Stretch = 16 * 1024;
     m_scanStart = from;
-    m_scanEnd = std::min(m_bodySize, std::max(to, from + std::min(Stretch, m_bodySize - from)));
+    const auto indexed = static_cast<std::uint32_t>(m_structurals.indexed()); // the bytes known to be there
+    m_scanEnd = std::min(indexed, std::max(to, from + std::min(Stretch, indexed - from)));
     const void* found = std::memchr(m_body + from, '\\', m_scanEnd - from);
     m_nextBackslash =
         found ? static_cast<std::uint32_t>(static_cast<const char*>(found) - m_body) : m_scanEnd;
@@ -327,13 +242,17 @@ bool Builder::refill() {
         return false;
     m_window.erase(m_window.begin(), m_window.begin() + m_i);
     m_i = 0;
-    while (m_window.size() < Lookahead && !m_complete && !m_structurals.error())
-        m_complete = !m_structurals.next(m_window) && !m_structurals.error();
+    const auto failed = [this] { return m_structurals.error() || m_structurals.aborted(); };
+    while (m_window.size() < Lookahead && !m_complete && !failed())
+        m_complete = !m_structurals.next(m_window) && !failed();
+    m_cancelled = m_cancelled || m_structurals.aborted();
     m_count = static_cast<std::uint32_t>(m_window.size());
-    if (m_complete)
+    if (m_complete) {
+        m_bodySize = static_cast<std::uint32_t>(m_structurals.bodySize());
         m_window.insert(m_window.end(), 3, m_bodySize);
+    }
     m_at = m_window.data();
-    return !m_structurals.error();
+    return !failed();
 }
 
 // `"key" :` at m_i, recorded in the last pending node; m_i moves to the value.
@@ -432,30 +351,68 @@ void Builder::finishRoot() {
 }
 
 Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
+    return parse(ArrivingBytes::complete(std::move(bytes)), cancel);
+}
+
+Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& bytes,
+                                      const std::atomic_bool* cancel) {
+    ArrivingBytes& source = *bytes;
     auto doc = std::make_shared<Document>();
-    const std::string_view whole(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-    doc->m_bomLength = whole.starts_with(Utf8Bom) ? Utf8Bom.size() : 0;
-    const std::string_view text = whole.substr(doc->m_bomLength);
+    const ParseError cancelled{0, 1, 1, QStringLiteral("cancelled")};
 
-    auto fail = [&](std::int64_t offsetInText, const QString& message) -> ParseResult {
-        const TextPosition where = textPositionAt(text, offsetInText);
-        return ParseError{offsetInText + doc->m_bomLength, where.line, where.column, message};
+    // The BOM and the first character decide how to read the rest.
+    qsizetype arrived = source.waitFor(Utf8Bom.size());
+    const char* data = source.data();
+    doc->m_bomLength =
+        arrived >= qsizetype(Utf8Bom.size()) && std::string_view(data, Utf8Bom.size()) == Utf8Bom
+            ? Utf8Bom.size()
+            : 0;
+    qsizetype first = doc->m_bomLength;
+    for (;;) {
+        while (first < arrived && isJsonWhitespace(data[first]))
+            ++first;
+        if (first < arrived || source.isFinished() || source.isAborted())
+            break;
+        arrived = source.waitFor(arrived + 1);
+    }
+    const bool container = first < arrived && (data[first] == '{' || data[first] == '[');
+    if (static_cast<std::uint64_t>(source.expected()) - doc->m_bomLength >=
+        UINT32_MAX - simdjson::SIMDJSON_PADDING) {
+        return ParseError{doc->m_bomLength, 1, 1,
+                          QStringLiteral("file too large: the parser handles at most 4 GiB")};
+    }
+
+    Failure failure = Failure::None;
+    std::int64_t failedAt = 0;
+    simdjson::error_code error = simdjson::SUCCESS;
+    if (container) {
+        // Reserved address space costs nothing until touched; it spares the copies of regrowth.
+        doc->m_nodes.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
+        doc->m_tags.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
+        Builder builder(*doc, source, doc->m_bomLength, cancel);
+        failure = builder.build();
+        failedAt = builder.lastOffset();
+        error = builder.stage1Error();
+    }
+    if (failure == Failure::Cancelled)
+        return cancelled;
+    // The text as a whole: read to the end, or a failure to explain.
+    source.waitFor(source.expected() + 1);
+    if (source.isAborted())
+        return cancelled;
+    doc->m_source = source.take();
+    const std::string_view body(doc->m_source.constData() + doc->m_bomLength,
+                                static_cast<std::size_t>(doc->m_source.size()) - doc->m_bomLength);
+    auto fail = [&](std::int64_t offsetInBody, const QString& message) -> ParseResult {
+        const TextPosition where = textPositionAt(body, offsetInBody);
+        return ParseError{offsetInBody + doc->m_bomLength, where.line, where.column, message};
     };
-    if (static_cast<std::uint64_t>(text.size()) >= UINT32_MAX - simdjson::SIMDJSON_PADDING)
-        return fail(0, QStringLiteral("file too large: the parser handles at most 4 GiB"));
 
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end; make room without changing size().
-    if (bytes.capacity() - bytes.size() < qsizetype(simdjson::SIMDJSON_PADDING))
-        bytes.reserve(bytes.size() + simdjson::SIMDJSON_PADDING);
-    doc->m_source = std::move(bytes);
-    const char* base = doc->m_source.constData();
-    const std::string_view body(base + doc->m_bomLength, text.size());
-
-    // A scalar document is small and rare: the strict diagnoser is its parser.
-    const std::size_t start = body.find_first_not_of(" \t\r\n");
-    if (start == std::string_view::npos || (body[start] != '{' && body[start] != '[')) {
-        if (auto error = diagnoseJson(body))
-            return fail(error->offset, error->message);
+    if (!container) {
+        // A scalar document is small and rare: the strict diagnoser is its parser.
+        if (auto syntax = diagnoseJson(body))
+            return fail(syntax->offset, syntax->message);
+        const std::size_t start = body.find_first_not_of(" \t\r\n");
         const std::string_view token = trimTrailingWhitespace(body.substr(start));
         doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start), NoKey, NoNode,
                                 static_cast<std::uint32_t>(token.size()), 0, 0});
@@ -465,22 +422,6 @@ Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* 
         doc->m_tags.push_back(tag);
         return std::shared_ptr<const Document>(std::move(doc));
     }
-
-    // Reserved address space costs nothing until touched; it spares the copies of regrowth.
-    doc->m_nodes.reserve(body.size() / 8 + 16);
-    doc->m_tags.reserve(body.size() / 8 + 16);
-
-    Failure failure = Failure::None;
-    std::int64_t failedAt = 0;
-    simdjson::error_code error = simdjson::SUCCESS;
-    {
-        Builder builder(*doc, body, cancel);
-        failure = builder.build();
-        failedAt = builder.lastOffset();
-        error = builder.stage1Error();
-    }
-    if (failure == Failure::Cancelled)
-        return fail(0, QStringLiteral("cancelled"));
     if (error || failure != Failure::None) {
         if (auto syntax = diagnoseJson(body))
             return fail(syntax->offset, syntax->message);

@@ -1,0 +1,91 @@
+#include "arrivingbytes.h"
+
+#include <simdjson.h>
+
+#include <cstring>
+
+namespace hwi::json {
+
+namespace {
+constexpr qsizetype Padding = simdjson::SIMDJSON_PADDING;
+}
+
+ArrivingBytes::ArrivingBytes(qsizetype expected)
+    : m_buffer(expected + Padding, Qt::Uninitialized)
+    , m_data(m_buffer.data())
+    , m_readData(m_data)
+    , m_expected(expected) {
+    std::memset(m_data + expected, 0, Padding); // read past the end by a parse that stops there
+}
+
+std::shared_ptr<ArrivingBytes> ArrivingBytes::complete(QByteArray bytes) {
+    std::shared_ptr<ArrivingBytes> done(new ArrivingBytes);
+    const qsizetype size = bytes.size();
+    // simdjson may read a few bytes past the end; a buffer without room for that is copied once. One that
+    // has the room is never written to, so a buffer shared with the caller is not copied.
+    if (bytes.capacity() - size < Padding)
+        bytes.reserve(size + Padding);
+    done->m_buffer = std::move(bytes);
+    done->m_data = nullptr; // nothing is written
+    done->m_readData = done->m_buffer.constData();
+    done->m_expected = done->m_written = done->m_arrived = size;
+    done->m_finished = true;
+    return done;
+}
+
+void ArrivingBytes::commit(qsizetype bytes) {
+    Q_ASSERT(bytes >= 0 && bytes <= room());
+    m_written += bytes;
+    {
+        const std::lock_guard lock(m_mutex);
+        m_arrived = m_written;
+    }
+    m_changed.notify_all();
+}
+
+void ArrivingBytes::finish() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_finished = true;
+        if (m_data)
+            m_data[m_written] = '\0';
+    }
+    m_changed.notify_all();
+}
+
+void ArrivingBytes::abort() {
+    {
+        const std::lock_guard lock(m_mutex);
+        m_aborted = true;
+    }
+    m_changed.notify_all();
+}
+
+qsizetype ArrivingBytes::waitFor(qsizetype bytes) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_arrived >= bytes || m_finished || m_aborted; });
+    return m_arrived;
+}
+
+bool ArrivingBytes::isFinished() const {
+    const std::lock_guard lock(m_mutex);
+    return m_finished;
+}
+
+bool ArrivingBytes::isAborted() const {
+    const std::lock_guard lock(m_mutex);
+    return m_aborted;
+}
+
+QByteArray ArrivingBytes::take() {
+    const std::lock_guard lock(m_mutex);
+    Q_ASSERT(m_finished);
+    QByteArray bytes = std::move(m_buffer);
+    bytes.resize(m_arrived); // keeps the allocation, so the padding stays behind the bytes
+    m_data = nullptr;
+    m_readData = nullptr;
+    m_expected = m_written = m_arrived = 0;
+    return bytes;
+}
+
+} // namespace hwi::json
