@@ -3,6 +3,7 @@
 // shapes and schema eras — and where a malformed file is reported.
 #include "hatchet/snapshot.h"
 #include "hatchet/worker.h"
+#include "json/arrivingbytes.h"
 #include "json/document.h"
 #include "json/jsondiagnoser.h"
 
@@ -12,6 +13,8 @@
 #include <QTimeZone>
 
 #include <atomic>
+#include <random>
+#include <thread>
 
 using hwi::hatchet::SchemaEra;
 using hwi::hatchet::Shape;
@@ -217,6 +220,32 @@ bool sameSubtree(const Document& doc, NodeId a, NodeId b) {
     return true;
 }
 
+// Parses json while another thread writes it in slices of random sizes (1 byte to 96 KiB, some after a
+// pause); the writer stops after `delivered` bytes (all when -1), or aborts there when abortAt is set.
+Document::ParseResult parseWhileArriving(const QByteArray& json, qsizetype delivered = -1,
+                                         bool abortAt = false) {
+    auto bytes = std::make_shared<hwi::json::ArrivingBytes>(json.size());
+    std::thread writer([bytes, json, delivered, abortAt] {
+        std::mt19937 random(20261129);
+        const qsizetype end = delivered < 0 ? json.size() : delivered;
+        for (qsizetype at = 0; at < end;) {
+            const qsizetype slice = std::min<qsizetype>(end - at, 1 + random() % (random() % 4 ? 97 : 98304));
+            std::memcpy(bytes->writePosition(), json.constData() + at, size_t(slice));
+            bytes->commit(slice);
+            at += slice;
+            if (random() % 64 == 0)
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+        if (abortAt)
+            bytes->abort();
+        else
+            bytes->finish();
+    });
+    auto result = Document::parse(bytes);
+    writer.join();
+    return result;
+}
+
 std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
     const DocumentPtr doc = parseOrExplain(bytes, why);
     if (!doc)
@@ -274,6 +303,10 @@ private Q_SLOTS:
     void longStrings();
     void errorsInLaterChunks_data();
     void errorsInLaterChunks();
+    void parsedWhileArriving_data();
+    void parsedWhileArriving();
+    void arrivalStopsEarly();
+    void arrivalAborted();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -962,6 +995,80 @@ void TestDocument::errorsInLaterChunks() {
     if (error) {
         QCOMPARE(error->offset, diagnosed->offset);
         QCOMPARE(error->message, diagnosed->message);
+    }
+}
+
+void TestDocument::parsedWhileArriving_data() {
+    QTest::addColumn<QByteArray>("json");
+    const QByteArray worker = fixture("worker-get.json").trimmed();
+    QTest::newRow("pretty") << repeated(worker, 1000, ",\n");
+    QTest::newRow("one line") << repeated(minified(worker), 1000, ",");
+    QTest::newRow("BOM") << QByteArray(Bom) + repeated(worker, 300, ",\n");
+    QTest::newRow("commas in strings") << QByteArray("[\"") + QByteArray("a,{").repeated(200000) + "\"]";
+    QTest::newRow("scalar") << QByteArray("  \"just a string\"  ");
+    QTest::newRow("small") << QByteArray("{\"a\": [1, 2, {\"b\": null}]}");
+    QTest::newRow("whitespace, then an object") << QByteArray(400000, ' ') + worker;
+    QByteArray broken = repeated(worker, 1000, ",\n");
+    broken[1200000] = '#';
+    QTest::newRow("an error late in the text") << broken;
+    QTest::newRow("truncated") << repeated(worker, 1000, ",\n").chopped(10);
+    QTest::newRow("empty") << QByteArray();
+}
+
+// What is parsed while it arrives is what is parsed when it is all there: the same nodes, or the same error.
+void TestDocument::parsedWhileArriving() {
+    QFETCH(QByteArray, json);
+    const auto whole = Document::parse(json);
+    const auto arriving = parseWhileArriving(json);
+    QCOMPARE(arriving.index(), whole.index());
+    if (const auto* error = std::get_if<Document::ParseError>(&whole)) {
+        const auto& got = std::get<Document::ParseError>(arriving);
+        QCOMPARE(got.message, error->message);
+        QCOMPARE(got.offset, error->offset);
+        QCOMPARE(got.line, error->line);
+        QCOMPARE(got.column, error->column);
+        return;
+    }
+    const Document& expected = *std::get<DocumentPtr>(whole);
+    const Document& doc = *std::get<DocumentPtr>(arriving);
+    QCOMPARE(doc.nodeCount(), expected.nodeCount());
+    QCOMPARE(doc.source(), json);
+    for (NodeId id = 0; id < doc.nodeCount(); ++id) {
+        QCOMPARE(doc.offset(id), expected.offset(id));
+        QCOMPARE(doc.parent(id), expected.parent(id));
+        QCOMPARE(doc.childCount(id), expected.childCount(id));
+        QCOMPARE(doc.kind(id), expected.kind(id));
+        QCOMPARE(doc.rawKey(id), expected.rawKey(id));
+        if (!doc.isContainer(id))
+            QCOMPARE(doc.rawScalar(id), expected.rawScalar(id));
+    }
+}
+
+// Fewer bytes than announced (a file cut short while read): the text is what arrived.
+void TestDocument::arrivalStopsEarly() {
+    const QByteArray json = repeated(fixture("worker-get.json").trimmed(), 1000, ",\n");
+    const auto result = parseWhileArriving(json, 700000);
+    const auto expected = parseError(json.left(700000));
+    QVERIFY(expected);
+    const auto* error = std::get_if<Document::ParseError>(&result);
+    QVERIFY2(error, "a text cut short was accepted");
+    QCOMPARE(error->offset, expected->offset);
+    QCOMPARE(error->message, expected->message);
+
+    const QByteArray small = "[1, 2]";
+    const auto shorter = parseWhileArriving(small + QByteArray(100, ' '), small.size());
+    QVERIFY(std::holds_alternative<DocumentPtr>(shorter));
+    QCOMPARE(std::get<DocumentPtr>(shorter)->source(), small);
+}
+
+// A read that fails ends a parse waiting for its bytes.
+void TestDocument::arrivalAborted() {
+    const QByteArray json = repeated(fixture("worker-get.json").trimmed(), 1000, ",\n");
+    for (qsizetype at : {qsizetype(0), qsizetype(2), qsizetype(300000), json.size()}) {
+        const auto result = parseWhileArriving(json, at, true);
+        const auto* error = std::get_if<Document::ParseError>(&result);
+        QVERIFY2(error, qPrintable(QStringLiteral("aborted at %1, yet parsed").arg(at)));
+        QCOMPARE(error->message, QStringLiteral("cancelled"));
     }
 }
 

@@ -371,9 +371,12 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
     for (;;) {
         while (first < arrived && isJsonWhitespace(data[first]))
             ++first;
-        if (first < arrived || source.isFinished() || source.isAborted())
+        if (first < arrived)
             break;
-        arrived = source.waitFor(arrived + 1);
+        const qsizetype more = source.waitFor(arrived + 1);
+        if (more == arrived)
+            break; // no more will come
+        arrived = more;
     }
     const bool container = first < arrived && (data[first] == '{' || data[first] == '[');
     if (static_cast<std::uint64_t>(source.expected()) - doc->m_bomLength >=
