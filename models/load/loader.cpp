@@ -113,9 +113,19 @@ void Loader::startRead(Job& job) {
 void Loader::onReadyRead(Job& job) {
     QNetworkReply& reply = *job.reply;
     const qint64 total = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong();
-    if (job.buffer.isEmpty() && total > m_maxBytes) {
+    if (job.buffer.isEmpty() && !job.arriving && total > m_maxBytes) {
         fail(QStringLiteral("the source is %1, above the %2 limit")
                  .arg(describeSize(total), describeSize(m_maxBytes)));
+        return;
+    }
+    if (!job.live && job.buffer.isEmpty() && !job.arriving && total > 0) {
+        job.arriving = std::make_shared<json::ArrivingBytes>(total);
+        if (const QDateTime date = httpDate(reply); date.isValid())
+            job.captureTime = date;
+        parseIntoSnapshot(job);
+    }
+    if (job.arriving) {
+        readArriving(job, total);
         return;
     }
     if (job.buffer.isEmpty() && total > 0 && total <= m_maxBytes)
@@ -132,6 +142,36 @@ void Loader::onReadyRead(Job& job) {
     const qint64 got = reply.read(job.buffer.data() + old, available);
     job.buffer.resize(old + std::max<qint64>(got, 0));
     Q_EMIT progress(job.buffer.size(), total > 0 ? total : -1); // may cancel or replace this job
+}
+
+// Reads what the reply has into job.arriving a slice at a time, so the parse can go on meanwhile.
+void Loader::readArriving(Job& job, qint64 total) {
+    constexpr qint64 SliceBytes = 1 << 20;
+    QNetworkReply& reply = *job.reply;
+    json::ArrivingBytes& bytes = *job.arriving;
+    for (qint64 available = reply.bytesAvailable(); available > 0; available = reply.bytesAvailable()) {
+        if (bytes.room() == 0) {
+            fail(job.fileSize >= 0
+                     ? fileChangedMessage(job)
+                     : QStringLiteral("more than the announced %1 received").arg(describeSize(total)));
+            return;
+        }
+        const qint64 got = reply.read(bytes.writePosition(), std::min({available, bytes.room(), SliceBytes}));
+        if (got <= 0)
+            break;
+        bytes.commit(got);
+    }
+    Q_EMIT progress(bytes.expected() - bytes.room(), total); // may cancel or replace this job
+}
+
+QString Loader::fileChangedMessage(const Job& job) {
+    // A file still being written holds no complete document yet: better said than parsed.
+    const QFileInfo now(job.url.toLocalFile());
+    if (now.size() == job.fileSize && now.lastModified() == job.fileModified)
+        return {};
+    return QStringLiteral("the file changed while it was read (%1 when opened, %2 now): load it again "
+                          "once its writer has finished")
+        .arg(describeSize(job.fileSize), describeSize(now.size()));
 }
 
 void Loader::onReplyFinished(Job& job) {
@@ -158,19 +198,20 @@ void Loader::onReplyFinished(Job& job) {
     if (!isCurrent(id))
         return; // job is gone
     if (job.fileSize >= 0) {
-        // A file still being written holds no complete document yet: better said than parsed.
-        const QFileInfo now(job.url.toLocalFile());
-        if (now.size() != job.fileSize || now.lastModified() != job.fileModified) {
-            fail(QStringLiteral("the file changed while it was read (%1 when opened, %2 now): load it again "
-                                "once its writer has finished")
-                     .arg(describeSize(job.fileSize), describeSize(now.size())));
+        if (const QString changed = fileChangedMessage(job); !changed.isEmpty()) {
+            fail(changed);
             return;
         }
     }
-    if (const QDateTime date = httpDate(reply); date.isValid())
-        job.captureTime = date;
     job.readMs = job.timer.elapsed();
     job.reply = nullptr; // deleted by the manager after this signal
+    if (job.arriving) {  // its parse is running
+        job.arriving->finish();
+        Q_EMIT parsing();
+        return;
+    }
+    if (const QDateTime date = httpDate(reply); date.isValid())
+        job.captureTime = date;
 
     Q_EMIT parsing();
     if (!isCurrent(id))
@@ -179,11 +220,12 @@ void Loader::onReplyFinished(Job& job) {
 }
 
 void Loader::parseIntoSnapshot(Job& job) {
+    if (!job.arriving)
+        job.arriving = json::ArrivingBytes::complete(std::move(job.buffer));
     runOffThread(
         job,
-        [bytes = std::move(job.buffer), cancel = job.cancel, source = job.source,
-         time = job.captureTime]() mutable {
-            auto parsed = json::Document::parse(std::move(bytes), cancel.get());
+        [bytes = job.arriving, cancel = job.cancel, source = job.source, time = job.captureTime]() mutable {
+            auto parsed = json::Document::parse(bytes, cancel.get());
             if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
                 return Outcome{nullptr, nullptr, *error};
             auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
@@ -230,6 +272,8 @@ void Loader::dropJob() {
     if (!m_job)
         return;
     m_job->cancel->store(true); // a running parse stops at its next check
+    if (m_job->arriving)
+        m_job->arriving->abort(); // and one waiting for bytes stops waiting
     if (m_job->reply) {
         m_job->reply->disconnect(this);
         m_job->reply->abort();

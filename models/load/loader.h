@@ -77,6 +77,9 @@ private:
     void startRead(Job& job);
     void startLiveRead(Job& job, const QUrl& url);
     void onReadyRead(Job& job);
+    void readArriving(Job& job, qint64 total);
+    // Why a local file's bytes cannot be trusted (it changed since the load began), or an empty string.
+    static QString fileChangedMessage(const Job& job);
     void onReplyFinished(Job& job);
     void onLiveReplyFinished(Job& job);
     void onLivePage(Job& job, const Outcome& outcome);

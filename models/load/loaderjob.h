@@ -3,6 +3,7 @@
 // Hatchet live source). Not for use outside models/load/.
 
 #include "loader.h"
+#include "json/arrivingbytes.h"
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
@@ -58,6 +59,9 @@ struct Loader::Job {
     std::optional<LiveState> live;
     QPointer<QNetworkReply> reply;
     QByteArray buffer;
+    // Set when the size is announced (a file, a Content-Length): the bytes go here instead of buffer, and
+    // the parse reads them while the rest is read.
+    std::shared_ptr<json::ArrivingBytes> arriving;
     QDateTime captureTime;
     qint64 fileSize = -1; // a local file's size and time when the load began, to notice a writer
     QDateTime fileModified;
