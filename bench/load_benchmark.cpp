@@ -7,11 +7,13 @@
 //   load_benchmark --phases FILE     where our load's time goes: read, parse, worker index
 #include "hatchet/snapshot.h"
 #include "load/hugepages.h"
+#include "load/loader.h"
 #include "json/arrivingbytes.h"
 #include "json/document.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
@@ -169,5 +171,23 @@ int main(int argc, char** argv) {
     std::printf("speed-up (median of per-round ratios): %.1fx (target >= 5x); on one thread %.1fx; "
                 "with validation %.1fx\n",
                 median(ratios), median(oneThreadRatios), median(validationRatios));
+
+    // The window's own path, for reference: load::Loader through QNetworkAccessManager (file://), with
+    // validation, from load() to the loaded signal.
+    load::Loader loader;
+    std::vector<double> viaLoader;
+    for (int round = 0; round < 3; ++round) {
+        QEventLoop wait;
+        QObject::connect(&loader, &load::Loader::loaded, &wait, &QEventLoop::quit);
+        QObject::connect(&loader, &load::Loader::failed, &wait, [&wait](const load::LoadError& error) {
+            std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+            wait.quit();
+        });
+        viaLoader.push_back(elapsedMs([&] {
+            loader.load(path);
+            wait.exec();
+        }));
+    }
+    line("the window's Loader (QNAM, file://, with validation):", viaLoader);
     return 0;
 }
