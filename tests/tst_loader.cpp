@@ -104,6 +104,7 @@ private Q_SLOTS:
     void captureTimeIsFileTime();
     void captureTimeWithoutFileTime();
     void progressAndParsing();
+    void largeFileParsedWhileRead();
 
 private:
     QTemporaryDir m_dir;
@@ -538,4 +539,27 @@ void TestLoader::progressAndParsing() {
 }
 
 QTEST_GUILESS_MAIN(TestLoader)
+// A file of several megabytes is parsed while it is read (a slice at a time): the snapshot holds exactly
+// the file's bytes and every worker in it, and progress climbs to the file's size.
+void TestLoader::largeFileParsedWhileRead() {
+    const QString path = m_dir.filePath(QStringLiteral("large.json"));
+    const QByteArray bytes = bigWorkerList(40000);
+    QVERIFY(bytes.size() > 8 << 20);
+    QVERIFY(writeFile(path, bytes));
+    Loader loader;
+    QSignalSpy progress(&loader, &Loader::progress);
+    QSignalSpy loaded(&loader, &Loader::loaded);
+    QSignalSpy failed(&loader, &Loader::failed);
+    loader.load(path);
+    QVERIFY2(loaded.wait(20000), qPrintable(describe(failed)));
+    const auto snapshot = loaded.at(0).at(0).value<std::shared_ptr<const hwi::hatchet::Snapshot>>();
+    QCOMPARE(snapshot->document->source(), bytes);
+    QCOMPARE(snapshot->workers.size(), std::size_t(40000));
+    const auto whole =
+        std::get<std::shared_ptr<const hwi::json::Document>>(hwi::json::Document::parse(bytes));
+    QCOMPARE(snapshot->document->nodeCount(), whole->nodeCount());
+    QCOMPARE(progress.last().at(0).toLongLong(), bytes.size());
+    QCOMPARE(progress.last().at(1).toLongLong(), bytes.size());
+}
+
 #include "tst_loader.moc"

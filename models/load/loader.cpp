@@ -151,8 +151,9 @@ void Loader::readArriving(Job& job, qint64 total) {
     json::ArrivingBytes& bytes = *job.arriving;
     for (qint64 available = reply.bytesAvailable(); available > 0; available = reply.bytesAvailable()) {
         if (bytes.room() == 0) {
-            fail(job.fileSize >= 0
-                     ? fileChangedMessage(job)
+            const QString changed = job.fileSize >= 0 ? fileChangedMessage(job) : QString();
+            fail(!changed.isEmpty()
+                     ? changed
                      : QStringLiteral("more than the announced %1 received").arg(describeSize(total)));
             return;
         }
