@@ -9,6 +9,10 @@
 #include <memory>
 #include <vector>
 
+#ifndef HWI_PARSER_CHUNK_BYTES
+#define HWI_PARSER_CHUNK_BYTES (256 * 1024)
+#endif
+
 namespace hwi::json {
 
 // The positions of every {}[]:, and of the first byte of every string and scalar in the body (the text
@@ -21,7 +25,9 @@ namespace hwi::json {
 // Either way the positions are those one stage 1 over the whole body finds.
 class Structurals final {
 public:
-    static constexpr std::size_t ChunkSize = 256 * 1024;
+    // The sanitizer and fuzzing build makes it tiny (HWI_PARSER_CHUNK_BYTES), so every test and every fuzz
+    // input crosses chunk boundaries.
+    static constexpr std::size_t ChunkSize = HWI_PARSER_CHUNK_BYTES;
 
     Structurals(ArrivingBytes& source, std::size_t bodyStart);
 
