@@ -150,8 +150,8 @@ QByteArray compactMultibyteDocument(int entries) {
     return out;
 }
 
-// The text without whitespace outside strings, as REST responses come.
-QByteArray minified(const QByteArray& json) {
+// The text with every byte outside strings replaced by what outside(byte) returns; strings stay as they are.
+template <typename Outside> QByteArray rewriteOutsideStrings(const QByteArray& json, Outside outside) {
     QByteArray out;
     bool inString = false;
     for (qsizetype i = 0; i < json.size(); ++i) {
@@ -165,38 +165,27 @@ QByteArray minified(const QByteArray& json) {
         } else if (c == '"') {
             inString = true;
             out += c;
-        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-            out += c;
+        } else {
+            out += outside(c);
         }
     }
     return out;
 }
 
+// The text without whitespace outside strings, as REST responses come.
+QByteArray minified(const QByteArray& json) {
+    return rewriteOutsideStrings(
+        json, [](char c) { return QByteArrayView(" \n\r\t").contains(c) ? QByteArray() : QByteArray(1, c); });
+}
+
 // The text with a line break before and after every {}[]:, outside strings: a key and its colon, a value
 // and its comma, land on different lines, so the parser's chunks end between any two tokens.
 QByteArray tokenPerLine(const QByteArray& json) {
-    QByteArray out;
-    bool inString = false;
-    for (qsizetype i = 0; i < json.size(); ++i) {
-        const char c = json[i];
-        if (inString) {
-            out += c;
-            if (c == '\\')
-                out += json[++i];
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-            out += c;
-        } else if (QByteArrayView("{}[]:,").contains(c)) {
-            out += '\n';
-            out += c;
-            out += '\n';
-        } else if (c != ' ' && c != '\n') {
-            out += c;
-        }
-    }
-    return out;
+    return rewriteOutsideStrings(json, [](char c) -> QByteArray {
+        if (QByteArrayView("{}[]:,").contains(c))
+            return QByteArray("\n") + c + '\n';
+        return c == ' ' || c == '\n' ? QByteArray() : QByteArray(1, c);
+    });
 }
 
 // An array of count copies of element: above a megabyte, so the parser reads it in several chunks.
