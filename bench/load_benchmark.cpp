@@ -116,7 +116,7 @@ int main(int argc, char** argv) {
                                  hatchet::Snapshot::Validation::Skip);
     };
     if (phases) {
-        std::vector<double> read, parse, index;
+        std::vector<double> read, parse, index, validated;
         std::size_t nodes = 0;
         for (int round = 0; round < Runs; ++round) {
             QByteArray bytes;
@@ -129,9 +129,14 @@ int main(int argc, char** argv) {
                 hatchet::Snapshot::build(doc, path, QDateTime::currentDateTimeUtc(),
                                          hatchet::Snapshot::Validation::Skip);
             }));
+            validated.push_back(elapsedMs([&] {
+                hatchet::Snapshot::build(doc, path, QDateTime::currentDateTimeUtc(),
+                                         hatchet::Snapshot::Validation::Full);
+            }));
         }
-        std::printf("%zu nodes; medians of %d rounds: read %.1f ms, parse %.1f ms, worker index %.1f ms\n",
-                    nodes, Runs, median(read), median(parse), median(index));
+        std::printf("%zu nodes; medians of %d rounds: read %.1f ms, parse %.1f ms, worker index %.1f ms, "
+                    "worker index with validation %.1f ms\n",
+                    nodes, Runs, median(read), median(parse), median(index), median(validated));
         return 0;
     }
     if (profile) {

@@ -94,6 +94,8 @@ private Q_SLOTS:
     void cleanFixtures_data();
     void cleanFixtures();
     void problemNodesMatchPointers();
+    void largeDocumentsMatchOnePass_data();
+    void largeDocumentsMatchOnePass();
     void duplicateKeys_data();
     void duplicateKeys();
     void uuids_data();
@@ -564,4 +566,54 @@ void TestValidation::timestampDisplay() {
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
+void TestValidation::largeDocumentsMatchOnePass_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("list");
+    // Enough workers for many parts (256 workers, 65,536 nodes each), with a different problem in most.
+    const QByteArray problems[] = {
+        {},
+        R"("status": "SLEEPING")",
+        R"("dispatcherId": "not-a-uuid")",
+        R"("lastHeartbeatAt": "yesterday")",
+        R"("name": 5)",
+        R"("extra": true)",
+        R"("type": "MANAGED")",
+        R"("slots": [{"stepRunId": 1}], "actions": "a")",
+        R"("maxRuns": 2.5, "labels": [{"key": "k", "key": "k2"}])",
+    };
+    QByteArray rows;
+    for (int i = 0; i < 20000; ++i) {
+        const QByteArray& extra = problems[i % std::size(problems)];
+        rows += (i ? ",\n" : "") + (i % 13 == 0 ? workerWith(extra) : worker(extra));
+    }
+    rows += ",\n7";
+    QTest::newRow("list") << QByteArray("{\"rows\": [" + rows +
+                                        "], \"pagination\": {\"num_pages\": \"1\"}, \"x\": 1}")
+                          << true;
+    QTest::newRow("array") << QByteArray("[" + rows + "]") << false;
+}
+
+// Validated in parts at once, a large document has the problems of one pass over it, in the same order.
+void TestValidation::largeDocumentsMatchOnePass() {
+    QFETCH(QByteArray, json);
+    QFETCH(bool, list);
+    SNAPSHOT_OK(snapshot, json);
+    const Document& doc = *snapshot->document;
+    QVERIFY(doc.nodeCount() > 2 * 65536); // three parts of the duplicate-key scan
+    std::vector<Problem> expected;
+    if (list)
+        hwi::hatchet::validateWorkerList(doc, doc.root(), expected);
+    else
+        hwi::hatchet::validateWorkerArray(doc, doc.root(), expected);
+    hwi::hatchet::findDuplicateKeys(doc, expected);
+    std::stable_sort(expected.begin(), expected.end(), [&doc](const Problem& a, const Problem& b) {
+        return doc.offset(a.node) < doc.offset(b.node);
+    });
+    QVERIFY(expected.size() > 15000);
+    const QStringList got = describeAll(snapshot->problems);
+    QCOMPARE(got, describeAll(expected));
+    for (std::size_t i = 0; i < expected.size(); ++i)
+        QCOMPARE(snapshot->problems[i].node, expected[i].node);
+}
+
 #include "tst_validation.moc"

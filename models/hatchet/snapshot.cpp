@@ -2,6 +2,10 @@
 #include "validation.h"
 
 #include <QTimeZone>
+#include <QtConcurrent/QtConcurrentMap>
+
+#include <functional>
+#include <numeric>
 
 namespace hwi::hatchet {
 
@@ -30,22 +34,58 @@ QDateTime newestHeartbeat(const Snapshot& snapshot) {
     return newest ? QDateTime::fromMSecsSinceEpoch(*newest, QTimeZone::utc()) : QDateTime();
 }
 
+// Validation in parts that run on the thread pool at once: the workers in ranges, and the duplicate-key
+// scan in ranges of node ids. Sorted by offset, the problems are those of one pass (validation.h).
 std::vector<Problem> validate(const json::Document& doc, Shape shape) {
-    std::vector<Problem> problems;
+    constexpr std::uint32_t WorkersPerPart = 256;
+    constexpr std::uint64_t NodesPerPart = 1 << 16;
+    using Part = std::function<void(std::vector<Problem>&)>;
+    std::vector<Part> parts;
+    const NodeId root = doc.root();
+    auto addWorkers = [&](NodeId array) {
+        const std::uint32_t count = doc.childCount(array);
+        for (std::uint32_t from = 0; from < count; from += std::min(WorkersPerPart, count - from)) {
+            const std::uint32_t to = from + std::min(WorkersPerPart, count - from);
+            parts.push_back(
+                [&doc, array, from, to](auto& out) { validateWorkers(doc, array, from, to, out); });
+        }
+    };
     switch (shape) {
-    case Shape::WorkerList:
-        validateWorkerList(doc, doc.root(), problems);
+    case Shape::WorkerList: {
+        const NodeId rows = doc.member(root, "rows");
+        parts.push_back([&doc, root, rows](auto& out) { validateWorkerListEnvelope(doc, root, rows, out); });
+        addWorkers(rows);
         break;
+    }
     case Shape::Worker:
-        validateWorker(doc, doc.root(), problems);
+        parts.push_back([&doc, root](auto& out) { validateWorker(doc, root, out); });
         break;
     case Shape::WorkerArray:
-        validateWorkerArray(doc, doc.root(), problems);
+        addWorkers(root);
         break;
     case Shape::PlainJson:
         break;
     }
-    findDuplicateKeys(doc, problems);
+    const std::uint64_t nodes = doc.nodeCount();
+    for (std::uint64_t from = 0; from < nodes; from += NodesPerPart) {
+        const auto to = static_cast<NodeId>(std::min(nodes, from + NodesPerPart));
+        parts.push_back([&doc, from = static_cast<NodeId>(from), to](auto& out) {
+            findDuplicateKeys(doc, from, to, out);
+        });
+    }
+
+    std::vector<std::vector<Problem>> found(parts.size());
+    if (parts.size() == 1) {
+        parts.front()(found.front());
+    } else {
+        std::vector<std::size_t> indices(parts.size());
+        std::iota(indices.begin(), indices.end(), 0);
+        QtConcurrent::blockingMap(indices, [&](std::size_t i) { parts[i](found[i]); });
+    }
+    std::vector<Problem> problems;
+    for (auto& some : found)
+        problems.insert(problems.end(), std::make_move_iterator(some.begin()),
+                        std::make_move_iterator(some.end()));
     std::stable_sort(problems.begin(), problems.end(), [&doc](const Problem& a, const Problem& b) {
         return doc.offset(a.node) < doc.offset(b.node);
     });

@@ -201,9 +201,11 @@ QString quoted(const QString& text) {
 
 class Validator {
 public:
-    Validator(const json::Document& doc, std::vector<Problem>& out)
+    // skipElementsOf: an array whose elements another Validator checks (a list's rows, split in ranges).
+    Validator(const json::Document& doc, std::vector<Problem>& out, NodeId skipElementsOf = json::NoNode)
         : m_doc(doc)
-        , m_out(out) {}
+        , m_out(out)
+        , m_skipElementsOf(skipElementsOf) {}
 
     void object(NodeId id, const ObjectSchema& schema) {
         static_assert(std::size(WorkerFields) <= 32, "one bit a field");
@@ -297,6 +299,8 @@ private:
                 element(m_doc.child(id, i), *field.schema);
             break;
         case Type::ObjectArray:
+            if (id == m_skipElementsOf)
+                break;
             for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i)
                 element(m_doc.child(id, i), *field.schema);
             break;
@@ -329,7 +333,9 @@ private:
     // Index of the field with this key, or fields.size() when the schema has none.
     static std::size_t find(const ObjectSchema& schema, std::string_view key) {
         for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-            if (schema.fields[i].name == key)
+            const std::string_view name = schema.fields[i].name;
+            // The first byte before the whole: most names of the same length differ there (no memcmp call).
+            if (name.size() == key.size() && !key.empty() && name.front() == key.front() && name == key)
                 return i;
         }
         return schema.fields.size();
@@ -351,6 +357,7 @@ private:
 
     const json::Document& m_doc;
     std::vector<Problem>& m_out;
+    NodeId m_skipElementsOf;
     std::string m_scratch; // unescaped text of the rare escaped string
 };
 
@@ -389,7 +396,23 @@ void validateWorkerList(const json::Document& doc, NodeId list, std::vector<Prob
     Validator(doc, out).object(list, ListSchema);
 }
 
+void validateWorkerListEnvelope(const json::Document& doc, NodeId list, NodeId rows,
+                                std::vector<Problem>& out) {
+    Validator(doc, out, rows).object(list, ListSchema);
+}
+
+void validateWorkers(const json::Document& doc, NodeId array, std::uint32_t from, std::uint32_t to,
+                     std::vector<Problem>& out) {
+    Validator validator(doc, out);
+    for (std::uint32_t i = from; i < to; ++i)
+        validator.element(doc.child(array, i), WorkerSchema);
+}
+
 void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
+    findDuplicateKeys(doc, 0, static_cast<NodeId>(doc.nodeCount()), out);
+}
+
+void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::vector<Problem>& out) {
     auto report = [&](NodeId member, NodeId first) {
         const json::TextPosition at = doc.position(first);
         out.push_back({Severity::Warning, doc.pointer(member), member,
@@ -402,7 +425,7 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
     std::array<std::string_view, Small> keys;
     std::string scratch;
     std::unordered_map<std::string, NodeId> seen;
-    for (NodeId id = 0; id < doc.nodeCount(); ++id) {
+    for (NodeId id = from; id < to; ++id) {
         const std::uint32_t count = doc.childCount(id);
         if (doc.kind(id) != Kind::Object || count < 2)
             continue;
@@ -410,12 +433,13 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
         bool escaped = false;
         for (std::uint32_t i = 0; i < count && i < Small; ++i) {
             keys[i] = doc.rawKey(first + i);
-            escaped = escaped || keys[i].find('\\') != std::string_view::npos;
+            escaped = escaped || doc.keyHasEscapes(first + i);
         }
         if (count <= Small && !escaped) { // the common case: pairwise, no allocation
             for (std::uint32_t i = 1; i < count; ++i) {
                 for (std::uint32_t j = 0; j < i; ++j) {
-                    if (keys[i] == keys[j]) {
+                    if (keys[i].size() == keys[j].size() && (keys[i].empty() || keys[i][0] == keys[j][0]) &&
+                        keys[i] == keys[j]) {
                         report(first + i, first + j);
                         break;
                     }
@@ -433,9 +457,7 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
 }
 
 void validateWorkerArray(const json::Document& doc, NodeId array, std::vector<Problem>& out) {
-    Validator validator(doc, out);
-    for (std::uint32_t i = 0; i < doc.childCount(array); ++i)
-        validator.element(doc.child(array, i), WorkerSchema);
+    validateWorkers(doc, array, 0, doc.childCount(array), out);
 }
 
 } // namespace hwi::hatchet

@@ -17,6 +17,19 @@ void validateWorkerArray(const json::Document& doc, json::NodeId array, std::vec
 // Warns about every object member whose key repeats an earlier one in the same object (both are kept).
 void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out);
 
+// The same work in parts that can run at once; the parts' problems, concatenated in the order of the whole
+// (envelope, then rows in order, then duplicate keys by node id) and sorted by offset as Snapshot does,
+// are those of the functions above.
+// A WorkerList without the workers in its rows array.
+void validateWorkerListEnvelope(const json::Document& doc, json::NodeId list, json::NodeId rows,
+                                std::vector<Problem>& out);
+// Elements [from, to) of an array of workers (a list's rows or a bare array).
+void validateWorkers(const json::Document& doc, json::NodeId array, std::uint32_t from, std::uint32_t to,
+                     std::vector<Problem>& out);
+// Duplicate keys in the objects with ids [from, to).
+void findDuplicateKeys(const json::Document& doc, json::NodeId from, json::NodeId to,
+                       std::vector<Problem>& out);
+
 bool isUuid(std::string_view text);
 
 } // namespace hwi::hatchet

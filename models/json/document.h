@@ -63,6 +63,8 @@ public:
     std::string_view rawKey(NodeId id) const;
     QString key(NodeId id) const;
     bool isMember(NodeId id) const { return m_nodes[id].keyOffset != NoKey; }
+    // Whether the member key holds escapes, so that rawKey() and keyView() differ.
+    bool keyHasEscapes(NodeId id) const { return m_tags[id] & KeyEscaped; }
 
     // Source text of a scalar: the number as written, the string with its quotes and escapes, the literal.
     std::string_view rawScalar(NodeId id) const;
