@@ -1,6 +1,7 @@
 #include "snapshot.h"
 #include "validation.h"
 
+#include <QThreadPool>
 #include <QTimeZone>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -80,7 +81,10 @@ std::vector<Problem> validate(const json::Document& doc, Shape shape) {
     } else {
         std::vector<std::size_t> indices(parts.size());
         std::iota(indices.begin(), indices.end(), 0);
-        QtConcurrent::blockingMap(indices, [&](std::size_t i) { parts[i](found[i]); });
+        // A pool of its own: called from a global pool thread (a Loader's parse), blockingMap on the global
+        // pool ran every part on the calling thread; here they run at once.
+        static QThreadPool pool;
+        QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) { parts[i](found[i]); });
     }
     std::vector<Problem> problems;
     for (auto& some : found)
