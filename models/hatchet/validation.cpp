@@ -333,9 +333,7 @@ private:
     // Index of the field with this key, or fields.size() when the schema has none.
     static std::size_t find(const ObjectSchema& schema, std::string_view key) {
         for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-            const std::string_view name = schema.fields[i].name;
-            // The first byte before the whole: most names of the same length differ there (no memcmp call).
-            if (name.size() == key.size() && !key.empty() && name.front() == key.front() && name == key)
+            if (schema.fields[i].name == key)
                 return i;
         }
         return schema.fields.size();
@@ -438,8 +436,7 @@ void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::v
         if (count <= Small && !escaped) { // the common case: pairwise, no allocation
             for (std::uint32_t i = 1; i < count; ++i) {
                 for (std::uint32_t j = 0; j < i; ++j) {
-                    if (keys[i].size() == keys[j].size() && (keys[i].empty() || keys[i][0] == keys[j][0]) &&
-                        keys[i] == keys[j]) {
+                    if (keys[i] == keys[j]) {
                         report(first + i, first + j);
                         break;
                     }
