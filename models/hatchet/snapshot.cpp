@@ -45,8 +45,8 @@ std::vector<Problem> validate(const json::Document& doc, Shape shape) {
     const NodeId root = doc.root();
     auto addWorkers = [&](NodeId array) {
         const std::uint32_t count = doc.childCount(array);
-        for (std::uint32_t from = 0; from < count; from += std::min(WorkersPerPart, count - from)) {
-            const std::uint32_t to = from + std::min(WorkersPerPart, count - from);
+        for (std::uint32_t from = 0, to = 0; from < count; from = to) {
+            to = from + std::min(WorkersPerPart, count - from);
             parts.push_back(
                 [&doc, array, from, to](auto& out) { validateWorkers(doc, array, from, to, out); });
         }

@@ -67,9 +67,10 @@ qsizetype ArrivingBytes::waitFor(qsizetype bytes) {
     return m_arrived;
 }
 
-bool ArrivingBytes::isFinished() const {
-    const std::lock_guard lock(m_mutex);
-    return m_finished;
+qsizetype ArrivingBytes::waitUntilDone() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_finished || m_aborted; });
+    return m_arrived;
 }
 
 bool ArrivingBytes::isAborted() const {

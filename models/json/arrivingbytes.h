@@ -31,8 +31,8 @@ public:
     // The reading side. Waits until at least `bytes` bytes have arrived or no more will; returns how many
     // have arrived.
     qsizetype waitFor(qsizetype bytes);
-    // Whether every byte has arrived; when it has, waitFor() returns the final size at once.
-    bool isFinished() const;
+    // Waits until the writer has finished or aborted; returns how many bytes arrived.
+    qsizetype waitUntilDone();
     bool isAborted() const;
     qsizetype expected() const { return m_expected; }
     const char* data() const { return m_readData; }

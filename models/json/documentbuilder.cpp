@@ -115,9 +115,13 @@ private:
     }
     // The end (exclusive) of the token starting at body offset from, trailing whitespace dropped.
     std::uint32_t tokenEnd(std::uint32_t from, std::uint32_t next) const {
-        while (next > from && isJsonWhitespace(m_body[next - 1]))
-            --next;
-        return next;
+        return from + static_cast<std::uint32_t>(
+                          trimTrailingWhitespace(std::string_view(m_body + from, next - from)).size());
+    }
+    // The children of container learn that id is their parent.
+    void adopt(const Document::Node& container, NodeId id) {
+        for (std::uint32_t j = 0; j < container.count; ++j)
+            m_doc.m_nodes[container.first + j].parent = id;
     }
     // Whether body[from, to) holds a backslash. Keys and strings are asked about in source order, so one
     // memchr over a stretch of text answers for all of them in it instead of a call for each.
@@ -328,12 +332,8 @@ std::uint32_t Builder::place(std::uint32_t mark) {
     m_doc.m_tags.insert(m_doc.m_tags.end(), m_pendingTags.begin() + mark, m_pendingTags.end());
     for (std::uint32_t k = mark; k < m_pendingNodes.size(); ++k) {
         const auto kind = static_cast<Kind>(m_pendingTags[k] & Document::KindMask);
-        if (kind != Kind::Array && kind != Kind::Object)
-            continue;
-        const Document::Node& child = m_pendingNodes[k];
-        const NodeId id = first + (k - mark);
-        for (std::uint32_t j = 0; j < child.count; ++j)
-            nodes[child.first + j].parent = id;
+        if (kind == Kind::Array || kind == Kind::Object)
+            adopt(m_pendingNodes[k], first + (k - mark));
     }
     m_pendingNodes.resize(mark);
     m_pendingTags.resize(mark);
@@ -346,8 +346,7 @@ void Builder::finishRoot() {
     root = m_pendingNodes.front();
     root.parent = NoNode;
     m_doc.m_tags[0] = m_pendingTags.front();
-    for (std::uint32_t j = 0; j < root.count; ++j)
-        m_doc.m_nodes[root.first + j].parent = 0;
+    adopt(root, 0);
 }
 
 Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
@@ -400,7 +399,7 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
     if (failure == Failure::Cancelled)
         return cancelled;
     // The text as a whole: read to the end, or a failure to explain.
-    source.waitFor(source.expected() + 1);
+    source.waitUntilDone();
     if (source.isAborted())
         return cancelled;
     doc->m_source = source.take();
@@ -415,7 +414,7 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
         // A scalar document is small and rare: the strict diagnoser is its parser.
         if (auto syntax = diagnoseJson(body))
             return fail(syntax->offset, syntax->message);
-        const std::size_t start = body.find_first_not_of(" \t\r\n");
+        const auto start = static_cast<std::size_t>(first) - doc->m_bomLength;
         const std::string_view token = trimTrailingWhitespace(body.substr(start));
         doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start), NoKey, NoNode,
                                 static_cast<std::uint32_t>(token.size()), 0, 0});

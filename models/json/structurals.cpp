@@ -12,7 +12,7 @@ Structurals::Structurals(ArrivingBytes& source, std::size_t bodyStart)
     , m_bodyStart(bodyStart) {}
 
 bool Structurals::waitForAll() {
-    const qsizetype arrived = m_source.waitFor(m_source.expected() + 1); // returns once no more can come
+    const qsizetype arrived = m_source.waitUntilDone();
     m_aborted = m_source.isAborted();
     if (!m_aborted)
         m_bodySize = static_cast<std::size_t>(arrived) - m_bodyStart;
