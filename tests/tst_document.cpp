@@ -296,6 +296,7 @@ private Q_SLOTS:
     void parsedWhileArriving();
     void arrivalStopsEarly();
     void arrivalAborted();
+    void bytesWithRoomAreNotCopied();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -1059,6 +1060,19 @@ void TestDocument::arrivalAborted() {
         QVERIFY2(error, qPrintable(QStringLiteral("aborted at %1, yet parsed").arg(at)));
         QCOMPARE(error->message, QStringLiteral("cancelled"));
     }
+}
+
+// A 100 MB file must not cost twice its size: bytes the caller still holds, with room after them for the
+// parser's padding (as the Loader and the command line read them), are shared with the document, not copied.
+void TestDocument::bytesWithRoomAreNotCopied() {
+    const QByteArray text = repeated(fixture("worker-get.json").trimmed(), 300, ",\n");
+    QByteArray bytes;
+    bytes.reserve(text.size() + 64);
+    bytes.append(text);
+    PARSE_OK(doc, bytes);
+    QCOMPARE(static_cast<const void*>(doc->source().constData()),
+             static_cast<const void*>(bytes.constData()));
+    QCOMPARE(doc->source(), text);
 }
 
 void TestDocument::nestingLimit_data() {

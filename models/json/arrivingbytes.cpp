@@ -82,7 +82,10 @@ QByteArray ArrivingBytes::take() {
     const std::lock_guard lock(m_mutex);
     Q_ASSERT(m_finished);
     QByteArray bytes = std::move(m_buffer);
-    bytes.resize(m_arrived); // keeps the allocation, so the padding stays behind the bytes
+    // Drops the padding from size() but keeps the allocation. Only when needed: complete() bytes may be
+    // shared with the caller, and resizing them would copy them all.
+    if (bytes.size() != m_arrived)
+        bytes.resize(m_arrived);
     m_data = nullptr;
     m_readData = nullptr;
     m_expected = m_written = m_arrived = 0;
