@@ -11,6 +11,7 @@ HWI_PACKAGES=(
     libsimdjson-dev
     clang libclang-rt-14-dev
     xvfb xauth desktop-file-utils
+    clang-format ccache
 )
 
 hwi_install_packages() {
@@ -34,18 +35,25 @@ hwi_build() {
     local dir="$1"
     shift
     # Configured every time (quick when nothing changed), so options added later reach an existing build.
-    cmake -S "$HWI_ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+    local launcher=()
+    command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    cmake -S "$HWI_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" --parallel "$(nproc)"
 }
 
 # The second build: clang with AddressSanitizer + UndefinedBehaviorSanitizer (every report fatal) and the
-# libFuzzer target. -O1 keeps the sanitized tests quick; line tables are enough for symbolized reports.
+# libFuzzer target, with the standard library's bounds checks on (_GLIBCXX_ASSERTIONS). -O1 keeps the sanitized tests quick; line tables are enough for symbolized reports.
 # The parser reads 64-byte chunks here, so every test and fuzz input crosses its chunk boundaries.
 HWI_SANITIZE_DIR="$HWI_ROOT/build-sanitize"
 hwi_build_sanitize() {
     hwi_build "$HWI_SANITIZE_DIR" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DHWI_SANITIZE=ON -DHWI_FUZZ=ON \
         -DHWI_PARSER_CHUNK_BYTES=64
+}
+
+# Every C++ file in the tree is formatted as .clang-format says; lists the ones that are not.
+hwi_check_format() {
+    (cd "$HWI_ROOT" && git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run -Werror)
 }
 
 # Sanitizer settings for everything run from the sanitized build: fail on the first report, leaks included.

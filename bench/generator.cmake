@@ -1,1 +1,0 @@
-add_executable(generate_workers generate_workers.cpp)

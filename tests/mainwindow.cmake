@@ -1,5 +1,0 @@
-add_executable(tst_mainwindow tst_mainwindow.cpp)
-target_link_libraries(tst_mainwindow PRIVATE hwi_views Qt6::Test)
-target_compile_definitions(tst_mainwindow PRIVATE HWI_FIXTURES="${CMAKE_SOURCE_DIR}/tests/fixtures")
-add_test(NAME mainwindow COMMAND tst_mainwindow)
-set_tests_properties(mainwindow PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen")
