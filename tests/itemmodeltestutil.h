@@ -2,6 +2,7 @@
 // Helpers shared by the item model tests: loading fixtures into a Snapshot and dumping a model as text.
 
 #include "hatchet/snapshot.h"
+#include "testutil.h" // lines(), expectedLines(), timeValue(): shared with the other tests
 #include "json/document.h"
 
 #include <QAbstractItemModel>

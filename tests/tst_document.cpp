@@ -1,26 +1,17 @@
-// The document layer (Document::parse and its node table) and the typed worker view on top of it:
-// what a user sees of a saved file — member order, exact numbers, unescaped text, positions, pointers,
-// shapes and schema eras — and where a malformed file is reported.
-#include "hatchet/snapshot.h"
-#include "hatchet/worker.h"
+// The document layer (Document::parse and its node table): what a user sees of a saved file — member order,
+// exact numbers, unescaped text, positions, pointers — and where a malformed file is reported. The typed
+// worker view on top of it is tested in tst_workerview.cpp.
 #include "json/arrivingbytes.h"
 #include "json/document.h"
 #include "json/jsondiagnoser.h"
 
-#include <QDateTime>
 #include <QFile>
 #include <QTest>
-#include <QTimeZone>
 
 #include <atomic>
 #include <random>
 #include <thread>
 
-using hwi::hatchet::SchemaEra;
-using hwi::hatchet::Shape;
-using hwi::hatchet::Snapshot;
-using hwi::hatchet::TimeValue;
-using hwi::hatchet::WorkerView;
 using hwi::json::Document;
 using hwi::json::Kind;
 using hwi::json::NodeId;
@@ -33,9 +24,6 @@ template <> inline char* toString(const std::string_view& text) {
 }
 template <> inline char* toString(const std::string& text) {
     return QTest::toString(QString::fromStdString(text));
-}
-template <> inline char* toString(const std::optional<std::int64_t>& value) {
-    return qstrdup(value ? QByteArray::number(qlonglong(*value)).constData() : "nullopt");
 }
 } // namespace QTest
 
@@ -235,22 +223,6 @@ Document::ParseResult parseWhileArriving(const QByteArray& json, qsizetype deliv
     return result;
 }
 
-std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
-    const DocumentPtr doc = parseOrExplain(bytes, why);
-    if (!doc)
-        return nullptr;
-    return Snapshot::build(doc, QStringLiteral("test.json"), QDateTime());
-}
-
-#define SNAPSHOT_OK(snapshot, bytes)                                                                         \
-    QString snapshot##Why;                                                                                   \
-    const auto snapshot = snapshotOf(bytes, snapshot##Why);                                                  \
-    QVERIFY2(snapshot, qPrintable(snapshot##Why))
-
-qint64 utcMsecs(int y, int mo, int d, int h, int mi, int s, int ms) {
-    return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()).toMSecsSinceEpoch();
-}
-
 } // namespace
 
 class TestDocument : public QObject {
@@ -300,18 +272,6 @@ private Q_SLOTS:
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
-
-    // Shapes, eras and tolerances of the worker view.
-    void shapes_data();
-    void shapes();
-    void currentEraSlots();
-    void legacyEraSlots();
-    void slotTypeWithoutAvailable();
-    void nullActionsAreAbsent();
-    void emptyRuntimeInfo();
-    void timeValues();
-    void unknownFieldsAndValuesKept();
-    void missingOptionalFields();
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -679,11 +639,6 @@ void TestDocument::bomIsSkipped() {
     }
     const NodeId name = a->member(a->root(), "name");
     QCOMPARE(a->text(name), QStringLiteral("order-processor"));
-
-    SNAPSHOT_OK(snapshot, withBom);
-    QCOMPARE(snapshot->shape, Shape::Worker);
-    QCOMPARE(snapshot->workers.size(), std::size_t(1));
-    QVERIFY(snapshot->problems.empty());
 
     // A scalar after a BOM, and a BOM alone.
     PARSE_OK(scalar, QByteArray(Bom) + " 42");
@@ -1132,257 +1087,6 @@ void TestDocument::cancellation() {
     auto result = Document::parse(json, &goOn);
     QVERIFY(std::holds_alternative<DocumentPtr>(result));
     QCOMPARE(std::get<DocumentPtr>(result)->nodeCount(), std::size_t(200001));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Shapes, eras and tolerances
-
-void TestDocument::shapes_data() {
-    QTest::addColumn<QByteArray>("json");
-    QTest::addColumn<Shape>("shape");
-    QTest::addColumn<QStringList>("names"); // of the workers, in document order
-    QTest::addColumn<QString>("note");      // part of the note; empty: no note
-
-    const auto names = [](std::initializer_list<const char*> list) {
-        QStringList out;
-        for (const char* n : list)
-            out << QString::fromUtf8(n);
-        return out;
-    };
-    QTest::newRow("WorkerList") << fixture("list-current.json") << Shape::WorkerList
-                                << names({"order-processor", "report-builder", "mailer"}) << QString();
-    QTest::newRow("WorkerList, legacy") << fixture("list-legacy.json") << Shape::WorkerList
-                                        << names({"transcoder-a", "janitor-b"}) << QString();
-    QTest::newRow("Worker") << fixture("worker-get.json") << Shape::Worker << names({"render-farm-01"})
-                            << QString();
-    QTest::newRow("Worker, PATCH response")
-        << fixture("worker-patch.json") << Shape::Worker << names({"render-farm-01"}) << QString();
-    QTest::newRow("bare array") << fixture("worker-array.json") << Shape::WorkerArray
-                                << names({"etl & sync", "etl-transform"}) << QString();
-    QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE)) << Shape::WorkerList
-                            << names({"notifications-worker", "", "email-sender", "render-farm-01",
-                                      "search-indexer", "reports & exports", "ml-inference-gpu",
-                                      "video-transcoder", "web-crawler", "payments-worker"})
-                            << QString();
-    QTest::newRow("empty array") << QByteArray("[]") << Shape::WorkerArray << QStringList() << QString();
-    QTest::newRow("empty WorkerList")
-        << QByteArray(R"({"pagination": {"current_page": 0, "num_pages": 0}, "rows": []})")
-        << Shape::WorkerList << QStringList() << QString();
-    QTest::newRow("APIErrors") << fixture("not-workers.json") << Shape::PlainJson << QStringList()
-                               << QStringLiteral("APIErrors");
-    QTest::newRow("other object") << QByteArray(R"({"hello": "world"})") << Shape::PlainJson << QStringList()
-                                  << QStringLiteral("holds no workers");
-    QTest::newRow("array of numbers")
-        << QByteArray("[1, 2, 3]") << Shape::PlainJson << QStringList() << QStringLiteral("holds no workers");
-    QTest::newRow("string") << QByteArray(R"("workers")") << Shape::PlainJson << QStringList()
-                            << QStringLiteral("holds no workers");
-    QTest::newRow("null") << QByteArray("null") << Shape::PlainJson << QStringList()
-                          << QStringLiteral("holds no workers");
-}
-
-void TestDocument::shapes() {
-    QFETCH(QByteArray, json);
-    QFETCH(Shape, shape);
-    QFETCH(QStringList, names);
-    QFETCH(QString, note);
-
-    QVERIFY(!json.isEmpty());
-    SNAPSHOT_OK(snapshot, json);
-    QCOMPARE(snapshot->shape, shape);
-    QStringList actual;
-    for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
-        actual << snapshot->worker(i).name();
-    QCOMPARE(actual, names);
-    if (note.isEmpty()) {
-        QVERIFY2(snapshot->note.isEmpty(), qPrintable(snapshot->note));
-    } else {
-        QVERIFY2(snapshot->note.contains(note), qPrintable(snapshot->note));
-    }
-    // None of these is invalid.
-    QCOMPARE(snapshot->errorCount(), std::size_t(0));
-    QCOMPARE(snapshot->source, QStringLiteral("test.json"));
-}
-
-void TestDocument::currentEraSlots() {
-    SNAPSHOT_OK(snapshot, fixture("list-current.json"));
-    QCOMPARE(snapshot->workers.size(), std::size_t(3));
-    const WorkerView w = snapshot->worker(0);
-    QCOMPARE(w.era(), SchemaEra::Current);
-    const auto caps = w.slotCapacities();
-    QCOMPARE(caps.size(), std::size_t(2));
-    QCOMPARE(caps[0].slotType, QStringLiteral("default"));
-    QCOMPARE(caps[0].available, std::optional<std::int64_t>(2));
-    QCOMPARE(caps[0].limit, std::optional<std::int64_t>(5));
-    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(3));
-    QCOMPARE(caps[1].slotType, QStringLiteral("durable"));
-    QCOMPARE(caps[1].used(), std::optional<std::int64_t>(0));
-    QCOMPARE(caps[1].limit, std::optional<std::int64_t>(1));
-    QVERIFY(w.slots().empty());
-
-    const WorkerView paused = snapshot->worker(1);
-    QCOMPARE(paused.status(), QStringLiteral("PAUSED"));
-    QCOMPARE(paused.slotCapacities().size(), std::size_t(1));
-    QCOMPARE(paused.slotCapacities()[0].used(), std::optional<std::int64_t>(0));
-}
-
-void TestDocument::legacyEraSlots() {
-    SNAPSHOT_OK(snapshot, fixture("list-legacy.json"));
-    QCOMPARE(snapshot->workers.size(), std::size_t(2));
-
-    const WorkerView transcoder = snapshot->worker(0);
-    QCOMPARE(transcoder.era(), SchemaEra::Legacy);
-    const auto caps = transcoder.slotCapacities();
-    QCOMPARE(caps.size(), std::size_t(1));
-    QCOMPARE(caps[0].slotType, QStringLiteral("default"));
-    QCOMPARE(caps[0].limit, std::optional<std::int64_t>(4));
-    QCOMPARE(caps[0].available, std::optional<std::int64_t>(2));
-    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(2));
-    const auto slots = transcoder.slots();
-    QCOMPARE(slots.size(), std::size_t(4));
-    QVERIFY(!slots[0].isFreePadding());
-    QVERIFY(!slots[1].isFreePadding());
-    QVERIFY(slots[2].isFreePadding());
-    QVERIFY(slots[3].isFreePadding());
-    QCOMPARE(slots[0].actionId, QStringLiteral("video-transcode:transcode"));
-    QCOMPARE(slots[0].status, QStringLiteral("RUNNING"));
-    QCOMPARE(slots[0].startedAt.state, TimeValue::Valid);
-    QCOMPARE(slots[1].timeoutAt.time.msecsSinceEpoch, utcMsecs(2026, 1, 15, 9, 31, 1, 0));
-    QCOMPARE(slots[2].startedAt.state, TimeValue::Absent);
-
-    const WorkerView janitor = snapshot->worker(1);
-    QCOMPARE(janitor.era(), SchemaEra::Legacy);
-    QCOMPARE(janitor.slotCapacities()[0].used(), std::optional<std::int64_t>(0));
-    QCOMPARE(janitor.slots().size(), std::size_t(2));
-    for (const auto& slot : janitor.slots())
-        QVERIFY(slot.isFreePadding());
-
-    // A running slot is never padding, even with an all-zero workflow run.
-    SNAPSHOT_OK(running, QByteArray(R"({"name": "w", "type": "SELFHOSTED", "maxRuns": 1, "availableRuns": 0,
-        "slots": [{"actionId": "a:b", "stepRunId": "00000000-0000-0000-0000-000000000000",
-                   "workflowRunId": "00000000-0000-0000-0000-000000000000", "startedAt": "2026-01-15T09:29:00Z",
-                   "status": "RUNNING"}]})"));
-    QCOMPARE(running->worker(0).slots().size(), std::size_t(1));
-    QVERIFY(!running->worker(0).slots()[0].isFreePadding());
-}
-
-void TestDocument::slotTypeWithoutAvailable() {
-    SNAPSHOT_OK(snapshot, readFile(QStringLiteral(HWI_SAMPLE)));
-    const WorkerView payments = snapshot->worker(9);
-    QCOMPARE(payments.name(), QStringLiteral("payments-worker"));
-    const auto caps = payments.slotCapacities();
-    QCOMPARE(caps.size(), std::size_t(2));
-    QCOMPARE(caps[1].slotType, QStringLiteral("durable"));
-    QCOMPARE(caps[1].limit, std::optional<std::int64_t>(5));
-    QCOMPARE(caps[1].available, std::optional<std::int64_t>());
-    QCOMPARE(caps[1].used(), std::optional<std::int64_t>()); // unknown, not 5
-
-    // Old-era workers in the sample read as slot type "default".
-    const WorkerView gpu = snapshot->worker(6);
-    QCOMPARE(gpu.era(), SchemaEra::Legacy);
-    QCOMPARE(gpu.slotCapacities().size(), std::size_t(1));
-    QCOMPARE(gpu.slotCapacities()[0].slotType, QStringLiteral("default"));
-    QCOMPARE(gpu.slotCapacities()[0].limit, std::optional<std::int64_t>(2));
-}
-
-void TestDocument::nullActionsAreAbsent() {
-    SNAPSHOT_OK(snapshot, fixture("worker-patch.json"));
-    const WorkerView w = snapshot->worker(0);
-    QCOMPARE(w.field("actions"), NoNode);
-    QVERIFY(w.actions().isEmpty());
-    QVERIFY(w.labels().empty());
-    QVERIFY(w.slotCapacities().empty());
-    QCOMPARE(w.era(), SchemaEra::Unknown);
-    QCOMPARE(w.status(), QStringLiteral("PAUSED"));
-    QVERIFY2(snapshot->problems.empty(),
-             qPrintable(snapshot->problems.empty() ? QString() : snapshot->problems[0].message));
-    // The member is still in the document, as null.
-    const NodeId member = snapshot->document->member(w.node(), "actions");
-    QVERIFY(member != NoNode);
-    QCOMPARE(snapshot->document->kind(member), Kind::Null);
-}
-
-void TestDocument::emptyRuntimeInfo() {
-    SNAPSHOT_OK(snapshot, fixture("list-legacy.json"));
-    const WorkerView janitor = snapshot->worker(1);
-    QVERIFY(janitor.runtimeInfo().isEmpty());
-    QVERIFY(janitor.runtimeInfo().sdkSummary().isEmpty());
-    QVERIFY(snapshot->problems.empty());
-
-    const WorkerView transcoder = snapshot->worker(0);
-    QCOMPARE(transcoder.runtimeInfo().language, QStringLiteral("GOLANG"));
-    QCOMPARE(transcoder.runtimeInfo().sdkSummary(), QStringLiteral("GOLANG v0.55.1"));
-    QCOMPARE(transcoder.webhookUrl(), QString());
-    QCOMPARE(transcoder.displayName(), QStringLiteral("transcoder-a"));
-}
-
-void TestDocument::timeValues() {
-    SNAPSHOT_OK(snapshot, fixture("tolerant.json"));
-    const WorkerView w = snapshot->worker(0);
-
-    const TimeValue beat = w.lastHeartbeatAt();
-    QCOMPARE(beat.state, TimeValue::Valid);
-    QCOMPARE(beat.text, QStringLiteral("2026-11-29T14:00:03.123456789+01:00"));
-    QCOMPARE(beat.time.msecsSinceEpoch, utcMsecs(2026, 11, 29, 13, 0, 3, 123));
-    QCOMPARE(beat.time.offsetSeconds, 3600);
-    QVERIFY(!beat.time.never);
-
-    const TimeValue listener = w.lastListenerEstablished();
-    QCOMPARE(listener.state, TimeValue::Never);
-    QVERIFY(!listener.isKnown());
-    QCOMPARE(listener.text, QStringLiteral("0001-01-01T00:00:00Z"));
-
-    QCOMPARE(w.metadata().createdAt.state, TimeValue::Valid);
-    QCOMPARE(w.metadata().createdAt.time.msecsSinceEpoch, utcMsecs(2026, 11, 29, 12, 15, 42, 500));
-
-    // A time that is not a date-time stays readable as written.
-    SNAPSHOT_OK(broken, fixture("invalid-types.json"));
-    const TimeValue bad = broken->worker(1).lastHeartbeatAt();
-    QCOMPARE(bad.state, TimeValue::Malformed);
-    QCOMPARE(bad.text, QStringLiteral("29/11/2026 13:00:01"));
-
-    // Without a capture time the newest heartbeat stands in.
-    QCOMPARE(snapshot->captureTime.toMSecsSinceEpoch(), utcMsecs(2026, 11, 29, 13, 0, 3, 123));
-    QVERIFY(!snapshot->captureTimeNote.isEmpty());
-}
-
-void TestDocument::unknownFieldsAndValuesKept() {
-    SNAPSHOT_OK(snapshot, fixture("tolerant.json"));
-    const Document& doc = *snapshot->document;
-    const WorkerView w = snapshot->worker(0);
-    QCOMPARE(w.status(), QStringLiteral("DRAINING"));
-    QCOMPARE(w.runtimeInfo().language, QStringLiteral("RUST"));
-    const NodeId future = w.field("futureField");
-    QVERIFY(future != NoNode);
-    QCOMPARE(doc.kind(future), Kind::Object);
-    QCOMPARE(doc.rawScalar(doc.member(future, "big")), std::string_view("123456789012345678901234567890"));
-    // "available": 1.0 is still the count 1.
-    const auto caps = w.slotCapacities();
-    QCOMPARE(caps.size(), std::size_t(1));
-    QCOMPARE(caps[0].available, std::optional<std::int64_t>(1));
-    QCOMPARE(caps[0].used(), std::optional<std::int64_t>(3));
-    QCOMPARE(doc.rawScalar(doc.member(doc.member(w.field("slotConfig"), "default"), "available")),
-             std::string_view("1.0"));
-}
-
-void TestDocument::missingOptionalFields() {
-    SNAPSHOT_OK(snapshot, fixture("list-current.json"));
-    const WorkerView mailer = snapshot->worker(2);
-    QCOMPARE(mailer.name(), QStringLiteral("mailer"));
-    QCOMPARE(mailer.lastHeartbeatAt().state, TimeValue::Absent);
-    QCOMPARE(mailer.lastListenerEstablished().state, TimeValue::Absent);
-    QVERIFY(mailer.labels().empty());
-    QVERIFY(mailer.registeredWorkflows().empty());
-    QVERIFY(mailer.recentStepRuns().empty());
-    QCOMPARE(mailer.webhookUrl(), QString());
-    QVERIFY(snapshot->problems.empty());
-
-    const WorkerView first = snapshot->worker(0);
-    QCOMPARE(first.labels().size(), std::size_t(2));
-    QCOMPARE(first.labels()[1].key, QStringLiteral("region"));
-    QCOMPARE(first.labels()[1].value, QStringLiteral("us-east-1"));
-    QCOMPARE(first.actions(),
-             (QStringList{QStringLiteral("order-flow:validate"), QStringLiteral("order-flow:charge"),
-                          QStringLiteral("order-flow:ship")}));
 }
 
 QTEST_GUILESS_MAIN(TestDocument)

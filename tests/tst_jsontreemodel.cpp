@@ -1,3 +1,4 @@
+#include "itemmodels/jsontreefilterproxy.h"
 #include "itemmodels/jsontreemodel.h"
 #include "itemmodels/workersortproxy.h"
 #include "itemmodeltestutil.h"
@@ -7,17 +8,12 @@
 #include <QTest>
 
 using hwi::json::NodeId;
+using hwi::models::JsonTreeFilterProxy;
 using hwi::models::JsonTreeModel;
 using Tester = QAbstractItemModelTester;
+using testutil::lines;
 
 namespace {
-
-QStringList lines(std::initializer_list<const char*> utf8) {
-    QStringList out;
-    for (const char* line : utf8)
-        out << QString::fromUtf8(line);
-    return out;
-}
 
 QByteArray readFixture(const QString& name) {
     QFile file(testutil::fixturePath(name));
@@ -64,6 +60,9 @@ private Q_SLOTS:
     void perWorkerTree();
     void resetOnlyOnNewDocument();
     void sortEveryColumn();
+    void filterProxy();
+    void filterProxyNonAscii();
+    void filterProxySourceChanges();
 };
 
 void TestJsonTreeModel::dump_data() {
@@ -92,34 +91,9 @@ void TestJsonTreeModel::dump_data() {
         "(root)|{1 member}|object|1",
         "  a/bA|\"\"q\"\"|string|3",
     });
-    QTest::newRow("tolerant.json") << readFixture(QStringLiteral("tolerant.json")) << lines({
-        "(root)|{11 members}|object|11",
-        "  actions|[1 item]|array|1",
-        "    [0]|\"rust-jobs:crunch\"|string|16",
-        "  dispatcherId|\"d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d\"|string|36",
-        "  futureField|{2 members}|object|2",
-        "    big|123456789012345678901234567890|number|",
-        "    x|1|number|",
-        "  lastHeartbeatAt|\"2026-11-29T14:00:03.123456789+01:00\"|string|35",
-        "  lastListenerEstablished|\"0001-01-01T00:00:00Z\"|string|20",
-        "  metadata|{3 members}|object|3",
-        "    createdAt|\"2026-11-29T13:15:42.5+01:00\"|string|27",
-        "    id|\"e5f6a7b8-0001-4c93-8e3f-4a5b6c7d8e9f\"|string|36",
-        "    updatedAt|\"2026-11-29T14:00:03.123456789+01:00\"|string|35",
-        "  name|\"rusty-worker\"|string|12",
-        "  runtimeInfo|{5 members}|object|5",
-        "    language|\"RUST\"|string|4",
-        "    languageVersion|\"\"|string|0",
-        "    os|\"\"|string|0",
-        "    runtimeExtra|\"\"|string|0",
-        "    sdkVersion|\"\"|string|0",
-        "  slotConfig|{1 member}|object|1",
-        "    default|{2 members}|object|2",
-        "      available|1.0|number|",
-        "      limit|4|number|",
-        "  status|\"DRAINING\"|string|8",
-        "  type|\"SELFHOSTED\"|string|10",
-    });
+    QTest::newRow("tolerant.json")
+        << readFixture(QStringLiteral("tolerant.json"))
+        << testutil::expectedLines(QStringLiteral("jsontreemodel-dump-tolerant.txt"));
     // clang-format on
 }
 
@@ -374,6 +348,150 @@ void TestJsonTreeModel::sortEveryColumn() {
         check({});
     }
     QVERIFY(checked > 1000);
+}
+
+// The raw JSON filter under the model tester from before the first document: filtering by key, string,
+// number text; narrowing, widening, no match and clearing.
+void TestJsonTreeModel::filterProxy() {
+    JsonTreeModel model;
+    JsonTreeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    model.setDocument(testutil::parse(readFixture(QStringLiteral("tolerant.json"))));
+    const QStringList everything = testutil::expectedLines(QStringLiteral("jsontreemodel-dump-tolerant.txt"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), everything));
+
+    // Strings and keys, case-insensitively; ancestors stay, other children of a match do not.
+    proxy.setFilterText(QStringLiteral("rust"));
+    QCOMPARE(proxy.filterText(), QStringLiteral("rust"));
+    // clang-format off
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{11 members}|object|11",
+        "  actions|[1 item]|array|1",
+        "    [0]|\"rust-jobs:crunch\"|string|16",
+        "  name|\"rusty-worker\"|string|12",
+        "  runtimeInfo|{5 members}|object|5",
+        "    language|\"RUST\"|string|4",
+    })));
+    proxy.setFilterText(QStringLiteral("rusty"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{11 members}|object|11",
+        "  name|\"rusty-worker\"|string|12",
+    })));
+    proxy.setFilterText(QStringLiteral("RU"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{11 members}|object|11",
+        "  actions|[1 item]|array|1",
+        "    [0]|\"rust-jobs:crunch\"|string|16",
+        "  name|\"rusty-worker\"|string|12",
+        "  runtimeInfo|{5 members}|object|5",
+        "    language|\"RUST\"|string|4",
+        "    runtimeExtra|\"\"|string|0",
+    })));
+    // A number by its source text.
+    proxy.setFilterText(QStringLiteral("1.0"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{11 members}|object|11",
+        "  slotConfig|{1 member}|object|1",
+        "    default|{2 members}|object|2",
+        "      available|1.0|number|",
+    })));
+    proxy.setFilterText(QStringLiteral("4567890123456"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{11 members}|object|11",
+        "  futureField|{2 members}|object|2",
+        "    big|123456789012345678901234567890|number|",
+    })));
+    // clang-format on
+    proxy.setFilterText(QStringLiteral("no such text"));
+    QCOMPARE(proxy.rowCount(), 0);
+    QVERIFY(!proxy.hasChildren());
+    proxy.setFilterText(QString());
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), everything));
+}
+
+// Text outside ASCII is compared as text, case-insensitively; ASCII text finds itself among other
+// characters.
+void TestJsonTreeModel::filterProxyNonAscii() {
+    JsonTreeModel model;
+    JsonTreeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    model.setDocument(testutil::parse(
+        R"({"caf\u00e9": "Cr\u00e8me", "x": ["\u00c9T\u00c9", "plain"], "\ud83d\ude00": null})"));
+    // clang-format off
+    proxy.setFilterText(QStringLiteral("\u00c9"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{3 members}|object|3",
+        "  café|\"Crème\"|string|5",
+        "  x|[2 items]|array|2",
+        "    [0]|\"ÉTÉ\"|string|3",
+    })));
+    proxy.setFilterText(QStringLiteral("CR\u00c8ME"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{3 members}|object|3",
+        "  café|\"Crème\"|string|5",
+    })));
+    proxy.setFilterText(QStringLiteral("rÈ"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{3 members}|object|3",
+        "  café|\"Crème\"|string|5",
+    })));
+    proxy.setFilterText(QStringLiteral("t\u00c9"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{3 members}|object|3",
+        "  x|[2 items]|array|2",
+        "    [0]|\"ÉTÉ\"|string|3",
+    })));
+    proxy.setFilterText(QStringLiteral("NULL"));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|{3 members}|object|3",
+        "  😀|null|null|",
+    })));
+    // clang-format on
+}
+
+// The filter stays while the source model is reset under it: a new document, none, and one worker's tree.
+void TestJsonTreeModel::filterProxySourceChanges() {
+    JsonTreeModel model;
+    JsonTreeFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    proxy.setFilterText(QStringLiteral("rusty"));
+    QCOMPARE(proxy.rowCount(), 0);
+    model.setDocument(testutil::parse(readFixture(QStringLiteral("tolerant.json"))));
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+                                                           "(root)|{11 members}|object|11",
+                                                           "  name|\"rusty-worker\"|string|12",
+                                                       })));
+
+    proxy.setFilterText(QStringLiteral("transform"));
+    QCOMPARE(proxy.rowCount(), 0);
+    model.setDocument(testutil::parse(readFixture(QStringLiteral("worker-array.json"))));
+    // clang-format off
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+        "(root)|[2 items]|array|2",
+        "  [1]|{9 members}|object|9",
+        "    actions|[1 item]|array|1",
+        "      [0]|\"etl:transform\"|string|13",
+        "    name|\"etl-transform\"|string|13",
+    })));
+    // clang-format on
+    model.setDocument(nullptr);
+    QCOMPARE(proxy.rowCount(), 0);
+
+    const auto snapshot = testutil::loadFixture(QStringLiteral("sample"));
+    proxy.setFilterText(QStringLiteral("render-farm"));
+    model.setDocument(snapshot->document, snapshot->workers[3]);
+    QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
+                                                           "[3]|{13 members}|object|13",
+                                                           "  name|\"render-farm-01\"|string|14",
+                                                       })));
+    model.setDocument(snapshot->document, snapshot->workers[4]);
+    QCOMPARE(proxy.rowCount(), 0);
+    proxy.setFilterText(QString());
+    QCOMPARE(proxy.rowCount(), 1);
+    QCOMPARE(proxy.rowCount(proxy.index(0, 0)), int(snapshot->document->childCount(snapshot->workers[4])));
 }
 
 QTEST_GUILESS_MAIN(TestJsonTreeModel)
