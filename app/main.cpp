@@ -225,9 +225,9 @@ int main(int argc, char** argv) {
     if (options.connect) {
         views::MainWindow* window = views::openWindow();
         if (options.maxBytes)
-            window->loader().setMaxBytes(*options.maxBytes);
-        window->setConnection(options.connection);
-        window->connectToServer(options.connection);
+            window->session()->loader().setMaxBytes(*options.maxBytes);
+        window->session()->setConnection(options.connection);
+        window->session()->connectToServer(options.connection);
         return QApplication::exec();
     }
     if (options.sources.isEmpty())
@@ -235,8 +235,8 @@ int main(int argc, char** argv) {
     for (const QString& source : std::as_const(options.sources)) {
         views::MainWindow* window = views::openWindow();
         if (options.maxBytes)
-            window->loader().setMaxBytes(*options.maxBytes);
-        window->setConnection(options.connection);
+            window->session()->loader().setMaxBytes(*options.maxBytes);
+        window->session()->setConnection(options.connection);
         window->open(source);
     }
     return QApplication::exec();

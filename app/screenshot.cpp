@@ -5,6 +5,7 @@
 // window while the changed cells still flash.
 #include "mainwindow.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include "itemmodels/workertablemodel.h"
 
@@ -117,10 +118,11 @@ int main(int argc, char** argv) {
             QApplication::quit();
         });
     });
-    QObject::connect(&window.loader(), &load::Loader::failed, &window, [](const load::LoadError& error) {
-        std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
-        QApplication::exit(2);
-    });
+    QObject::connect(&window.session()->loader(), &load::Loader::failed, &window,
+                     [](const load::LoadError& error) {
+                         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+                         QApplication::exit(2);
+                     });
     window.open(source);
     QApplication::exec();
     return exitCode;

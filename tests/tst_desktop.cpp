@@ -17,6 +17,7 @@
 #include "windows.h"
 #include "windowsettings.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -269,7 +270,7 @@ void TestDesktop::openRecentOpensAndForgetsMissingFiles() {
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
     entry->trigger();
     QVERIFY(shown.wait(10000));
-    QCOMPARE(window.currentSource(), first);
+    QCOMPARE(window.session()->source(), first);
 
     // A file that has gone: a message, and it leaves the list; the document on screen stays.
     QVERIFY(QFile::remove(second));
@@ -280,7 +281,7 @@ void TestDesktop::openRecentOpensAndForgetsMissingFiles() {
                  window.messageBar()->text().contains(QStringLiteral("no longer exists")),
              qPrintable(window.messageBar()->text()));
     QCOMPARE(window.recentFiles()->sources(), QStringList{first});
-    QCOMPARE(window.currentSource(), first);
+    QCOMPARE(window.session()->source(), first);
 }
 
 void TestDesktop::droppedSources_data() {
@@ -329,7 +330,7 @@ void TestDesktop::droppingAFileUrlOpensIt() {
     QApplication::sendEvent(&window, &drop);
     QVERIFY(drop.isAccepted());
     QVERIFY(shown.wait(10000));
-    QCOMPARE(window.currentSource(), fixture("list-legacy.json"));
+    QCOMPARE(window.session()->source(), fixture("list-legacy.json"));
     QVERIFY(window.statusText().contains(QStringLiteral("list-legacy.json")));
 
     // Something that is not a source is refused at the door.
@@ -352,16 +353,16 @@ void TestDesktop::droppingSeveralFilesOpensMoreWindows() {
     QApplication::sendEvent(&window, &enter);
     QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &drop);
-    QTRY_COMPARE_WITH_TIMEOUT(window.currentSource(), fixture("list-current.json"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(window.session()->source(), fixture("list-current.json"), 10000);
     const QList<views::MainWindow*> more = otherWindows({&window});
     QCOMPARE(more.size(), 1);
-    QTRY_COMPARE(more.first()->currentSource(), fixture("list-legacy.json"));
+    QTRY_COMPARE(more.first()->session()->source(), fixture("list-legacy.json"));
     QVERIFY(more.first()->testAttribute(Qt::WA_DeleteOnClose));
 }
 
 void TestDesktop::newAndCloseWindow() {
     views::MainWindow* first = views::openWindow(fixture("list-current.json"));
-    QTRY_COMPARE(first->currentSource(), fixture("list-current.json"));
+    QTRY_COMPARE(first->session()->source(), fixture("list-current.json"));
     actionWithText(*first, QStringLiteral("New Window"))->trigger();
     const QList<views::MainWindow*> opened = otherWindows({first});
     QCOMPARE(opened.size(), 1);

@@ -9,6 +9,7 @@
 #include "messagebar.h"
 #include "rawjsonview.h"
 #include "temporarysettings.h"
+#include "workertableview.h"
 
 #include <QSaveFile>
 #include <QScrollBar>
@@ -176,7 +177,7 @@ void TestDesktopReload::windowReloadsTheChangedFile() {
     bytes.replace("report-builder", "report-builder-v2");
     QVERIFY(replace(path, bytes));
     QVERIFY(shown.wait(10000));
-    QCOMPARE(window.currentSource(), path);
+    QCOMPARE(window.session()->source(), path);
     QCOMPARE(window.filterBar()->query(), QStringLiteral("status:active")); // the filter stays
     QCOMPARE(window.workerTable()->model()->rowCount(), activeBefore);
     window.setFilter(QString());
@@ -233,7 +234,7 @@ void TestDesktopReload::halfWrittenFileKeepsThePreviousDocumentAndRetries() {
     const QString path = freshCopy("list-current.json");
     views::MainWindow window;
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
-    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    QSignalSpy failed(&window.session()->loader(), &load::Loader::failed);
     window.open(path);
     QVERIFY(shown.wait(10000));
     const auto previous = window.snapshot();

@@ -63,6 +63,8 @@ private Q_SLOTS:
     void errors_data();
     void errors();
     void emptyQuery();
+    void serverFilters_data();
+    void serverFilters();
     void index();
     void proxy();
     void proxyWithPrebuiltIndex();
@@ -272,6 +274,42 @@ void TestFilter::emptyQuery() {
     QVERIFY(!parseOk(QStringLiteral("name:x")).usesReferenceTime());
     QVERIFY(parseOk(QStringLiteral("name:x -heartbeat:<5s")).usesReferenceTime());
     QCOMPARE((QueryError{7, QStringLiteral("oops")}.toString()), QStringLiteral("column 8: oops"));
+}
+
+// What a live list sends to the server: only terms whose server-side form keeps every worker the query
+// matches (review bug 2: `label:a=b,c=d` used to go out as one ANDed labels= parameter).
+void TestFilter::serverFilters_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("statuses");
+    QTest::addColumn<QStringList>("labels");
+    const QStringList none;
+    QTest::newRow("empty") << QString() << none << none;
+    QTest::newRow("toggles") << QStringLiteral("status:active,paused")
+                             << QStringList{QStringLiteral("ACTIVE"), QStringLiteral("PAUSED")} << none;
+    QTest::newRow("field any case") << QStringLiteral("Status:Inactive LABEL:gpu=a100")
+                                    << QStringList{QStringLiteral("INACTIVE")}
+                                    << QStringList{QStringLiteral("gpu:a100")};
+    QTest::newRow("label value as typed")
+        << QStringLiteral("label:Zone=\"A b\"") << none << QStringList{QStringLiteral("Zone:A b")};
+    QTest::newRow("two labels are ANDed") << QStringLiteral("label:a=b label:c=d") << none
+                                          << QStringList{QStringLiteral("a:b"), QStringLiteral("c:d")};
+    QTest::newRow("label alternatives stay local") << QStringLiteral("label:a=b,c=d") << none << none;
+    QTest::newRow("label key only stays local") << QStringLiteral("label:gpu") << none << none;
+    QTest::newRow("negated stay local") << QStringLiteral("-status:active -label:a=b") << none << none;
+    QTest::newRow("half-typed status stays local") << QStringLiteral("status:act") << none << none;
+    QTest::newRow("one unknown status keeps the term local")
+        << QStringLiteral("status:active,sleeping") << none << none;
+    QTest::newRow("first status term only") << QStringLiteral("status:paused status:active,paused")
+                                            << QStringList{QStringLiteral("PAUSED")} << none;
+    QTest::newRow("other fields stay local")
+        << QStringLiteral("name:x sdk:go slots:free heartbeat:<5s word") << none << none;
+}
+
+void TestFilter::serverFilters() {
+    QFETCH(QString, query);
+    const Query::ServerFilters filters = parseOk(query).serverFilters();
+    QTEST(filters.statuses, "statuses");
+    QTEST(filters.labels, "labels");
 }
 
 void TestFilter::index() {

@@ -8,10 +8,14 @@
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -47,6 +51,8 @@ private Q_SLOTS:
     void connectThroughTheMenu();
     void selectedWorkerGetsItsWorkflows();
     void statusTogglesFilterOnTheServer();
+    void labelAlternativesStayLocal();
+    void goneSelectedWorkerIsNotFetched();
     void failedRefreshKeepsStaleData();
     void refreshKeepsSelectionAndFilter();
     void saveSnapshotWritesTheMergedList();
@@ -64,7 +70,7 @@ private:
     // Connects a fresh window and waits for the first snapshot.
     bool connectWindow(views::MainWindow& window) {
         QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
-        window.connectToServer(connection());
+        window.session()->connectToServer(connection());
         return shown.wait(20000);
     }
     void expectNoToken(const views::MainWindow& window) {
@@ -121,13 +127,13 @@ void TestLiveWindow::connectShowsEveryPage() {
     QCOMPARE(m_server.requests().size(), std::size_t(3)); // pages of 4 (the cap), 4 and 2
     QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
     QVERIFY(window.windowTitle().contains(m_server.tenantListUrl().toString()));
-    QVERIFY(!window.isStale());
+    QVERIFY(!window.session()->isStale());
     expectNoToken(window);
 }
 
 void TestLiveWindow::connectThroughTheMenu() {
     views::MainWindow window;
-    window.setConnection(live::Connection()); // nothing from the environment
+    window.session()->setConnection(live::Connection()); // nothing from the environment
     window.show();
     QAction* connectAction = nullptr;
     const auto actions = window.findChildren<QAction*>();
@@ -152,7 +158,7 @@ void TestLiveWindow::connectThroughTheMenu() {
     QVERIFY(filled);
     QVERIFY(shown.wait(20000));
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
-    QCOMPARE(window.connection().tenant, m_server.tenant());
+    QCOMPARE(window.session()->connection().tenant, m_server.tenant());
     QVERIFY(window.reloadAction()->isEnabled());
     expectNoToken(window);
 }
@@ -184,7 +190,8 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
     QCOMPARE(list->query.allQueryItemValues(QStringLiteral("statuses")),
              QStringList({QStringLiteral("ACTIVE"), QStringLiteral("PAUSED")}));
     QCOMPARE(window.snapshot()->workers.size(), std::size_t(6));
-    QCOMPARE(window.filteredWorkerIndexes().size(), std::size_t(6)); // the four others stay as gone rows
+    QCOMPARE(window.workerTable()->shownWorkerIndexes().size(),
+             std::size_t(6)); // the four others stay as gone rows
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
 
     // A half-typed status is no status the server knows: it stays a local filter.
@@ -200,17 +207,86 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
     QVERIFY(window.messageBar()->isHidden());
 }
 
+// Review bug 2: `label:a=b,c=d` ORs two labels, which the server's `labels=` (ANDed) cannot say: it stays
+// a local filter instead of emptying the list. The field name is case-insensitive, as locally.
+void TestLiveWindow::labelAlternativesStayLocal() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    m_server.clearRequests();
+    window.setFilter(QStringLiteral("label:queue=email,region=eu-west-1"));
+    // Nothing for the server: no new list request, every worker stays.
+    QTest::qWait(300);
+    QCOMPARE(shown.size(), 0);
+    for (const auto& request : m_server.requests())
+        QVERIFY2(request.path != m_server.tenantListUrl().path(), qPrintable(request.query.toString()));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(window.workerProxy()->rowCount(), 3); // email-sender, ml-inference-gpu, payments-worker
+
+    window.setFilter(QStringLiteral("Status:ACTIVE LABEL:region=eu-west-1"));
+    QVERIFY(shown.wait(20000));
+    const auto list =
+        std::find_if(m_server.requests().begin(), m_server.requests().end(),
+                     [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
+    QVERIFY(list != m_server.requests().end());
+    QCOMPARE(list->query.allQueryItemValues(QStringLiteral("statuses")),
+             QStringList{QStringLiteral("ACTIVE")});
+    QCOMPARE(list->query.allQueryItemValues(QStringLiteral("labels")),
+             QStringList{QStringLiteral("region:eu-west-1")});
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(1)); // payments-worker
+    QCOMPARE(window.workerProxy()->rowCount(), 10);              // the nine others stay as gone rows
+}
+
+// Review bug 1: when the selected worker disappears from the tenant's list, its row stays as a gone row
+// (worker index -1); the refresh must not fetch it (that read Snapshot::worker(size_t(-1))).
+void TestLiveWindow::goneSelectedWorkerIsNotFetched() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QTableView& table = *window.workerTable();
+    const QModelIndexList render =
+        table.model()->match(table.model()->index(0, 0), Qt::DisplayRole, QStringLiteral("render-farm-01"));
+    QCOMPARE(render.size(), 1);
+    table.selectRow(render.first().row());
+    const QString id = QStringLiteral("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f");
+    const QString workerPath = QStringLiteral("/api/v1/workers/") + id;
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(m_server.requests().begin(), m_server.requests().end(),
+                                         [&](const auto& r) { return r.path == workerPath; }),
+                             10000);
+
+    // The worker stops heartbeating and leaves the list between two refreshes.
+    QJsonObject list = QJsonDocument::fromJson(sampleBytes()).object();
+    QJsonArray rows = list.value(QStringLiteral("rows")).toArray();
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (rows.at(i).toObject().value(QStringLiteral("metadata"))[QStringLiteral("id")].toString() == id)
+            rows.removeAt(i--);
+    }
+    QCOMPARE(rows.size(), 9);
+    list.insert(QStringLiteral("rows"), rows);
+    QVERIFY(m_server.setWorkers(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    m_server.clearRequests();
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.reload();
+    QVERIFY(shown.wait(20000));
+    QVERIFY(m_server.setWorkers(sampleBytes())); // as the other tests expect
+
+    QCOMPARE(table.currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("render-farm-01"));
+    QCOMPARE(window.workerTable()->currentWorkerIndex(), -1); // a gone row
+    QTest::qWait(200);
+    for (const auto& request : m_server.requests())
+        QVERIFY2(!request.path.startsWith(QLatin1String("/api/v1/workers/")), qPrintable(request.path));
+}
+
 void TestLiveWindow::failedRefreshKeepsStaleData() {
     views::MainWindow window;
     QVERIFY(connectWindow(window));
     const auto before = window.snapshot();
-    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    QSignalSpy failed(&window.session()->loader(), &load::Loader::failed);
     m_server.setFault(Fault::ServerError);
     window.reload();
     QVERIFY(failed.wait(20000));
     QCOMPARE(window.snapshot(), before);
     QCOMPARE(window.workerTable()->model()->rowCount(), 10);
-    QVERIFY(window.isStale());
+    QVERIFY(window.session()->isStale());
     QVERIFY2(window.statusText().contains(QLatin1String(" | Stale: last updated ")),
              qPrintable(window.statusText()));
     const QString message = window.messageBar()->text();
@@ -224,7 +300,7 @@ void TestLiveWindow::failedRefreshKeepsStaleData() {
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
     window.reload();
     QVERIFY(shown.wait(20000));
-    QVERIFY(!window.isStale());
+    QVERIFY(!window.session()->isStale());
     QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
 }
 
@@ -266,7 +342,7 @@ void TestLiveWindow::refreshKeepsSelectionAndFilter() {
     QCOMPARE(window.workerProxy()->rowCount(), 3);
     QCOMPARE(table.currentIndex().siblingAtColumn(0).data().toString(), QStringLiteral("render-farm-01"));
     QCOMPARE(table.selectionModel()->selectedRows().size(), 1);
-    const auto current = window.snapshot()->worker(window.selectedWorkerIndexes().at(0));
+    const auto current = window.snapshot()->worker(window.workerTable()->selectedWorkerIndexes().at(0));
     QCOMPARE(current.lastHeartbeatAt().text, QStringLiteral("2026-11-29T13:00:06.5Z"));
 }
 
@@ -274,7 +350,7 @@ void TestLiveWindow::saveSnapshotWritesTheMergedList() {
     views::MainWindow window;
     QVERIFY(connectWindow(window));
     const QString path = m_dir.filePath(QStringLiteral("snapshot.json"));
-    QCOMPARE(window.saveSnapshot(path), std::nullopt);
+    QCOMPARE(window.session()->saveSnapshot(path), std::nullopt);
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray saved = file.readAll();
@@ -294,9 +370,9 @@ void TestLiveWindow::saveSnapshotWritesTheMergedList() {
 
 void TestLiveWindow::autoRefreshMenu() {
     views::MainWindow window;
-    QCOMPARE(window.autoRefreshInterval(), 0);
-    window.setAutoRefreshInterval(10000);
-    QCOMPARE(window.autoRefreshInterval(), 10000);
+    QCOMPARE(window.session()->autoRefreshInterval(), 0);
+    window.session()->setAutoRefreshInterval(10000);
+    QCOMPARE(window.session()->autoRefreshInterval(), 10000);
     QStringList checked;
     const auto actions = window.findChildren<QAction*>();
     for (const QAction* action : actions) {
@@ -304,28 +380,28 @@ void TestLiveWindow::autoRefreshMenu() {
             checked << action->text();
     }
     QCOMPARE(checked, QStringList{QStringLiteral("Every 10 s")});
-    window.setAutoRefreshInterval(0);
-    QCOMPARE(window.autoRefreshInterval(), 0);
+    window.session()->setAutoRefreshInterval(0);
+    QCOMPARE(window.session()->autoRefreshInterval(), 0);
 }
 
 void TestLiveWindow::plainHttpNeedsConfirmation() {
     views::MainWindow window;
     QStringList asked;
     bool answer = false;
-    window.setInsecureConfirmation([&](const QString& host) {
+    window.session()->setInsecureConfirmation([&](const QString& host) {
         asked << host;
         return answer;
     });
     live::Connection remote = connection();
     remote.serverUrl = QUrl(QStringLiteral("http://hatchet.invalid:8080"));
-    QSignalSpy failed(&window.loader(), &load::Loader::failed);
-    window.connectToServer(remote);
+    QSignalSpy failed(&window.session()->loader(), &load::Loader::failed);
+    window.session()->connectToServer(remote);
     QCOMPARE(asked, QStringList{QStringLiteral("hatchet.invalid")});
-    QVERIFY(!window.loader().isLoading()); // declined: nothing sent
+    QVERIFY(!window.session()->loader().isLoading()); // declined: nothing sent
     QVERIFY(window.messageBar()->text().contains(QLatin1String("not connected")));
 
     answer = true;
-    window.connectToServer(remote);
+    window.session()->connectToServer(remote);
     QCOMPARE(asked.size(), 2);
     QVERIFY(failed.wait(20000)); // sent, and the name does not resolve
     QVERIFY(window.messageBar()->text().contains(QLatin1String("host not found: hatchet.invalid")));

@@ -10,6 +10,7 @@
 #include "sectionview.h"
 #include "temporarysettings.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -164,10 +165,10 @@ void TestMainWindow::cancelKeepsPreviousDocument() {
     window.open(Fixtures + QStringLiteral("/list-current.json"));
     QVERIFY(shown.wait(10000));
     const auto previous = window.snapshot();
-    QSignalSpy cancelled(&window.loader(), &load::Loader::cancelled);
+    QSignalSpy cancelled(&window.session()->loader(), &load::Loader::cancelled);
     window.open(file.fileName());
-    QVERIFY(window.loader().isLoading());
-    window.loader().cancel();
+    QVERIFY(window.session()->loader().isLoading());
+    window.session()->loader().cancel();
     QCOMPARE(cancelled.size(), 1);
     QTest::qWait(1500); // nothing of the cancelled load arrives later
     QCOMPARE(window.snapshot(), previous);
@@ -182,7 +183,7 @@ void TestMainWindow::errorKeepsPreviousDocument() {
     broken.close();
     views::MainWindow window;
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
-    QSignalSpy failed(&window.loader(), &load::Loader::failed);
+    QSignalSpy failed(&window.session()->loader(), &load::Loader::failed);
     window.open(Fixtures + QStringLiteral("/list-current.json"));
     QVERIFY(shown.wait(10000));
     const auto previous = window.snapshot();

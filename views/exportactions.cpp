@@ -3,8 +3,9 @@
 #include "export/atomicwrite.h"
 #include "export/tableexport.h"
 #include "export/workerexport.h"
-#include "mainwindow.h"
 #include "rawjsonview.h"
+#include "session/session.h"
+#include "workertableview.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStatusBar>
 #include <QTableView>
 
 namespace hwi::views {
@@ -23,13 +23,13 @@ namespace {
 const QString FolderKey = QStringLiteral("export/folder");
 const QString CompactKey = QStringLiteral("export/compact");
 const QString TableFormatKey = QStringLiteral("export/tableFormat");
-constexpr int StatusMsecs = 8000;
 
 } // namespace
 
-ExportActions::ExportActions(MainWindow* window, QMenu* fileMenu)
-    : QObject(window)
-    , m_window(window)
+ExportActions::ExportActions(ExportSources sources, QWidget* parent, QMenu* fileMenu)
+    : QObject(parent)
+    , m_sources(std::move(sources))
+    , m_parent(parent)
     , m_menu(fileMenu->addMenu(tr("&Export"))) {
     m_selected =
         m_menu->addAction(tr("&Selected Workers…"), this, [this] { exportWorkersDialog(Workers::Selected); });
@@ -57,26 +57,26 @@ void ExportActions::setCompact(bool compact) {
 }
 
 void ExportActions::updateEnabled() {
-    const bool loaded = m_window->snapshot() != nullptr;
-    m_selected->setEnabled(loaded && !m_window->selectedWorkerIndexes().empty());
+    const bool loaded = m_sources.session->snapshot() != nullptr;
+    m_selected->setEnabled(loaded && !m_sources.workers->selectedWorkerIndexes().empty());
     m_filtered->setEnabled(loaded);
     m_all->setEnabled(loaded);
-    m_table->setEnabled(m_window->currentDetailTable() != nullptr);
-    const RawJsonView* raw = m_window->activeRawView();
+    m_table->setEnabled(m_sources.currentTable() != nullptr);
+    const RawJsonView* raw = m_sources.rawView();
     m_rawNode->setEnabled(raw && raw->currentNode() != json::NoNode);
 }
 
 std::optional<QString> ExportActions::exportWorkers(Workers which, const QString& path) {
-    const auto snapshot = m_window->snapshot();
+    const auto snapshot = m_sources.session->snapshot();
     if (!snapshot)
         return tr("Cannot write %1: no document is loaded").arg(path);
     std::vector<std::size_t> indexes;
     switch (which) {
     case Workers::Selected:
-        indexes = m_window->selectedWorkerIndexes();
+        indexes = m_sources.workers->selectedWorkerIndexes();
         break;
     case Workers::Filtered:
-        indexes = m_window->filteredWorkerIndexes();
+        indexes = m_sources.workers->shownWorkerIndexes();
         break;
     case Workers::All:
         for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
@@ -89,14 +89,13 @@ std::optional<QString> ExportActions::exportWorkers(Workers which, const QString
         }))
         return error;
     const auto count = indexes.size();
-    m_window->statusBar()->showMessage(count == 1 ? tr("Exported 1 worker to %1").arg(path)
-                                                  : tr("Exported %1 workers to %2").arg(count).arg(path),
-                                       StatusMsecs);
+    Q_EMIT exported(count == 1 ? tr("Exported 1 worker to %1").arg(path)
+                               : tr("Exported %1 workers to %2").arg(count).arg(path));
     return std::nullopt;
 }
 
 std::optional<QString> ExportActions::exportTable(TableFormat format, const QString& path) {
-    const QTableView* table = m_window->currentDetailTable();
+    const QTableView* table = m_sources.currentTable();
     if (!table || !table->model())
         return tr("Cannot write %1: no detail table is shown").arg(path);
     const QAbstractItemModel& model = *table->model();
@@ -107,14 +106,13 @@ std::optional<QString> ExportActions::exportTable(TableFormat format, const QStr
         }))
         return error;
     const int rows = model.rowCount();
-    m_window->statusBar()->showMessage(rows == 1 ? tr("Exported 1 row to %1").arg(path)
-                                                 : tr("Exported %1 rows to %2").arg(rows).arg(path),
-                                       StatusMsecs);
+    Q_EMIT exported(rows == 1 ? tr("Exported 1 row to %1").arg(path)
+                              : tr("Exported %1 rows to %2").arg(rows).arg(path));
     return std::nullopt;
 }
 
 std::optional<QString> ExportActions::exportRawNode(const QString& path) {
-    const RawJsonView* raw = m_window->activeRawView();
+    const RawJsonView* raw = m_sources.rawView();
     const json::NodeId node = raw ? raw->currentNode() : json::NoNode;
     if (node == json::NoNode || !raw->document())
         return tr("Cannot write %1: no raw JSON node is selected").arg(path);
@@ -124,8 +122,7 @@ std::optional<QString> ExportActions::exportRawNode(const QString& path) {
             path, [&](QIODevice& device) { return exporting::writeJson(device, *document, node, style); }))
         return error;
     const QString pointer = document->pointer(node);
-    m_window->statusBar()->showMessage(
-        tr("Exported %1 to %2").arg(pointer.isEmpty() ? tr("the root") : pointer, path), StatusMsecs);
+    Q_EMIT exported(tr("Exported %1 to %2").arg(pointer.isEmpty() ? tr("the root") : pointer, path));
     return std::nullopt;
 }
 
@@ -133,7 +130,7 @@ QString ExportActions::askPath(const QString& title, const QString& fileName, co
                                QString* selectedFilter) {
     QSettings settings;
     const QString folder = settings.value(FolderKey, QDir::homePath()).toString();
-    QString path = QFileDialog::getSaveFileName(m_window, title, QDir(folder).filePath(fileName), filters,
+    QString path = QFileDialog::getSaveFileName(m_parent, title, QDir(folder).filePath(fileName), filters,
                                                 selectedFilter);
     if (!path.isEmpty())
         settings.setValue(FolderKey, QFileInfo(path).absolutePath());
@@ -142,7 +139,7 @@ QString ExportActions::askPath(const QString& title, const QString& fileName, co
 
 void ExportActions::report(const std::optional<QString>& error) {
     if (error)
-        QMessageBox::warning(m_window, tr("Export failed"), *error);
+        QMessageBox::warning(m_parent, tr("Export failed"), *error);
 }
 
 void ExportActions::exportWorkersDialog(Workers which) {

@@ -3,19 +3,35 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <optional>
 
 class QAction;
 class QMenu;
+class QTableView;
+
+namespace hwi::session {
+class Session;
+}
 
 namespace hwi::views {
 
-class MainWindow;
+class RawJsonView;
+class WorkerTableView;
+
+// What File > Export reads: the session's snapshot, the worker table's selected and shown rows, the detail
+// table on screen and the raw view in use.
+struct ExportSources {
+    const session::Session* session = nullptr;
+    const WorkerTableView* workers = nullptr;
+    std::function<const QTableView*()> currentTable; // null on a tab without a table
+    std::function<const RawJsonView*()> rawView;
+};
 
 // File > Export: workers (selected, filtered, all) as faithful JSON, pretty or compact; the current detail
 // table as JSON or CSV; the selected raw node as JSON. Each action asks for a path (the dialog confirms
 // overwriting) and calls the matching export…() below, which the tests call directly. The last folder and
-// the compact choice are kept in QSettings ("export/folder", "export/compact").
+// the compact choice are kept in QSettings ("export/folder", "export/compact"). Dialogs open on `parent`.
 class ExportActions final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ExportActions)
@@ -25,18 +41,21 @@ public:
     enum class TableFormat { Json, Csv };
 
     // Adds an Export submenu to fileMenu.
-    ExportActions(MainWindow* window, QMenu* fileMenu);
+    ExportActions(ExportSources sources, QWidget* parent, QMenu* fileMenu);
 
     bool compact() const;
     void setCompact(bool compact);
 
-    // Write atomically; on success show "Exported …" in the status bar and return nullopt, else return the
-    // message (naming the path) without showing it.
+    // Write atomically; on success emit exported("Exported …") and return nullopt, else return the message
+    // (naming the path) without showing it.
     std::optional<QString> exportWorkers(Workers which, const QString& path);
     std::optional<QString> exportTable(TableFormat format, const QString& path);
     std::optional<QString> exportRawNode(const QString& path);
 
     QMenu* menu() const { return m_menu; }
+
+Q_SIGNALS:
+    void exported(const QString& message);
 
 private:
     void updateEnabled();
@@ -48,7 +67,8 @@ private:
                     QString* selectedFilter = nullptr);
     void report(const std::optional<QString>& error);
 
-    MainWindow* m_window;
+    ExportSources m_sources;
+    QWidget* m_parent;
     QMenu* m_menu;
     QAction* m_selected;
     QAction* m_filtered;

@@ -2,17 +2,17 @@
 
 #include "aboutdialog.h"
 #include "exportactions.h"
+#include "filter/labelchoices.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/workertablemodel.h"
-#include "live/httperrors.h"
-#include "load/bytesize.h"
 #include "messagebar.h"
 #include "problemspanel.h"
 #include "rawjsonview.h"
 #include "recentfiles.h"
 #include "sectionview.h"
+#include "sessionstatus.h"
 #include "shortcutsdialog.h"
 #include "slotbardelegate.h"
 #include "statuspilldelegate.h"
@@ -23,71 +23,22 @@
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHeaderView>
-#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
-#include <QProgressBar>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
-#include <QTime>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <algorithm>
 
 namespace hwi::views {
 
 using models::WorkerTableModel;
 
-namespace {
-
-// The label filter chips: every key=value the loaded workers carry, sorted, at most a few hundred.
-QStringList labelChoices(const hatchet::Snapshot& snapshot) {
-    constexpr qsizetype Most = 300;
-    QSet<QString> seen;
-    for (std::size_t i = 0; i < snapshot.workers.size() && seen.size() < Most; ++i) {
-        for (const hatchet::Label& label : snapshot.worker(i).labels())
-            seen.insert(label.key + QLatin1Char('=') + label.value);
-    }
-    QStringList choices(seen.begin(), seen.end());
-    choices.sort(Qt::CaseInsensitive);
-    return choices;
-}
-
-// The server-side filters of a live list, from the status toggles and label chips the filter bar writes
-// (`status:active,paused`, `label:key=value`; negated terms stay local).
-void serverFilters(const QString& query, QStringList& statuses, QStringList& labels) {
-    static const QRegularExpression status(QStringLiteral("(?:^|\\s)status:([A-Za-z,]+)(?=\\s|$)"));
-    static const QRegularExpression label(QStringLiteral("(?:^|\\s)label:([^\\s=\"]+)=([^\\s\"]+)(?=\\s|$)"));
-    statuses.clear();
-    labels.clear();
-    for (auto it = status.globalMatch(query); it.hasNext();) {
-        const QStringList values =
-            it.next().captured(1).toUpper().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        // Only the statuses the server knows (it refuses others); a half-typed one stays a local filter.
-        static const QStringList known = {QStringLiteral("ACTIVE"), QStringLiteral("PAUSED"),
-                                          QStringLiteral("INACTIVE")};
-        if (std::all_of(values.begin(), values.end(), [](const QString& v) { return known.contains(v); }))
-            statuses << values;
-    }
-    for (auto it = label.globalMatch(query); it.hasNext();) {
-        const auto match = it.next();
-        labels << match.captured(1) + QLatin1Char(':') + match.captured(2);
-    }
-}
-
-} // namespace
-
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
+    , m_session(new session::Session(this))
     , m_model(new WorkerTableModel(this))
     , m_proxy(new filter::WorkerFilterProxy(this))
     , m_filterBar(new FilterBar(this))
@@ -96,15 +47,33 @@ MainWindow::MainWindow(QWidget* parent)
     , m_documentRaw(new RawJsonView(this))
     , m_pages(new QTabWidget(this))
     , m_messageBar(new MessageBar(this))
-    , m_sourceLabel(new QLabel(this))
-    , m_captureLabel(new QLabel(this))
-    , m_countsLabel(new QLabel(this))
-    , m_timingLabel(new QLabel(this))
-    , m_updatedLabel(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_connection(live::Connection::fromEnvironment()) {
+    , m_status(new SessionStatus(m_session, statusBar()))
+    , m_problems(new ProblemsPanel(this)) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
+    m_session->setInsecureConfirmation([this](const QString& host) { return confirmInsecure(host); });
+    setUpWorkerTable();
+    layOut();
+    createActions();
+    connectSession();
+    connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::selectionChanged);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateReferenceTime);
+    m_tick.setInterval(1000);
+    connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyFilter);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
+    resize(1500, 860);
+    setUpDesktop();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpWorkerTable() {
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     setUpTable(*m_table);
@@ -124,20 +93,21 @@ MainWindow::MainWindow(QWidget* parent)
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 6); // slot bars
+}
 
+void MainWindow::layOut() {
     auto* tablePane = new QWidget(this);
     auto* tableLayout = new QVBoxLayout(tablePane);
     tableLayout->setContentsMargins(0, 0, 0, 0);
     tableLayout->addWidget(m_filterBar);
     tableLayout->addWidget(m_table, 1);
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(tablePane);
-    split->addWidget(m_detail);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setSizes({720, 780}); // the detail's tabs want the room
-    m_workerSplit = split;
-    m_pages->addTab(split, tr("&Workers"));
+    m_workerSplit = new QSplitter(Qt::Horizontal, this);
+    m_workerSplit->addWidget(tablePane);
+    m_workerSplit->addWidget(m_detail);
+    m_workerSplit->setStretchFactor(0, 1);
+    m_workerSplit->setStretchFactor(1, 1);
+    m_workerSplit->setSizes({720, 780}); // the detail's tabs want the room
+    m_pages->addTab(m_workerSplit, tr("&Workers"));
     m_pages->addTab(m_documentRaw, tr("&Document (raw JSON)"));
     m_pages->setDocumentMode(true);
     auto* central = new QWidget(this);
@@ -147,78 +117,28 @@ MainWindow::MainWindow(QWidget* parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
-
-    for (QLabel* label : {m_sourceLabel, m_captureLabel, m_countsLabel, m_timingLabel, m_updatedLabel})
-        statusBar()->addPermanentWidget(label);
-    statusBar()->addWidget(m_progress);
-    statusBar()->addWidget(m_cancel);
-    m_progress->setMaximumWidth(220);
-    m_progress->setFormat(tr("Reading… %p%"));
-    setLoading(false);
-
-    m_problems = new ProblemsPanel(this);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     resizeDocks({m_problems}, {110}, Qt::Vertical); // room for a few problems; the workers come first
-    connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
-    createActions();
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::selectionChanged);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &MainWindow::selectionChanged);
-    connect(&m_loader, &load::Loader::loaded, this, &MainWindow::showSnapshot);
-    connect(&m_loader, &load::Loader::failed, this, &MainWindow::showError);
-    connect(&m_loader, &load::Loader::cancelled, this, [this] {
-        setLoading(false);
-        statusBar()->showMessage(tr("Load cancelled; still showing the previous document"), 5000);
-    });
-    connect(&m_loader, &load::Loader::progress, this, [this](qint64 received, qint64 total) {
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        if (total > 0)
-            m_progress->setValue(int(received * 1000 / total));
-    });
-    connect(&m_loader, &load::Loader::pageLoaded, this, [this](int page, qint64 pages, qint64 workers) {
-        m_progress->setRange(0, pages > 0 ? int(pages) : 0);
-        m_progress->setValue(page);
-        m_progress->setFormat(pages > 0 ? tr("Page %1 of %2 (%3 workers)…").arg(page).arg(pages).arg(workers)
-                                        : tr("Page %1 (%2 workers)…").arg(page).arg(workers));
-    });
-    connect(&m_loader, &load::Loader::workerFetched, this,
-            [this](const QUrl& url, const std::shared_ptr<const hatchet::Snapshot>& worker) {
-                if (url == m_fetchingWorker)
-                    m_detail->setFetchedWorker(worker);
-            });
-    connect(&m_loader, &load::Loader::workerFetchFailed, this,
-            [this](const QUrl& url, const load::LoadError& error) {
-                if (url == m_fetchingWorker)
-                    statusBar()->showMessage(tr("Registered workflows unavailable: %1").arg(error.toString()),
-                                             10000);
-            });
-    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
-        if (!m_loader.isLoading())
-            reload();
-    });
-    connect(&m_loader, &load::Loader::parsing, this, [this] {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(tr("Parsing…"));
-    });
-    connect(m_cancel, &QPushButton::clicked, &m_loader, &load::Loader::cancel);
-    connect(&m_tick, &QTimer::timeout, this, &MainWindow::updateReferenceTime);
-    connect(m_filterBar, &FilterBar::queryChanged, this, &MainWindow::applyFilter);
-    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCounts);
-    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCounts);
-    connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
-    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
-    m_tick.setInterval(1000);
-    // The size limit: the "load/maxSize" setting (e.g. "500M"), else the loader's default (2 GiB).
-    if (const auto limit = load::parseByteSize(QSettings().value(QStringLiteral("load/maxSize")).toString()))
-        m_loader.setMaxBytes(*limit);
-    resize(1500, 860);
-    setUpDesktop();
 }
 
-MainWindow::~MainWindow() = default;
-
 void MainWindow::createActions() {
+    createFileMenu();
+    createViewMenu();
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("Open &Sample"), this, [this] { open(sampleSource()); });
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    help->addAction(tr("&About"), this, [this] { showAboutDialog(this); });
+
+    m_tableActions = new WorkerTableActions(m_session, m_table);
+    for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()})
+        connect(raw, &RawJsonView::used, this, [this, raw] { m_lastRaw = raw; });
+}
+
+void MainWindow::createFileMenu() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
@@ -227,20 +147,33 @@ void MainWindow::createActions() {
     m_recentMenu = m_recent->createMenu(this);
     file->addMenu(m_recentMenu);
     file->addAction(tr("&Connect to Hatchet…"), this, &MainWindow::connectDialog);
-    file->addAction(tr("&New Window"), this, [this] { openWindow()->setConnection(m_connection); })
+    file->addAction(tr("&New Window"), this,
+                    [this] { openWindow()->session()->setConnection(m_session->connection()); })
         ->setShortcut(QKeySequence::New);
     file->addSeparator();
     m_saveSnapshot = file->addAction(tr("Save &Snapshot…"), this, &MainWindow::saveSnapshotDialog);
     m_saveSnapshot->setToolTip(tr("Save the document as read: a live list with every page merged"));
     m_saveSnapshot->setEnabled(false);
-    m_export = new ExportActions(this, file);
+    m_export = new ExportActions(
+        {m_session, m_table, [this] { return currentDetailTable(); }, [this] { return activeRawView(); }},
+        this, file);
+    connect(m_export, &ExportActions::exported, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     file->addSeparator();
     file->addAction(tr("Close &Window"), this, &QWidget::close)->setShortcuts(QKeySequence::Close);
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(open);
+}
+
+void MainWindow::createViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    m_reloadAction = view->addAction(tr("&Reload"), this, &MainWindow::reload);
+    m_reloadAction = view->addAction(tr("&Reload"), m_session, &session::Session::reload);
     m_reloadAction->setShortcut(QKeySequence::Refresh);
     m_reloadAction->setToolTip(
         tr("Load the source again, keeping the selection, filter and scroll position"));
@@ -269,116 +202,62 @@ void MainWindow::createActions() {
         action->setData(ms);
         action->setChecked(ms == 0);
         m_refreshGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, ms = ms] { setAutoRefreshInterval(ms); });
+        connect(action, &QAction::triggered, m_session,
+                [this, ms = ms] { m_session->setAutoRefreshInterval(ms); });
     }
+    connect(m_session, &session::Session::autoRefreshChanged, this, [this](int ms) {
+        for (QAction* action : m_refreshGroup->actions())
+            action->setChecked(action->data().toInt() == ms);
+    });
     m_reloadOnChange = view->addAction(tr("Reload on &Change"));
     m_reloadOnChange->setCheckable(true);
     m_reloadOnChange->setToolTip(tr("Reload the document when its file changes on disk, keeping the "
                                     "selection, filter and expanded nodes"));
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("Open &Sample"), this, [this] { this->open(sampleSource()); });
-    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        auto* dialog = new ShortcutsDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->show();
-    });
-    help->addAction(tr("&About"), this, [this] { showAboutDialog(this); });
-
-    QToolBar* tools = addToolBar(tr("Main"));
-    tools->setObjectName(QStringLiteral("mainToolBar"));
-    tools->setMovable(false);
-    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    tools->addAction(open);
+    QToolBar* tools = findChild<QToolBar*>(QStringLiteral("mainToolBar"));
     tools->addAction(m_reloadAction);
     tools->addAction(m_nowAction);
     tools->addAction(m_reloadOnChange);
-
-    m_tableActions = new WorkerTableActions(this);
-    for (RawJsonView* raw : {m_documentRaw, m_detail->rawView()})
-        connect(raw, &RawJsonView::used, this, [this, raw] { m_lastRaw = raw; });
 }
 
-void MainWindow::open(const QString& source) {
-    if (auto request = live::LiveRequest::forSource(source, m_connection)) {
-        openLive(std::move(*request), source);
-        return;
-    }
-    m_liveRequest.reset();
-    m_liveConnection.reset();
-    m_source = source;
-    m_reloadAction->setEnabled(true);
-    m_progress->setFormat(tr("Reading… %p%"));
-    setLoading(true);
-    m_loader.load(source);
+void MainWindow::connectSession() {
+    connect(m_session, &session::Session::loadStarted, this, [this] { m_reloadAction->setEnabled(true); });
+    connect(m_session, &session::Session::shown, this, &MainWindow::showNewSnapshot);
+    connect(m_session, &session::Session::refreshed, this, &MainWindow::showRefreshedSnapshot);
+    connect(m_session, &session::Session::failed, this, &MainWindow::showError);
+    connect(m_session, &session::Session::indexed, this,
+            [this](const std::shared_ptr<const filter::WorkerIndex>& index) {
+                if (!(m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*snapshot())))
+                    m_proxy->setIndex(index);
+            });
+    connect(m_session, &session::Session::workerFetched, m_detail, &WorkerDetail::setFetchedWorker);
+    connect(m_session, &session::Session::workerFetchFailed, this, [this](const load::LoadError& error) {
+        statusBar()->showMessage(tr("Registered workflows unavailable: %1").arg(error.toString()), 10000);
+    });
 }
 
-void MainWindow::reload() {
-    if (m_source.isEmpty())
-        return;
-    if (!m_liveRequest) {
-        open(m_source);
-        return;
-    }
-    m_progress->setFormat(tr("Reading… %p%"));
-    setLoading(true);
-    if (m_liveRequest->kind == live::ApiTarget::Kind::TenantList)
-        serverFilters(m_filterBar->query(), m_liveRequest->statuses, m_liveRequest->labels);
-    m_loader.load(*m_liveRequest, m_source);
-}
-
-void MainWindow::openDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Worker JSON"), QString(),
-                                                      tr("JSON files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        open(path);
-}
-
-void MainWindow::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings) {
-    setLoading(false);
+void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
     m_messageBar->hide();
-    m_timings = timings;
-    m_lastUpdated = QDateTime::currentDateTime();
-    m_stale = false;
-    m_saveSnapshot->setEnabled(true);
-    updateLiveStatus();
-    if (m_snapshot && snapshot->source == m_snapshot->source) {
-        refreshSnapshot(std::move(snapshot));
-        return;
-    }
-    m_snapshot = std::move(snapshot);
-    m_model->setSnapshot(m_snapshot);
-    indexInBackground();
-    m_detail->setSnapshot(m_snapshot);
-    m_documentRaw->setDocument(m_snapshot->document);
+    m_model->setSnapshot(snapshot);
+    m_detail->setSnapshot(snapshot);
+    m_documentRaw->setDocument(snapshot->document);
     showSnapshotEverywhere();
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
-    if (!m_snapshot->note.isEmpty())
-        statusBar()->showMessage(m_snapshot->note);
-    setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(m_snapshot->source));
+    if (!snapshot->note.isEmpty())
+        statusBar()->showMessage(snapshot->note);
+    setWindowTitle(tr("%1 — Hatchet Worker Inspector").arg(snapshot->source));
     Q_EMIT snapshotShown();
 }
 
-// What a new document and a refresh both update once the table, detail and raw view have theirs.
-void MainWindow::showSnapshotEverywhere() {
-    m_problems->setSnapshot(m_snapshot);
-    updateReferenceTime();
-    m_filterBar->setLabelChoices(labelChoices(*m_snapshot));
-    updateFilterCounts();
-    updateStatusBar();
-}
-
-void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+void MainWindow::showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
+    m_messageBar->hide();
     const RawJsonView::ViewState documentState = m_documentRaw->viewState();
-    m_snapshot = std::move(snapshot);
-    m_model->updateSnapshot(m_snapshot); // rows stay selected and scrolled: no reset
-    indexInBackground();
-    const QModelIndex current = m_table->currentIndex();
-    const int worker = current.isValid() ? current.data(WorkerTableModel::WorkerIndexRole).toInt() : -1;
-    m_detail->refresh(m_snapshot, worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
-    fetchSelectedWorker(); // the refreshed list again lacks its workflows
-    m_documentRaw->setDocument(m_snapshot->document);
+    m_model->updateSnapshot(snapshot); // rows stay selected and scrolled: no reset
+    const int worker = m_table->currentWorkerIndex();
+    m_detail->refresh(snapshot, worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
+    m_session->fetchWorker(worker); // the refreshed list again lacks its workflows
+    m_documentRaw->setDocument(snapshot->document);
     m_documentRaw->restoreViewState(documentState);
     showSnapshotEverywhere();
     m_table->flashChanges();
@@ -387,26 +266,26 @@ void MainWindow::refreshSnapshot(std::shared_ptr<const hatchet::Snapshot> snapsh
     Q_EMIT snapshotShown();
 }
 
-void MainWindow::showError(const load::LoadError& error) {
-    setLoading(false);
-    m_stale = m_snapshot != nullptr;
-    updateLiveStatus();
-    if (m_stale && m_lastUpdated.isValid())
+// What a new document and a refresh both update once the table, detail and raw view have theirs.
+void MainWindow::showSnapshotEverywhere() {
+    m_saveSnapshot->setEnabled(true);
+    m_problems->setSnapshot(snapshot());
+    updateReferenceTime();
+    m_filterBar->setLabelChoices(filter::labelChoices(*snapshot()));
+    updateFilterCounts();
+}
+
+void MainWindow::showError(const load::LoadError& error, bool stale) {
+    const QDateTime updated = m_session->lastUpdated();
+    if (stale && updated.isValid())
         m_messageBar->showError(
             tr("%1\nStill showing the data from %2 (stale).")
                 .arg(error.toString(),
-                     QLocale::c().toString(m_lastUpdated.toLocalTime(), QStringLiteral("HH:mm:ss"))));
+                     QLocale::c().toString(updated.toLocalTime(), QStringLiteral("HH:mm:ss"))));
     else
-        m_messageBar->showError(m_snapshot
+        m_messageBar->showError(snapshot()
                                     ? tr("%1\nStill showing the previous document.").arg(error.toString())
                                     : error.toString());
-}
-
-void MainWindow::setLoading(bool loading) {
-    m_progress->setVisible(loading);
-    m_cancel->setVisible(loading);
-    if (loading)
-        m_progress->setRange(0, 0);
 }
 
 void MainWindow::setMeasureAgainstNow(bool now) {
@@ -426,63 +305,16 @@ bool MainWindow::measuresAgainstNow() const {
 void MainWindow::updateReferenceTime() {
     const bool now = measuresAgainstNow();
     const QDateTime reference =
-        now || !m_snapshot ? QDateTime::currentDateTimeUtc() : m_snapshot->captureTime;
+        now || !snapshot() ? QDateTime::currentDateTimeUtc() : snapshot()->captureTime;
     m_model->setReferenceTime(reference);
     m_proxy->setReferenceTime(reference);
     m_detail->setReferenceTime(reference, now ? tr("now") : tr("capture"));
 }
 
 void MainWindow::selectionChanged() {
-    const QModelIndex current = m_table->currentIndex();
-    if (!current.isValid()) {
-        m_detail->setWorker(std::nullopt);
-        return;
-    }
-    const int worker = current.data(WorkerTableModel::WorkerIndexRole).toInt();
-    if (worker < 0) { // gone since the last reload
-        m_detail->setWorker(std::nullopt);
-        return;
-    }
-    m_detail->setWorker(static_cast<std::size_t>(worker));
-    fetchSelectedWorker();
-}
-
-void MainWindow::updateStatusBar() {
-    if (!m_snapshot)
-        return;
-    std::map<QString, int> byStatus;
-    for (std::size_t i = 0; i < m_snapshot->workers.size(); ++i)
-        ++byStatus[m_snapshot->worker(i).status()];
-    QStringList counts;
-    for (const auto& [status, count] : byStatus)
-        counts << QStringLiteral("%1 %2").arg(count).arg(status.isEmpty() ? tr("no status")
-                                                                          : status.toLower());
-    m_sourceLabel->setText(m_snapshot->source);
-    m_captureLabel->setText(tr("Captured %1%2")
-                                .arg(m_snapshot->captureTime.toUTC().toString(Qt::ISODate),
-                                     m_snapshot->captureTimeNote.isEmpty()
-                                         ? QString()
-                                         : QStringLiteral(" (%1)").arg(m_snapshot->captureTimeNote)));
-    const auto total = m_snapshot->workers.size();
-    m_countsLabel->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
-                           counts.join(QStringLiteral(", ")));
-    m_timingLabel->setText(tr("loaded in %1 ms").arg(m_timings.readMs + m_timings.parseMs));
-}
-
-void MainWindow::indexInBackground() {
-    // The filter's per-worker index takes about 10 µs a worker: build it off the GUI thread so the first
-    // keystroke on a big file does not wait for it (the proxy builds it itself if asked first).
-    if (m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*m_snapshot))
-        return;
-    auto* watcher = new QFutureWatcher<std::shared_ptr<const filter::WorkerIndex>>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot = m_snapshot] {
-        watcher->deleteLater();
-        const auto index = watcher->result();
-        if (m_snapshot == snapshot && !(m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*snapshot)))
-            m_proxy->setIndex(index);
-    });
-    watcher->setFuture(QtConcurrent::run(
-        [snapshot = m_snapshot] { return std::make_shared<const filter::WorkerIndex>(*snapshot); }));
+    const int worker = m_table->currentWorkerIndex(); // -1: nothing selected, or gone since the last reload
+    m_detail->setWorker(worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
+    m_session->fetchWorker(worker);
 }
 
 void MainWindow::setFilter(const QString& query) {
@@ -498,47 +330,11 @@ void MainWindow::applyFilter(const QString& query) {
     m_filterBar->setError({});
     m_proxy->setQuery(std::get<filter::Query>(parsed));
     updateFilterCounts();
-    if (m_liveRequest && m_liveRequest->kind == live::ApiTarget::Kind::TenantList) {
-        // The server filters a live list by the status toggles and label chips: ask again when they change.
-        QStringList statuses;
-        QStringList labels;
-        serverFilters(query, statuses, labels);
-        if (statuses != m_liveRequest->statuses || labels != m_liveRequest->labels)
-            reload();
-    }
+    m_session->setQuery(std::get<filter::Query>(parsed)); // a live list asks the server again when needed
 }
 
 void MainWindow::updateFilterCounts() {
     m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount());
-}
-
-std::vector<std::size_t> MainWindow::selectedWorkerIndexes() const {
-    QModelIndexList rows = m_table->selectionModel()->selectedRows();
-    std::sort(rows.begin(), rows.end(),
-              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
-    std::vector<std::size_t> indexes;
-    indexes.reserve(std::size_t(rows.size()));
-    for (const QModelIndex& row : rows) {
-        const int worker = row.data(WorkerTableModel::WorkerIndexRole).toInt();
-        if (worker >= 0) // gone rows have no worker in the snapshot
-            indexes.push_back(std::size_t(worker));
-    }
-    return indexes;
-}
-
-std::vector<std::size_t> MainWindow::filteredWorkerIndexes() const {
-    std::vector<std::size_t> indexes;
-    indexes.reserve(std::size_t(m_proxy->rowCount()));
-    for (int row = 0; row < m_proxy->rowCount(); ++row) {
-        const int worker = m_proxy->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
-        if (worker >= 0)
-            indexes.push_back(std::size_t(worker));
-    }
-    return indexes;
-}
-
-QTableView* MainWindow::workerTable() const {
-    return m_table;
 }
 
 QTableView* MainWindow::currentDetailTable() const {
@@ -585,9 +381,7 @@ void MainWindow::showProblem(int workerIndex, json::NodeId node) {
 }
 
 QString MainWindow::statusText() const {
-    return QStringList{m_sourceLabel->text(), m_captureLabel->text(), m_countsLabel->text(),
-                       m_timingLabel->text(), m_updatedLabel->text()}
-        .join(QStringLiteral(" | "));
+    return m_status->text();
 }
 
 } // namespace hwi::views

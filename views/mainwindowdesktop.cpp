@@ -18,11 +18,8 @@
 
 #include <QAction>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -139,18 +136,6 @@ void MainWindow::setUpAccessibleNames() {
             tr("The JSON as a tree. Enter expands or collapses the current node; Ctrl+C copies its value."));
     m_documentRaw->tree()->setAccessibleName(tr("Document raw JSON tree"));
     m_detail->rawView()->tree()->setAccessibleName(tr("Worker raw JSON tree"));
-    m_sourceLabel->setAccessibleName(tr("Source"));
-    m_captureLabel->setAccessibleName(tr("Capture time"));
-    m_countsLabel->setAccessibleName(tr("Workers by status"));
-    m_timingLabel->setAccessibleName(tr("Load time"));
-    m_updatedLabel->setAccessibleName(tr("Last update"));
-    m_progress->setAccessibleName(tr("Load progress"));
-    m_cancel->setText(tr("&Cancel"));
-    m_cancel->setAccessibleDescription(tr("Stop reading; the previous document stays"));
-}
-
-QString MainWindow::shownSource() const {
-    return m_snapshot ? m_snapshot->source : QString();
 }
 
 void MainWindow::openSources(const QStringList& sources) {
@@ -160,7 +145,7 @@ void MainWindow::openSources(const QStringList& sources) {
             continue;
         }
         MainWindow* window = openWindow();
-        window->setConnection(m_connection); // a token given to this window serves the others too
+        window->session()->setConnection(m_session->connection()); // a token given here serves them too
         window->open(sources.at(i));
     }
 }
@@ -174,12 +159,12 @@ bool MainWindow::reloadsOnChange() const {
 }
 
 void MainWindow::rememberShownSource() {
-    m_recent->add(shownSource());
+    m_recent->add(m_session->shownSource());
     watchShownSource();
 }
 
 void MainWindow::watchShownSource() {
-    const QString source = shownSource();
+    const QString source = m_session->shownSource();
     const QUrl url = source.isEmpty() ? QUrl() : load::Loader::urlForSource(source);
     m_watcher->watch(reloadsOnChange() && url.isLocalFile() ? url.toLocalFile() : QString());
 }
@@ -187,11 +172,12 @@ void MainWindow::watchShownSource() {
 void MainWindow::reloadChangedFile() {
     // The watched file is the one on screen, so this is a refresh in place (see reload()). A half-written
     // file fails to parse: the previous document stays and the next write retries.
-    if (!reloadsOnChange() || shownSource().isEmpty())
+    const QString shown = m_session->shownSource();
+    if (!reloadsOnChange() || shown.isEmpty())
         return;
-    if (m_loader.isLoading() && currentSource() != shownSource())
+    if (m_session->isLoading() && m_session->source() != shown)
         return; // another document is on its way: it replaces this one, don't cancel it
-    open(shownSource());
+    open(shown);
 }
 
 } // namespace hwi::views

@@ -1,8 +1,8 @@
 #include "workertableactions.h"
 
 #include "export/jsonwriter.h"
-#include "itemmodels/workertablemodel.h"
-#include "mainwindow.h"
+#include "session/session.h"
+#include "workertableview.h"
 
 #include <QAction>
 #include <QClipboard>
@@ -13,12 +13,11 @@
 
 namespace hwi::views {
 
-WorkerTableActions::WorkerTableActions(MainWindow* window)
-    : QObject(window)
-    , m_window(window)
-    , m_table(window->workerTable())
-    , m_menu(new QMenu(window)) {
-    QTableView* table = window->workerTable();
+WorkerTableActions::WorkerTableActions(const session::Session* session, WorkerTableView* table)
+    : QObject(table)
+    , m_session(session)
+    , m_table(table)
+    , m_menu(new QMenu(table)) {
     m_menu->addAction(tr("Copy Worker &ID"), this, [this] { copy(Copy::Id); });
     m_menu->addAction(tr("Copy &Name"), this, [this] { copy(Copy::Name); });
     m_menu->addAction(tr("Copy Row as &JSON"), this, [this] { copy(Copy::RowJson); });
@@ -32,23 +31,21 @@ WorkerTableActions::WorkerTableActions(MainWindow* window)
 }
 
 QString WorkerTableActions::copyText(Copy what) const {
-    const auto snapshot = m_window->snapshot();
+    const auto snapshot = m_session->snapshot();
     if (!snapshot)
         return {};
     if (what == Copy::SelectedIds) {
         QStringList ids;
-        for (std::size_t index : m_window->selectedWorkerIndexes())
-            ids << snapshot->worker(index).id();
+        for (std::size_t index : m_table->selectedWorkerIndexes()) {
+            if (const auto worker = snapshot->findWorker(qint64(index)))
+                ids << worker->id();
+        }
         return ids.join(QLatin1Char('\n'));
     }
-    const QModelIndex current = m_window->workerTable()->currentIndex();
-    if (!current.isValid())
+    const auto found = snapshot->findWorker(m_table->currentWorkerIndex());
+    if (!found)
         return {};
-    const auto index =
-        static_cast<std::size_t>(current.data(models::WorkerTableModel::WorkerIndexRole).toInt());
-    if (index >= snapshot->workers.size())
-        return {};
-    const hatchet::WorkerView worker = snapshot->worker(index);
+    const hatchet::WorkerView& worker = *found;
     switch (what) {
     case Copy::Id:
         return worker.id();
@@ -80,7 +77,7 @@ bool WorkerTableActions::eventFilter(QObject* watched, QEvent* event) {
 }
 
 void WorkerTableActions::showMenu(const QPoint& pos) {
-    QTableView* table = m_window->workerTable();
+    WorkerTableView* table = m_table;
     const QModelIndex index = table->indexAt(pos);
     if (!index.isValid())
         return;

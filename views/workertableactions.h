@@ -6,9 +6,13 @@
 class QMenu;
 class QPoint;
 
+namespace hwi::session {
+class Session;
+}
+
 namespace hwi::views {
 
-class MainWindow;
+class WorkerTableView;
 
 // The worker table's context menu (Copy Worker ID, Copy Name, Copy Row as JSON) and Ctrl+C, which copies
 // the selected workers' ids, one per line, in table order.
@@ -19,7 +23,8 @@ class WorkerTableActions final : public QObject {
 public:
     enum class Copy { Id, Name, RowJson, SelectedIds };
 
-    explicit WorkerTableActions(MainWindow* window);
+    // The actions on `table`'s rows, reading the workers from the session's snapshot.
+    WorkerTableActions(const session::Session* session, WorkerTableView* table);
 
     // What a copy puts on the clipboard: of the current worker, or (SelectedIds) of the selected ones.
     QString copyText(Copy what) const;
@@ -32,8 +37,8 @@ protected:
 private:
     void showMenu(const QPoint& pos);
 
-    MainWindow* m_window;
-    QObject* m_table; // compared only: events still arrive while the window is being destroyed
+    const session::Session* m_session;
+    WorkerTableView* m_table;
     QMenu* m_menu;
 };
 

@@ -6,6 +6,8 @@
 #include <QHeaderView>
 #include <QPainter>
 
+#include <algorithm>
+
 namespace hwi::views {
 
 using models::WorkerTableModel;
@@ -18,6 +20,39 @@ WorkerTableView::WorkerTableView(QWidget* parent)
     m_fade.setDuration(FadeMsecs);
     m_fade.setEasingCurve(QEasingCurve::InQuad);
     connect(&m_fade, &QVariantAnimation::valueChanged, viewport(), qOverload<>(&QWidget::update));
+}
+
+std::vector<std::size_t> WorkerTableView::selectedWorkerIndexes() const {
+    QModelIndexList rows = selectionModel() ? selectionModel()->selectedRows() : QModelIndexList();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::vector<std::size_t> indexes;
+    indexes.reserve(std::size_t(rows.size()));
+    for (const QModelIndex& row : rows) {
+        const int worker = row.data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0)
+            indexes.push_back(std::size_t(worker));
+    }
+    return indexes;
+}
+
+std::vector<std::size_t> WorkerTableView::shownWorkerIndexes() const {
+    std::vector<std::size_t> indexes;
+    if (!model())
+        return indexes;
+    indexes.reserve(std::size_t(model()->rowCount()));
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        const int worker = model()->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
+        if (worker >= 0)
+            indexes.push_back(std::size_t(worker));
+    }
+    return indexes;
+}
+
+int WorkerTableView::currentWorkerIndex() const {
+    const QModelIndex current = currentIndex();
+    const QVariant worker = current.isValid() ? current.data(WorkerTableModel::WorkerIndexRole) : QVariant();
+    return worker.isValid() ? worker.toInt() : -1;
 }
 
 void WorkerTableView::flashChanges() {

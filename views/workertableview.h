@@ -3,6 +3,8 @@
 #include <QTableView>
 #include <QVariantAnimation>
 
+#include <vector>
+
 namespace hwi::views {
 
 // The worker table. After a refresh (flashChanges()) the cells whose value changed light up and fade out;
@@ -16,6 +18,13 @@ public:
     static constexpr int FadeMsecs = 1500;
 
     explicit WorkerTableView(QWidget* parent = nullptr);
+
+    // Indexes into the snapshot's workers (WorkerTableModel::WorkerIndexRole), in table order; rows of
+    // workers that are gone since the last refresh have none and are left out.
+    std::vector<std::size_t> selectedWorkerIndexes() const;
+    std::vector<std::size_t> shownWorkerIndexes() const;
+    // Of the current row: -1 when there is none or its worker is gone.
+    int currentWorkerIndex() const;
 
     void flashChanges();
     bool isFlashing() const { return m_fade.state() == QAbstractAnimation::Running; }

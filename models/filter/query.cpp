@@ -80,6 +80,34 @@ bool Query::usesReferenceTime() const {
     });
 }
 
+Query::ServerFilters Query::serverFilters() const {
+    static const QStringList known = {QStringLiteral("ACTIVE"), QStringLiteral("PAUSED"),
+                                      QStringLiteral("INACTIVE")};
+    ServerFilters filters;
+    bool statusTaken = false;
+    for (const Term& term : terms()) {
+        if (term.negated)
+            continue;
+        if (term.field == &WorkerIndexEntry::status && !statusTaken) {
+            QStringList statuses;
+            for (const Alternative& alternative : term.alternatives)
+                statuses << alternative.typed.toUpper();
+            // A half-typed status stays local (the server refuses values it does not know).
+            if (std::all_of(statuses.begin(), statuses.end(),
+                            [](const QString& s) { return known.contains(s); })) {
+                filters.statuses = statuses;
+                statusTaken = true;
+            }
+        } else if (term.field == &WorkerIndexEntry::labels && term.alternatives.size() == 1) {
+            const QString& typed = term.alternatives.front().typed;
+            const qsizetype equals = typed.indexOf(QLatin1Char('='));
+            if (equals > 0)
+                filters.labels << typed.left(equals) + QLatin1Char(':') + typed.mid(equals + 1);
+        }
+    }
+    return filters;
+}
+
 bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const {
     if (!m_terms)
         return true;

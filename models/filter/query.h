@@ -37,6 +37,16 @@ public:
     bool isEmpty() const { return !m_terms || m_terms->empty(); }
     // Whether the result depends on the reference time (a heartbeat term).
     bool usesReferenceTime() const;
+    // What a Hatchet server can filter a tenant's list by without losing a worker this query matches: the
+    // first non-negated `status:` term whose values are all statuses the server knows (`statuses=`, ORed
+    // like the term's values) and every non-negated single-valued `label:key=value` term (`labels=`, which
+    // the server ANDs). Values as typed; anything else stays a local filter.
+    struct ServerFilters {
+        QStringList statuses; // upper case: ACTIVE, PAUSED, INACTIVE
+        QStringList labels;   // key:value
+    };
+    ServerFilters serverFilters() const;
+
     // referenceMsecs: capture time or now, ms since epoch. No allocation.
     bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const;
 
@@ -46,6 +56,7 @@ public:
         Op op = Contains;
         std::string needle; // folded (foldForSearch) for Contains and Equals
         qint64 msecs = 0;   // OlderThan / NewerThan
+        QString typed;      // the value as typed (quotes removed), for what goes to a server
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals

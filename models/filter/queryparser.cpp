@@ -96,7 +96,7 @@ private:
             if (word.text.isEmpty())
                 return fail(word.position, QStringLiteral("expected text between the quotes"));
             term.field = &WorkerIndexEntry::text;
-            term.alternatives.push_back({Alternative::Contains, foldForSearch(word.text), 0});
+            term.alternatives.push_back({Alternative::Contains, foldForSearch(word.text), 0, word.text});
         }
         terms.push_back(std::move(term));
         return true;
@@ -131,6 +131,7 @@ private:
 
     bool makeAlternative(const QString& field, const Value& value, Term& term, Alternative& out) {
         out.needle = foldForSearch(value.text);
+        out.typed = value.text;
         if (field == QLatin1String("name")) {
             term.field = &WorkerIndexEntry::name;
         } else if (field == QLatin1String("id")) {

@@ -98,6 +98,16 @@ std::vector<Problem> validate(const json::Document& doc, Shape shape) {
 
 } // namespace
 
+void Snapshot::outOfRange(std::size_t index) const {
+    qFatal("Snapshot::worker(%zu): out of range (%zu workers)", index, workers.size());
+}
+
+std::optional<WorkerView> Snapshot::findWorker(qint64 index) const {
+    if (index < 0 || std::uint64_t(index) >= workers.size())
+        return std::nullopt;
+    return WorkerView{*document, workers[std::size_t(index)]};
+}
+
 QString shapeName(Shape shape) {
     switch (shape) {
     case Shape::Worker:

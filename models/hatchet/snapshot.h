@@ -8,6 +8,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace hwi::hatchet {
@@ -33,8 +34,17 @@ struct Snapshot {
     QDateTime captureTime;   // HTTP Date, file modification time, or estimated (see captureTimeNote)
     QString captureTimeNote; // how the capture time was determined
 
-    WorkerView worker(std::size_t index) const { return {*document, workers[index]}; }
+    // index < workers.size(), checked: an index from outside (a table role, a gone row's -1) goes through
+    // findWorker().
+    WorkerView worker(std::size_t index) const {
+        if (index >= workers.size()) [[unlikely]]
+            outOfRange(index);
+        return {*document, workers[index]};
+    }
+    std::optional<WorkerView> findWorker(qint64 index) const;
     std::size_t errorCount() const;
+
+    [[noreturn]] void outOfRange(std::size_t index) const; // aborts with a message, never reads past the end
 
     enum class Validation { Full, Skip };
     // Classifies the document, indexes its workers and (unless skipped) validates the document.

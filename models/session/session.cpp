@@ -1,0 +1,188 @@
+#include "session.h"
+
+#include "export/atomicwrite.h"
+#include "live/httperrors.h"
+#include "load/bytesize.h"
+
+#include <QFutureWatcher>
+#include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace hwi::session {
+
+Session::Session(QObject* parent)
+    : QObject(parent)
+    , m_connection(live::Connection::fromEnvironment()) {
+    connect(&m_loader, &load::Loader::loaded, this, &Session::onLoaded);
+    connect(&m_loader, &load::Loader::failed, this, &Session::onFailed);
+    connect(&m_loader, &load::Loader::cancelled, this, &Session::cancelled);
+    connect(&m_loader, &load::Loader::progress, this, &Session::progress);
+    connect(&m_loader, &load::Loader::parsing, this, &Session::parsing);
+    connect(&m_loader, &load::Loader::pageLoaded, this, &Session::pageLoaded);
+    connect(&m_loader, &load::Loader::workerFetched, this,
+            [this](const QUrl& url, const std::shared_ptr<const hatchet::Snapshot>& worker) {
+                if (url == m_fetchingWorker)
+                    Q_EMIT workerFetched(worker);
+            });
+    connect(&m_loader, &load::Loader::workerFetchFailed, this,
+            [this](const QUrl& url, const load::LoadError& error) {
+                if (url == m_fetchingWorker)
+                    Q_EMIT workerFetchFailed(error);
+            });
+    connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!m_loader.isLoading())
+            reload();
+    });
+    // The size limit: the "load/maxSize" setting (e.g. "500M"), else the loader's default (2 GiB).
+    if (const auto limit = load::parseByteSize(QSettings().value(QStringLiteral("load/maxSize")).toString()))
+        m_loader.setMaxBytes(*limit);
+}
+
+Session::~Session() = default;
+
+void Session::open(const QString& source) {
+    if (auto request = live::LiveRequest::forSource(source, m_connection)) {
+        openLive(std::move(*request), source);
+        return;
+    }
+    m_liveRequest.reset();
+    m_liveConnection.reset();
+    m_source = source;
+    Q_EMIT loadStarted();
+    m_loader.load(source);
+}
+
+void Session::connectToServer(const live::Connection& connection) {
+    m_connection = connection;
+    openLive(live::LiveRequest::tenantList(connection), live::displayUrl(connection.tenantListUrl()));
+}
+
+void Session::openLive(live::LiveRequest request, const QString& source) {
+    if (!live::insecureProblem(request.url, request.token, request.allowInsecure).isEmpty()) {
+        if (!m_confirmInsecure || !m_confirmInsecure(request.url.host())) {
+            Q_EMIT failed({live::displayUrl(request.url),
+                           tr("not connected: the token is not sent over plain http without your "
+                              "confirmation")},
+                          false);
+            return;
+        }
+        request.allowInsecure = true;
+    }
+    const auto target = live::classifyUrl(request.url);
+    live::Connection connection = m_connection;
+    connection.serverUrl = target ? target->serverUrl : request.url;
+    connection.tenant = target ? target->tenant : QString();
+    connection.token = request.token;
+    connection.timeoutMs = request.timeoutMs;
+    connection.allowInsecure = request.allowInsecure;
+    m_liveConnection = connection;
+    m_liveRequest = std::move(request);
+    m_source = source;
+    reload();
+}
+
+void Session::reload() {
+    if (m_source.isEmpty())
+        return;
+    if (!m_liveRequest) {
+        open(m_source);
+        return;
+    }
+    if (m_liveRequest->kind == live::ApiTarget::Kind::TenantList) {
+        const filter::Query::ServerFilters filters = m_query.serverFilters();
+        m_liveRequest->statuses = filters.statuses;
+        m_liveRequest->labels = filters.labels;
+    }
+    Q_EMIT loadStarted();
+    m_loader.load(*m_liveRequest, m_source);
+}
+
+void Session::cancel() {
+    m_loader.cancel();
+}
+
+void Session::setQuery(const filter::Query& query) {
+    m_query = query;
+    if (!m_liveRequest || m_liveRequest->kind != live::ApiTarget::Kind::TenantList)
+        return;
+    const filter::Query::ServerFilters filters = query.serverFilters();
+    if (filters.statuses != m_liveRequest->statuses || filters.labels != m_liveRequest->labels)
+        reload();
+}
+
+QStringList Session::serverStatuses() const {
+    return m_liveRequest ? m_liveRequest->statuses : QStringList();
+}
+
+QStringList Session::serverLabels() const {
+    return m_liveRequest ? m_liveRequest->labels : QStringList();
+}
+
+void Session::setAutoRefreshInterval(int intervalMs) {
+    if (intervalMs > 0)
+        m_refreshTimer.start(intervalMs);
+    else
+        m_refreshTimer.stop();
+    Q_EMIT autoRefreshChanged(intervalMs);
+}
+
+int Session::autoRefreshInterval() const {
+    return m_refreshTimer.isActive() ? m_refreshTimer.interval() : 0;
+}
+
+void Session::fetchWorker(int workerIndex) {
+    m_fetchingWorker.clear();
+    if (!m_liveRequest || !m_liveConnection || m_liveRequest->kind != live::ApiTarget::Kind::TenantList)
+        return;
+    const auto worker = m_snapshot ? m_snapshot->findWorker(workerIndex) : std::nullopt;
+    if (!worker) // nothing selected, or a row that is gone since the last refresh
+        return;
+    if (worker->field("registeredWorkflows") != json::NoNode || worker->id().isEmpty())
+        return; // the list already says
+    const live::LiveRequest request = live::LiveRequest::worker(*m_liveConnection, worker->id());
+    m_fetchingWorker = request.url;
+    m_loader.fetchWorker(request);
+}
+
+std::optional<QString> Session::saveSnapshot(const QString& path) const {
+    if (!m_snapshot)
+        return tr("Nothing to save: no document is loaded");
+    const QByteArray& bytes = m_snapshot->document->source();
+    return exporting::writeAtomically(
+        path, [&bytes](QIODevice& device) { return device.write(bytes) == bytes.size(); });
+}
+
+void Session::onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings) {
+    m_timings = timings;
+    m_lastUpdated = QDateTime::currentDateTime();
+    m_stale = false;
+    const bool sameSource = m_snapshot && snapshot->source == m_snapshot->source;
+    m_previous = sameSource ? std::move(m_snapshot) : nullptr;
+    m_snapshot = std::move(snapshot);
+    m_index.reset();
+    indexInBackground();
+    if (sameSource)
+        Q_EMIT refreshed(m_snapshot, m_previous);
+    else
+        Q_EMIT shown(m_snapshot);
+}
+
+void Session::indexInBackground() {
+    auto* watcher = new QFutureWatcher<std::shared_ptr<const filter::WorkerIndex>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot = m_snapshot] {
+        watcher->deleteLater();
+        if (m_snapshot != snapshot)
+            return; // a newer snapshot has its own
+        m_index = watcher->result();
+        Q_EMIT indexed(m_index);
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [snapshot = m_snapshot] { return std::make_shared<const filter::WorkerIndex>(*snapshot); }));
+}
+
+void Session::onFailed(const load::LoadError& error) {
+    m_stale = m_snapshot != nullptr;
+    Q_EMIT failed(error, m_stale);
+}
+
+} // namespace hwi::session

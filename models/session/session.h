@@ -1,0 +1,122 @@
+#pragma once
+
+#include "filter/query.h"
+#include "filter/workerindex.h"
+#include "hatchet/snapshot.h"
+#include "live/connection.h"
+#include "load/loader.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace hwi::session {
+
+// The session of one window, without widgets: which source is open, the snapshot on screen and the one
+// before it, the live connection and its request, auto-refresh, whether what is shown is stale, and the
+// selected worker's own GET. Views listen to its signals; they never reach the loader themselves.
+class Session final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Session)
+
+public:
+    explicit Session(QObject* parent = nullptr);
+    ~Session() override;
+
+    // A Hatchet API URL becomes a live source (with connection()'s token); anything else is read as a
+    // file. Opening the source on screen again is a refresh; another source replaces the snapshot.
+    void open(const QString& source);
+    // The connection's tenant list, every page.
+    void connectToServer(const live::Connection& connection);
+    // Reads the current source again (a live list with the server-side filters of the last query).
+    void reload();
+    void cancel();
+
+    // The connection used for Hatchet API URLs (token included; memory only).
+    void setConnection(const live::Connection& connection) { m_connection = connection; }
+    const live::Connection& connection() const { return m_connection; }
+    // Asked before the token goes over plain http to a host other than loopback; true sends it. Without
+    // one, such a source is refused.
+    void setInsecureConfirmation(std::function<bool(const QString& host)> confirm) {
+        m_confirmInsecure = std::move(confirm);
+    }
+
+    // The filter shown: its server-side terms narrow a live tenant list, and a change of them asks the
+    // server again.
+    void setQuery(const filter::Query& query);
+
+    void setAutoRefreshInterval(int intervalMs); // 0: off
+    int autoRefreshInterval() const;
+
+    // The worker at this index of the snapshot (a worker table's WorkerIndexRole; negative for a row that
+    // is gone) is selected: on a live list whose rows lack registered workflows, GET it on its own.
+    void fetchWorker(int workerIndex);
+
+    // The document as read (a live list: every page merged into one WorkerList). nullopt or the error.
+    std::optional<QString> saveSnapshot(const QString& path) const;
+
+    QString source() const { return m_source; } // the source last asked for
+    QString shownSource() const { return m_snapshot ? m_snapshot->source : QString(); }
+    bool isLoading() const { return m_loader.isLoading(); }
+    bool isLive() const { return m_liveRequest.has_value(); }
+    std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
+    // The snapshot the last refresh replaced (same source); null after a new document.
+    std::shared_ptr<const hatchet::Snapshot> previousSnapshot() const { return m_previous; }
+    load::LoadTimings timings() const { return m_timings; }
+    QDateTime lastUpdated() const { return m_lastUpdated; }
+    // Whether what is shown is older than the last (failed) load of the same source.
+    bool isStale() const { return m_stale; }
+    // The live list's server-side filters as last sent.
+    QStringList serverStatuses() const;
+    QStringList serverLabels() const;
+    // The filter's index of the snapshot's workers, built off the GUI thread after each load (about 10 µs
+    // a worker); null until indexed() says it is ready.
+    std::shared_ptr<const filter::WorkerIndex> workerIndex() const { return m_index; }
+    load::Loader& loader() { return m_loader; }
+
+Q_SIGNALS:
+    void loadStarted();
+    void shown(std::shared_ptr<const hwi::hatchet::Snapshot> snapshot); // a new document
+    void refreshed(std::shared_ptr<const hwi::hatchet::Snapshot> snapshot,
+                   std::shared_ptr<const hwi::hatchet::Snapshot> previous); // the same source again
+    // stale: a snapshot of the same source is still shown.
+    void failed(const hwi::load::LoadError& error, bool stale);
+    void cancelled();
+    void progress(qint64 bytesReceived, qint64 bytesTotal);
+    void parsing();
+    void pageLoaded(int page, qint64 pages, qint64 workers);
+    void workerFetched(std::shared_ptr<const hwi::hatchet::Snapshot> worker);
+    void workerFetchFailed(const hwi::load::LoadError& error);
+    void autoRefreshChanged(int intervalMs);
+    void indexed(std::shared_ptr<const hwi::filter::WorkerIndex> index);
+
+private:
+    void openLive(live::LiveRequest request, const QString& source);
+    void onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
+    void onFailed(const load::LoadError& error);
+    void indexInBackground();
+
+    load::Loader m_loader;
+    QString m_source;
+    std::shared_ptr<const hatchet::Snapshot> m_snapshot;
+    std::shared_ptr<const hatchet::Snapshot> m_previous;
+    load::LoadTimings m_timings;
+    QDateTime m_lastUpdated;
+    bool m_stale = false;
+    std::shared_ptr<const filter::WorkerIndex> m_index;
+    filter::Query m_query;
+
+    live::Connection m_connection;
+    std::optional<live::LiveRequest> m_liveRequest;   // when the current source is live
+    std::optional<live::Connection> m_liveConnection; // its server, token and settings
+    std::function<bool(const QString&)> m_confirmInsecure;
+    QUrl m_fetchingWorker; // the selected worker's GET in flight
+    QTimer m_refreshTimer;
+};
+
+} // namespace hwi::session

@@ -1,0 +1,130 @@
+#include "sessionstatus.h"
+
+#include "session/session.h"
+
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QStatusBar>
+
+#include <map>
+
+namespace hwi::views {
+
+SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
+    : QObject(bar)
+    , m_session(session)
+    , m_bar(bar)
+    , m_source(new QLabel(bar))
+    , m_capture(new QLabel(bar))
+    , m_counts(new QLabel(bar))
+    , m_timing(new QLabel(bar))
+    , m_updated(new QLabel(bar))
+    , m_progress(new QProgressBar(bar))
+    , m_cancel(new QPushButton(tr("&Cancel"), bar)) {
+    for (QLabel* label : {m_source, m_capture, m_counts, m_timing, m_updated}) {
+        label->setTextFormat(Qt::PlainText); // sources and statuses come from outside
+        bar->addPermanentWidget(label);
+    }
+    bar->addWidget(m_progress);
+    bar->addWidget(m_cancel);
+    m_progress->setMaximumWidth(220);
+    setLoading(false);
+    setUpAccessibleNames();
+
+    connect(m_cancel, &QPushButton::clicked, session, &session::Session::cancel);
+    connect(session, &session::Session::loadStarted, this, [this] {
+        m_progress->setFormat(tr("Reading… %p%"));
+        setLoading(true);
+    });
+    connect(session, &session::Session::progress, this, [this](qint64 received, qint64 total) {
+        m_progress->setRange(0, total > 0 ? 1000 : 0);
+        if (total > 0)
+            m_progress->setValue(int(received * 1000 / total));
+    });
+    connect(session, &session::Session::pageLoaded, this, [this](int page, qint64 pages, qint64 workers) {
+        m_progress->setRange(0, pages > 0 ? int(pages) : 0);
+        m_progress->setValue(page);
+        m_progress->setFormat(pages > 0 ? tr("Page %1 of %2 (%3 workers)…").arg(page).arg(pages).arg(workers)
+                                        : tr("Page %1 (%2 workers)…").arg(page).arg(workers));
+    });
+    connect(session, &session::Session::parsing, this, [this] {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(tr("Parsing…"));
+    });
+    connect(session, &session::Session::shown, this, &SessionStatus::updateLabels);
+    connect(session, &session::Session::refreshed, this, &SessionStatus::updateLabels);
+    connect(session, &session::Session::failed, this, [this] {
+        setLoading(false);
+        updateLastUpdated();
+    });
+    connect(session, &session::Session::cancelled, this, [this] {
+        setLoading(false);
+        m_bar->showMessage(tr("Load cancelled; still showing the previous document"), 5000);
+    });
+}
+
+QString SessionStatus::text() const {
+    return QStringList{m_source->text(), m_capture->text(), m_counts->text(), m_timing->text(),
+                       m_updated->text()}
+        .join(QStringLiteral(" | "));
+}
+
+void SessionStatus::setLoading(bool loading) {
+    m_progress->setVisible(loading);
+    m_cancel->setVisible(loading);
+    if (loading)
+        m_progress->setRange(0, 0);
+}
+
+void SessionStatus::updateLabels() {
+    setLoading(false);
+    updateLastUpdated();
+    const auto snapshot = m_session->snapshot();
+    if (!snapshot)
+        return;
+    std::map<QString, int> byStatus;
+    for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
+        ++byStatus[snapshot->worker(i).status()];
+    QStringList counts;
+    for (const auto& [status, count] : byStatus)
+        counts << QStringLiteral("%1 %2").arg(count).arg(status.isEmpty() ? tr("no status")
+                                                                          : status.toLower());
+    m_source->setText(snapshot->source);
+    m_capture->setText(tr("Captured %1%2")
+                           .arg(snapshot->captureTime.toUTC().toString(Qt::ISODate),
+                                snapshot->captureTimeNote.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" (%1)").arg(snapshot->captureTimeNote)));
+    const auto total = snapshot->workers.size();
+    m_counts->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
+                      counts.join(QStringLiteral(", ")));
+    const load::LoadTimings timings = m_session->timings();
+    m_timing->setText(tr("loaded in %1 ms").arg(timings.readMs + timings.parseMs));
+}
+
+void SessionStatus::updateLastUpdated() {
+    const QDateTime updated = m_session->lastUpdated();
+    if (!updated.isValid()) {
+        m_updated->clear();
+        return;
+    }
+    const bool stale = m_session->isStale();
+    const QString time = QLocale::c().toString(updated.toLocalTime(), QStringLiteral("HH:mm:ss"));
+    m_updated->setText(stale ? tr("Stale: last updated %1 (refresh failed)").arg(time)
+                             : tr("Last updated %1").arg(time));
+    m_updated->setStyleSheet(stale ? QStringLiteral("color: #c0392b; font-weight: bold") : QString());
+}
+
+void SessionStatus::setUpAccessibleNames() {
+    m_source->setAccessibleName(tr("Source"));
+    m_capture->setAccessibleName(tr("Capture time"));
+    m_counts->setAccessibleName(tr("Workers by status"));
+    m_timing->setAccessibleName(tr("Load time"));
+    m_updated->setAccessibleName(tr("Last update"));
+    m_progress->setAccessibleName(tr("Load progress"));
+    m_cancel->setAccessibleDescription(tr("Stop reading; the previous document stays"));
+}
+
+} // namespace hwi::views

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QStatusBar;
+
+namespace hwi::session {
+class Session;
+}
+
+namespace hwi::views {
+
+// The status bar of a session: the source, the capture time, workers by status, the load time and the
+// live "last updated" (red when stale), and while loading a progress bar (bytes, pages, parsing) with
+// Cancel. Follows the session's signals; keeps no state of its own.
+class SessionStatus final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SessionStatus)
+
+public:
+    SessionStatus(session::Session* session, QStatusBar* bar);
+
+    // The labels' texts joined by " | " (for tests and accessibility checks).
+    QString text() const;
+
+private:
+    void setLoading(bool loading);
+    void updateLabels();
+    void updateLastUpdated();
+    void setUpAccessibleNames();
+
+    session::Session* m_session;
+    QStatusBar* m_bar;
+    QLabel* m_source;
+    QLabel* m_capture;
+    QLabel* m_counts;
+    QLabel* m_timing;
+    QLabel* m_updated;
+    QProgressBar* m_progress;
+    QPushButton* m_cancel;
+};
+
+} // namespace hwi::views
