@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include "hatchet/slots.h"
+
 namespace hwi::app {
 
 namespace {
@@ -26,21 +28,12 @@ int printCheck(const hatchet::Snapshot& snapshot, QTextStream& out, QTextStream&
 }
 
 QString slotsSummary(const hatchet::WorkerView& worker) {
-    const auto capacities = worker.slotCapacities();
-    if (capacities.empty())
+    const hatchet::SlotTotals totals = hatchet::slotTotals(worker);
+    if (totals.capacities.empty())
         return {};
-    std::int64_t used = 0;
-    std::int64_t limit = 0;
-    bool usedKnown = true;
-    for (const auto& capacity : capacities) {
-        limit += capacity.limit.value_or(0);
-        if (const auto u = capacity.used())
-            used += *u;
-        else
-            usedKnown = false;
-    }
-    return (usedKnown ? QString::number(used) : QStringLiteral("?")) + QLatin1Char('/') +
-           QString::number(limit);
+    const auto used = totals.totalUsed();
+    return (used ? QString::number(*used) : QStringLiteral("?")) + QLatin1Char('/') +
+           QString::number(totals.limit);
 }
 
 void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers, QTextStream& out) {

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void severityFilter();
     void sortsOnRawValues();
     void panelTitleCountsSeverities();
+    void accessibleNames();
     void activatingSelectsWorkerAndNode();
     void activatingOutsideWorkersShowsDocument();
 };
@@ -219,6 +220,18 @@ void TestProblems::panelTitleCountsSeverities() {
     QCOMPARE(panel.section()->emptyStateText(),
              QStringLiteral("No problems: the document matches the Hatchet schema"));
     QCOMPARE(panel.severityToggle(Severity::Error)->text(), QStringLiteral("0 errors"));
+}
+
+void TestProblems::accessibleNames() {
+    // Regression (issue 12, bug 5): the filter box was named after the empty-state text.
+    views::ProblemsPanel panel;
+    const QList<QLineEdit*> edits = panel.findChildren<QLineEdit*>();
+    QCOMPARE(edits.size(), 1);
+    QCOMPARE(edits.first()->accessibleName(), QStringLiteral("Filter problems"));
+    QCOMPARE(panel.table()->accessibleName(), QStringLiteral("Problems"));
+    for (const QWidget* widget : panel.findChildren<QWidget*>())
+        QVERIFY2(!widget->accessibleName().contains(QLatin1String("matches")),
+                 qPrintable(widget->accessibleName()));
 }
 
 void TestProblems::activatingSelectsWorkerAndNode() {

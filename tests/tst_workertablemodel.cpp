@@ -1,5 +1,6 @@
 #include "export/workerexport.h"
 #include "filter/workerfilterproxy.h"
+#include "hatchet/health.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workersortproxy.h"
 #include "itemmodels/workertablemodel.h"
@@ -200,7 +201,7 @@ void TestWorkerTableModel::heartbeatHealth() {
     QFETCH(qint64, age);
     QFETCH(HealthLevel, expected);
     const TimeValue value = text.isEmpty() ? TimeValue() : timeValue(text.toLatin1().constData());
-    QCOMPARE(hwi::models::heartbeatHealth(value, age), expected);
+    QCOMPARE(hwi::hatchet::heartbeatHealth(value, age), expected);
 }
 
 void TestWorkerTableModel::dump_data() {

@@ -29,6 +29,7 @@ ConnectDialog::ConnectDialog(const live::Connection& initial, QWidget* parent)
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(std::max(1, initial.timeoutMs / 1000));
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
+    m_problem->setTextFormat(Qt::PlainText); // may quote the token's claims or a server's reply
     m_problem->setWordWrap(true);
     auto* note = new QLabel(tr("The token is kept in memory for this session only: it is never saved to disk "
                                "and never shown in titles, messages or exports."),

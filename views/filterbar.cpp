@@ -43,6 +43,7 @@ FilterBar::FilterBar(QWidget* parent)
     auto* completer = new QCompleter(m_recent, this);
     completer->setCaseSensitivity(Qt::CaseInsensitive);
     m_edit->setCompleter(completer);
+    m_error->setTextFormat(Qt::PlainText); // quotes the query, which may hold label values from data
     m_error->setWordWrap(true);
     m_error->hide();
     m_labels->setAccessibleName(tr("Add a label filter"));

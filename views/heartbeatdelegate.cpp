@@ -14,14 +14,6 @@ int dotDiameter(const QFontMetrics& fm) {
     return qMax(6, fm.height() / 2);
 }
 
-models::HealthLevel severityOf(const QModelIndex& index) {
-    bool ok = false;
-    const int value = index.data(models::SeverityRole).toInt(&ok);
-    if (!ok || value < int(models::HealthLevel::Good) || value > int(models::HealthLevel::Unknown))
-        return models::HealthLevel::Unknown;
-    return static_cast<models::HealthLevel>(value);
-}
-
 } // namespace
 
 HeartbeatDelegate::HeartbeatDelegate(QObject* parent)
@@ -44,7 +36,7 @@ void HeartbeatDelegate::paint(QPainter* painter, const QStyleOptionViewItem& opt
     painter->setRenderHint(QPainter::Antialiasing);
     const QRectF dot(area.left() + 1, area.top() + (area.height() - diameter) / 2.0, diameter, diameter);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(healthColor(severityOf(index), opt.palette));
+    painter->setBrush(healthColor(models::severityOf(index.data(models::SeverityRole)), opt.palette));
     painter->drawEllipse(dot);
 
     const int textLeft = area.left() + diameter + Margin + 2;

@@ -17,6 +17,7 @@ MessageBar::MessageBar(QWidget* parent)
     tinted.setColor(QPalette::Window, dark ? QColor(0x5c, 0x1f, 0x1f) : QColor(0xfd, 0xe4, 0xe4));
     tinted.setColor(QPalette::WindowText, dark ? QColor(0xff, 0xe0, 0xe0) : QColor(0x7a, 0x10, 0x10));
     setPalette(tinted);
+    m_text->setTextFormat(Qt::PlainText); // messages name sources and quote data: never markup
     m_text->setWordWrap(true);
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* close = new QToolButton(this);

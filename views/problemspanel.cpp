@@ -5,6 +5,7 @@
 #include "sectionview.h"
 
 #include <QHeaderView>
+#include <QLineEdit>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
@@ -30,7 +31,7 @@ public:
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
         QStyledItemDelegate::initStyleOption(option, index);
-        const auto level = static_cast<models::HealthLevel>(index.data(models::SeverityRole).toInt());
+        const models::HealthLevel level = models::severityOf(index.data(models::SeverityRole));
         const QColor color = healthColor(level, option->palette);
         option->palette.setColor(QPalette::Text, color);
         option->palette.setColor(QPalette::HighlightedText,
@@ -53,6 +54,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
         new SectionView(m_severities, tr("No problems: the document matches the Hatchet schema"), this);
     m_section->setNoMatchText(tr("No problems match '%1'"));
     m_section->table()->setAccessibleName(tr("Problems"));
+    // SectionView names its parts after the empty-state text ("No problems: …"): name them here.
+    m_section->filterEdit()->setAccessibleName(tr("Filter problems"));
     m_section->table()->setSelectionMode(QAbstractItemView::SingleSelection);
     m_section->table()->setItemDelegateForColumn(ProblemsModel::SeverityColumn, new SeverityDelegate(this));
     for (const Severity severity : Severities) {

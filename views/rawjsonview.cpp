@@ -56,6 +56,7 @@ RawJsonView::RawJsonView(QWidget* parent)
     m_value->setReadOnly(true);
     m_value->setAccessibleName(QStringLiteral("Selected JSON value"));
     m_value->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_location->setTextFormat(Qt::PlainText); // a JSON pointer holds the document's keys
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     const std::pair<QString, Copy> copies[] = {{tr("Copy &Value"), Copy::Value},

@@ -1,6 +1,7 @@
 #include "slotbardelegate.h"
 #include "itemmodels/workertablemodel.h"
 #include "palette.h"
+#include "plaintooltips.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -184,7 +185,7 @@ bool SlotBarDelegate::helpEvent(QHelpEvent* event, QAbstractItemView* view,
     QStringList lines;
     for (const Entry& e : entries)
         lines << e.sentence();
-    QToolTip::showText(event->globalPos(), lines.join(QLatin1Char('\n')), view, option.rect);
+    QToolTip::showText(event->globalPos(), plainToolTip(lines.join(QLatin1Char('\n'))), view, option.rect);
     return true;
 }
 

@@ -1,5 +1,8 @@
 #include "slottimeline.h"
 #include "palette.h"
+#include "plaintooltips.h"
+
+#include "hatchet/slots.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -78,10 +81,7 @@ SlotTimeline::SlotTimeline(QWidget* parent)
 }
 
 void SlotTimeline::setSlots(std::vector<hatchet::Slot> busySlots, const QDateTime& referenceTime) {
-    busySlots.erase(std::remove_if(busySlots.begin(), busySlots.end(),
-                                   [](const hatchet::Slot& s) { return s.isFreePadding(); }),
-                    busySlots.end());
-    m_slots = std::move(busySlots);
+    m_slots = hatchet::splitPadding(std::move(busySlots)).busy;
     m_reference = referenceTime.isValid() ? referenceTime : QDateTime::currentDateTimeUtc();
     m_referenceMsecs = m_reference.toMSecsSinceEpoch();
     updateRange();
@@ -213,9 +213,10 @@ bool SlotTimeline::event(QEvent* event) {
         if (row >= 0) {
             QToolTip::showText(help->globalPos(), toolTipFor(row), this, rowRect(row));
         } else if (!m_slots.empty() && help->pos().y() < axisHeight()) {
-            QToolTip::showText(help->globalPos(),
-                               tr("%1: %2").arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs)),
-                               this);
+            QToolTip::showText(
+                help->globalPos(),
+                plainToolTip(tr("%1: %2").arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs))),
+                this);
         } else {
             QToolTip::hideText();
             event->ignore();

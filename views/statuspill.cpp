@@ -1,22 +1,32 @@
 #include "statuspill.h"
 #include "palette.h"
 
+#include "hatchet/health.h"
+
 #include <QEvent>
 #include <QPainter>
 
 namespace hwi::views {
 
 StatusPill::StatusPill(QWidget* parent)
-    : StatusPill(QString(), parent) {}
+    : StatusPill(QString(), models::HealthLevel::Unknown, parent) {}
 
-StatusPill::StatusPill(const QString& status, QWidget* parent)
+StatusPill::StatusPill(const QString& status, models::HealthLevel level, QWidget* parent)
     : QWidget(parent) {
     setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
-    setStatus(status);
+    setStatus(status, level);
 }
 
+StatusPill::StatusPill(const QString& status, QWidget* parent)
+    : StatusPill(status, hatchet::statusHealth(status), parent) {}
+
 void StatusPill::setStatus(const QString& status) {
+    setStatus(status, hatchet::statusHealth(status));
+}
+
+void StatusPill::setStatus(const QString& status, models::HealthLevel level) {
     m_status = status;
+    m_level = level;
     setAccessibleName(tr("Status: %1").arg(shownText()));
     updateGeometry();
     update();
@@ -40,7 +50,7 @@ void StatusPill::paintEvent(QPaintEvent*) {
     // Never stretched: a fixed-size pill at the left, vertically centred in whatever space we got.
     const QRect pill(0, (height() - hint.height()) / 2, qMin(hint.width(), width()),
                      qMin(hint.height(), height()));
-    drawPill(painter, pill, shownText(), statusColor(m_status, palette()));
+    drawPill(painter, pill, shownText(), healthColor(m_level, palette()));
 }
 
 void StatusPill::changeEvent(QEvent* event) {

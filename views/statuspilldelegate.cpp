@@ -43,14 +43,15 @@ void StatusPillDelegate::paint(QPainter* painter, const QStyleOptionViewItem& op
         return;
     const QRect pill(area.left(), area.top() + (area.height() - height) / 2, width, height);
 
+    const QColor fill = healthColor(models::severityOf(index.data(models::SeverityRole)), option.palette);
     painter->save();
     painter->setFont(m_font);
     if (pill.width() - 2 * m_padding < m_metrics.horizontalAdvance(text)) {
         // Only a column narrower than the pill pays for eliding.
         const QString elided = m_metrics.elidedText(text, Qt::ElideRight, qMax(0, pill.width() - m_padding));
-        drawPill(*painter, pill, elided, statusColor(text, option.palette));
+        drawPill(*painter, pill, elided, fill);
     } else {
-        drawPill(*painter, pill, text, statusColor(text, option.palette));
+        drawPill(*painter, pill, text, fill);
     }
     painter->restore();
 }

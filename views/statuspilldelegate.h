@@ -6,7 +6,8 @@
 
 namespace hwi::views {
 
-// Paints a cell's display text (a worker status) as a coloured pill, like the Hatchet dashboard.
+// Paints a cell's display text (a worker status) as a pill coloured by SeverityRole (a HealthLevel as int;
+// Unknown when absent), like the Hatchet dashboard. The model decides the level, never the text here.
 class StatusPillDelegate final : public QStyledItemDelegate {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatusPillDelegate)

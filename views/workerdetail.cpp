@@ -52,6 +52,9 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     nameFont.setBold(true);
     m_name->setFont(nameFont);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Names and reasons come from the data: never markup.
+    for (QLabel* label : {m_name, m_reasons, m_slotSummary})
+        label->setTextFormat(Qt::PlainText);
     m_reasons->setWordWrap(true);
     m_tabs->setAccessibleName(tr("Worker sections"));
     m_tabs->setDocumentMode(true);
@@ -205,7 +208,7 @@ void WorkerDetail::updateHeader() {
     }
     const QString name = m_worker->displayName();
     m_name->setText(name.isEmpty() ? tr("(unnamed worker)") : name);
-    m_status->setStatus(m_worker->status());
+    m_status->setStatus(m_worker->status(), hatchet::statusHealth(m_worker->status()));
     const QStringList reasons = hatchet::healthReasons(*m_worker, m_reference);
     m_reasons->setText(reasons.isEmpty() ? tr("✔ Healthy at %1").arg(m_reference.toString(Qt::ISODate))
                                          : QStringLiteral("⚠ ") + reasons.join(QStringLiteral(" · ")));

@@ -146,6 +146,20 @@ QStringList WorkerView::actions() const {
     return out;
 }
 
+int WorkerView::actionCount() const {
+    const NodeId array = field("actions");
+    if (array == NoNode || m_doc->kind(array) != Kind::Array)
+        return 0;
+    int count = 0;
+    for (std::uint32_t i = 0; i < m_doc->childCount(array); ++i)
+        count += m_doc->kind(m_doc->child(array, i)) == Kind::String;
+    return count;
+}
+
+int WorkerView::registeredWorkflowCount() const {
+    return static_cast<int>(objectsOf("registeredWorkflows").size());
+}
+
 std::vector<RegisteredWorkflow> WorkerView::registeredWorkflows() const {
     std::vector<RegisteredWorkflow> out;
     for (const NodeId node : objectsOf("registeredWorkflows"))
@@ -179,6 +193,13 @@ std::vector<Label> WorkerView::labels() const {
         out.push_back({node, metaOf(node), stringOf(node, "key"), stringOf(node, "value"),
                        fieldOf(node, "value") != NoNode});
     }
+    return out;
+}
+
+std::vector<LabelText> WorkerView::labelTexts() const {
+    std::vector<LabelText> out;
+    for (const NodeId node : objectsOf("labels"))
+        out.push_back({stringOf(node, "key"), stringOf(node, "value"), fieldOf(node, "value") != NoNode});
     return out;
 }
 

@@ -69,6 +69,13 @@ struct Label {
     bool hasValue = false;
 };
 
+// A label's key and value without its metadata: what tables and filters show.
+struct LabelText {
+    QString key;
+    QString value;
+    bool hasValue = false;
+};
+
 // Capacity of one slot type. Old-era maxRuns/availableRuns appear as the slot type "default".
 struct SlotCapacity {
     QString slotType;
@@ -117,10 +124,13 @@ public:
     TimeValue lastListenerEstablished() const;
 
     QStringList actions() const;
+    int actionCount() const; // the strings in `actions`, without copying them
     std::vector<RegisteredWorkflow> registeredWorkflows() const;
+    int registeredWorkflowCount() const;
     std::vector<Slot> slots() const;
     std::vector<RecentStepRun> recentStepRuns() const;
     std::vector<Label> labels() const;
+    std::vector<LabelText> labelTexts() const;
     std::vector<SlotCapacity> slotCapacities() const;
     RuntimeInfo runtimeInfo() const;
     SchemaEra era() const;

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "hatchet/healthlevel.h"
+
+#include <QVariant>
 #include <Qt>
 
 namespace hwi::models {
@@ -17,6 +20,16 @@ enum Role {
     FirstModelRole = Qt::UserRole + 32,
 };
 
-enum class HealthLevel { Good, Warning, Bad, Unknown };
+// The level is Hatchet's (hatchet/health.h decides it); models and views name it here.
+using HealthLevel = hatchet::HealthLevel;
+
+// SeverityRole data as a level: Unknown when absent or out of range.
+inline HealthLevel severityOf(const QVariant& data) {
+    bool ok = false;
+    const int value = data.toInt(&ok);
+    if (!ok || value < int(HealthLevel::Good) || value > int(HealthLevel::Unknown))
+        return HealthLevel::Unknown;
+    return static_cast<HealthLevel>(value);
+}
 
 } // namespace hwi::models

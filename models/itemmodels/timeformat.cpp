@@ -88,38 +88,6 @@ QString absoluteTime(const TimeValue& value) {
     return {};
 }
 
-HealthLevel heartbeatHealth(const TimeValue& value, qint64 ageMsecs) {
-    switch (value.state) {
-    case TimeValue::Absent:
-    case TimeValue::Never:
-        return HealthLevel::Bad;
-    case TimeValue::Malformed:
-        return HealthLevel::Unknown;
-    case TimeValue::Valid:
-        break;
-    }
-    if (ageMsecs < 5 * Second)
-        return HealthLevel::Good;
-    return ageMsecs < 30 * Second ? HealthLevel::Warning : HealthLevel::Bad;
-}
-
-HealthLevel heartbeatSeverity(const TimeValue& value, ReferenceTime reference) {
-    const auto age = ageOf(value, reference);
-    if (value.state == TimeValue::Valid && !age)
-        return HealthLevel::Unknown;
-    return heartbeatHealth(value, age.value_or(0));
-}
-
-HealthLevel statusHealth(const QString& status) {
-    if (status == QLatin1String("ACTIVE"))
-        return HealthLevel::Good;
-    if (status == QLatin1String("PAUSED"))
-        return HealthLevel::Warning;
-    if (status == QLatin1String("INACTIVE"))
-        return HealthLevel::Bad;
-    return HealthLevel::Unknown;
-}
-
 ReferenceTime referenceFrom(const QDateTime& time) {
     return time.isValid() ? ReferenceTime(time.toMSecsSinceEpoch()) : std::nullopt;
 }

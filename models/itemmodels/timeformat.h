@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hatchet/health.h"
 #include "hatchet/worker.h"
 #include "roles.h"
 
@@ -11,7 +12,7 @@
 
 namespace hwi::models {
 
-// Presentation helpers shared by the models: pure functions, no state.
+// Presentation helpers shared by the models: formatting only, pure functions, no state.
 
 // The time "ago" texts count from, in msecs since the epoch; nullopt when unknown.
 using ReferenceTime = std::optional<qint64>;
@@ -26,13 +27,11 @@ QString durationText(qint64 msecs);
 // malformed value; "" when absent.
 QString absoluteTime(const hatchet::TimeValue& value);
 
-// Heartbeat freshness: under 5 s Good, under 30 s Warning, older Bad; never sent or absent Bad; a value
-// that is not a time Unknown. ageMsecs is ignored unless the value is valid.
-HealthLevel heartbeatHealth(const hatchet::TimeValue& value, qint64 ageMsecs);
-// heartbeatHealth() at the reference time; Unknown for a valid time without a reference.
-HealthLevel heartbeatSeverity(const hatchet::TimeValue& value, ReferenceTime reference);
-// ACTIVE Good, PAUSED Warning, INACTIVE Bad, anything else (e.g. a status added by a newer server) Unknown.
-HealthLevel statusHealth(const QString& status);
+// The health rules live in hatchet/health.h; these names keep older callers compiling. New code includes
+// hatchet/health.h and calls hatchet:: directly.
+using hatchet::heartbeatHealth;
+using hatchet::heartbeatSeverity;
+using hatchet::statusHealth;
 
 // Sort key of a time: absent first, then never, then malformed, then valid times by instant.
 qint64 timeSortKey(const hatchet::TimeValue& value);

@@ -1,5 +1,8 @@
 #include "workertablemodel.h"
 
+#include "hatchet/health.h"
+#include "hatchet/slots.h"
+
 #include <QHash>
 #include <QSet>
 #include <QVariantMap>
@@ -8,7 +11,6 @@ namespace hwi::models {
 
 using hatchet::SlotCapacity;
 using hatchet::TimeValue;
-using json::Kind;
 
 struct WorkerTableModel::Row {
     json::NodeId node = json::NoNode; // NoNode for a gone row
@@ -37,37 +39,15 @@ QString optionalNumber(const std::optional<std::int64_t>& value) {
     return value ? QString::number(*value) : QStringLiteral("?");
 }
 
-// Elements of an array member that have the given kind.
-int countOf(const hatchet::WorkerView& worker, std::string_view key, Kind kind) {
-    const json::Document& doc = worker.document();
-    const json::NodeId array = worker.field(key);
-    if (array == json::NoNode || doc.kind(array) != Kind::Array)
-        return 0;
-    int count = 0;
-    for (std::uint32_t i = 0; i < doc.childCount(array); ++i)
-        count += doc.kind(doc.child(array, i)) == kind;
-    return count;
-}
-
-// "gpu=a100, region=eu" as WorkerView::labels() reads them, without parsing the labels' metadata.
-QString labelsText(const hatchet::WorkerView& worker) {
-    const json::Document& doc = worker.document();
-    const json::NodeId array = worker.field("labels");
+// "gpu=a100, region=eu".
+QString labelsText(const std::vector<hatchet::LabelText>& labels) {
     QString out;
-    if (array == json::NoNode || doc.kind(array) != Kind::Array)
-        return out;
-    for (std::uint32_t i = 0; i < doc.childCount(array); ++i) {
-        const json::NodeId label = doc.child(array, i);
-        if (doc.kind(label) != Kind::Object)
-            continue;
+    for (const hatchet::LabelText& label : labels) {
         if (!out.isEmpty())
             out += QStringLiteral(", ");
-        const json::NodeId key = doc.member(label, "key");
-        if (key != json::NoNode)
-            out += doc.text(key); // empty unless a string, like WorkerView
-        const json::NodeId value = doc.member(label, "value");
-        if (value != json::NoNode && doc.kind(value) != Kind::Null)
-            out += QLatin1Char('=') + doc.text(value);
+        out += label.key;
+        if (label.hasValue)
+            out += QLatin1Char('=') + label.value;
     }
     return out;
 }
@@ -88,23 +68,18 @@ WorkerTableModel::Row WorkerTableModel::extractRow(const hatchet::WorkerView& wo
     hatchet::ResourceMeta metadata = worker.metadata();
     row.id = std::move(metadata.id);
     row.created = std::move(metadata.createdAt);
-    row.actions = countOf(worker, "actions", Kind::String);
-    row.workflows = countOf(worker, "registeredWorkflows", Kind::Object);
-    row.capacities = worker.slotCapacities();
-    std::int64_t used = 0, limit = 0;
+    row.actions = worker.actionCount();
+    row.workflows = worker.registeredWorkflowCount();
+    hatchet::SlotTotals totals = hatchet::slotTotals(worker);
+    row.usedFraction = totals.usedFraction().value_or(-1);
+    row.capacities = std::move(totals.capacities);
     for (const SlotCapacity& capacity : row.capacities) {
         if (!row.slots.isEmpty())
             row.slots += QStringLiteral(" \u00b7 ");
         row.slots += capacity.slotType + QLatin1Char(' ') + optionalNumber(capacity.used()) +
                      QLatin1Char('/') + optionalNumber(capacity.limit);
-        if (capacity.used() && capacity.limit) {
-            used += *capacity.used();
-            limit += *capacity.limit;
-        }
     }
-    if (limit > 0)
-        row.usedFraction = double(used) / double(limit);
-    row.labels = labelsText(worker);
+    row.labels = labelsText(worker.labelTexts());
     return row;
 }
 
@@ -302,13 +277,13 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
         return text ? row.name : QVariant();
     case StatusColumn:
         if (role == SeverityRole)
-            return static_cast<int>(statusHealth(row.status));
+            return static_cast<int>(hatchet::statusHealth(row.status));
         return text ? row.status : QVariant();
     case TypeColumn:
         return text ? row.type : QVariant();
     case LastHeartbeatColumn:
         if (role == SeverityRole)
-            return static_cast<int>(heartbeatSeverity(row.heartbeat, m_reference));
+            return static_cast<int>(hatchet::heartbeatSeverity(row.heartbeat, m_reference));
         return timeCellData(row.heartbeat, role, m_reference, QStringLiteral("never"));
     case SlotsColumn:
         if (role == RawValueRole)
