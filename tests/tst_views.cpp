@@ -1,20 +1,32 @@
 #include "heartbeatdelegate.h"
+#include "itemmodels/labelsmodel.h"
+#include "itemmodeltestutil.h"
 #include "palette.h"
+#include "sectionview.h"
 #include "slotbardelegate.h"
 #include "slotbars.h"
 #include "slottimeline.h"
 #include "statuspill.h"
 #include "statuspilldelegate.h"
+#include "workerdetail.h"
 
 #include <QApplication>
 #include <QHelpEvent>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPainter>
+#include <QScrollBar>
 #include <QStandardItemModel>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 #include <QToolTip>
 
 using namespace hwi;
 using namespace hwi::views;
+
+Q_DECLARE_METATYPE(hwi::views::WorkerDetail::Page)
 
 namespace {
 
@@ -71,6 +83,31 @@ QImage paintCell(QStyledItemDelegate& delegate, const QModelIndex& index, QSize 
     return image;
 }
 
+// A document of one worker with many rows in every list section (legacy era: busy slots fill `slots`).
+QByteArray manyRowsDocument(int rows) {
+    QJsonArray slots, labels, actions, runs;
+    for (int i = 0; i < rows; ++i) {
+        const QString n = QString::number(i);
+        slots.append(QJsonObject{{QStringLiteral("actionId"), QString(QStringLiteral("wf:step-") + n)},
+                                 {QStringLiteral("startedAt"), QStringLiteral("2026-11-29T12:59:00Z")},
+                                 {QStringLiteral("status"), QStringLiteral("RUNNING")},
+                                 {QStringLiteral("stepRunId"), QString(QStringLiteral("run-") + n)},
+                                 {QStringLiteral("timeoutAt"), QStringLiteral("2026-11-29T13:05:00Z")}});
+        labels.append(QJsonObject{{QStringLiteral("key"), QString(QStringLiteral("key-") + n)}});
+        actions.append(QString(QStringLiteral("wf:step-") + n));
+        runs.append(QJsonObject{{QStringLiteral("actionId"), QStringLiteral("wf:a")},
+                                {QStringLiteral("status"), QStringLiteral("PENDING")}});
+    }
+    const QJsonObject worker{{QStringLiteral("name"), QStringLiteral("many")},
+                             {QStringLiteral("maxRuns"), rows + 1},
+                             {QStringLiteral("availableRuns"), 1},
+                             {QStringLiteral("slots"), slots},
+                             {QStringLiteral("labels"), labels},
+                             {QStringLiteral("actions"), actions},
+                             {QStringLiteral("recentStepRuns"), runs}};
+    return QJsonDocument(QJsonObject{{QStringLiteral("rows"), QJsonArray{worker}}}).toJson();
+}
+
 QStyleOptionViewItem defaultOption() {
     QStyleOptionViewItem option;
     option.font = QFont();
@@ -95,6 +132,9 @@ private Q_SLOTS:
     void slotBarDelegate();
     void heartbeatDelegate();
     void widgets();
+    void sectionViewSortsOnRawValues();
+    void refreshKeepsScrollPositions_data();
+    void refreshKeepsScrollPositions();
 };
 
 void TestViews::statusColors_data() {
@@ -249,22 +289,26 @@ void TestViews::timelineToolTip() {
 
 void TestViews::statusPillDelegate_data() {
     QTest::addColumn<QString>("status");
-    QTest::newRow("active") << QStringLiteral("ACTIVE");
-    QTest::newRow("new enum value") << QStringLiteral("SOMETHING_NEW_FROM_A_LATER_SERVER");
-    QTest::newRow("empty") << QString();
+    QTest::addColumn<int>("level"); // the model's SeverityRole
+    QTest::newRow("active") << QStringLiteral("ACTIVE") << int(models::HealthLevel::Good);
+    QTest::newRow("new enum value") << QStringLiteral("SOMETHING_NEW_FROM_A_LATER_SERVER")
+                                    << int(models::HealthLevel::Unknown);
+    QTest::newRow("empty") << QString() << int(models::HealthLevel::Unknown);
 }
 
 void TestViews::statusPillDelegate() {
     QFETCH(QString, status);
+    QFETCH(int, level);
     QStandardItemModel model(1, 1);
     model.setData(model.index(0, 0), status);
+    model.setData(model.index(0, 0), level, models::SeverityRole);
     StatusPillDelegate delegate;
     const QSize hint = delegate.sizeHint(defaultOption(), model.index(0, 0));
     QVERIFY(!hint.isEmpty());
     const QImage image = paintCell(delegate, model.index(0, 0), QSize(90, hint.height()));
     if (!status.isEmpty()) {
-        // The pill's fill, just inside its rounded left end (before any text), is the status colour.
-        const QColor fill = statusColor(status, QPalette());
+        // The pill's fill, just inside its rounded left end (before any text), is the level's colour.
+        const QColor fill = healthColor(static_cast<models::HealthLevel>(level), QPalette());
         QCOMPARE(image.pixelColor(4 + 3, hint.height() / 2), fill);
     }
 }
@@ -324,12 +368,12 @@ void TestViews::heartbeatDelegate() {
 void TestViews::widgets() {
     StatusPill pill;
     QVERIFY(!pill.sizeHint().isEmpty());
-    pill.setStatus(QStringLiteral("PAUSED"));
+    pill.setStatus(QStringLiteral("PAUSED"), models::HealthLevel::Warning);
     QCOMPARE(pill.status(), QStringLiteral("PAUSED"));
     QVERIFY(pill.accessibleName().contains(QStringLiteral("PAUSED")));
     pill.resize(pill.sizeHint());
     QCOMPARE(render(pill).pixelColor(pill.height() / 2 + 2, pill.height() / 2 - 3),
-             statusColor(QStringLiteral("PAUSED"), pill.palette()));
+             healthColor(models::HealthLevel::Warning, pill.palette()));
 
     SlotBars bars;
     hatchet::SlotCapacity known{QStringLiteral("default"), 2, 5};
@@ -343,6 +387,67 @@ void TestViews::widgets() {
     QVERIFY(bars.accessibleDescription().contains(QStringLiteral("1 free padded slot (old era)")));
     bars.resize(bars.sizeHint());
     QVERIFY(!render(bars).isNull());
+}
+
+// Bug: detail tables sorted case-sensitively with absent values last ("B, a, b, (none)") while the worker
+// table and the tests used the raw-value proxy. A detail table sorts as the window shows it.
+void TestViews::sectionViewSortsOnRawValues() {
+    const auto snapshot = testutil::snapshotOf(R"({"rows": [{"labels": [
+        {"key": "k1", "value": "B"}, {"key": "k2", "value": "a"}, {"key": "k3"}, {"key": "k4", "value": "b"}]}]})",
+                                               Reference);
+    models::LabelsModel labels;
+    SectionView view(&labels, QStringLiteral("No labels"));
+    labels.setWorker(snapshot->worker(0));
+    const auto column = [&](int column) {
+        QStringList cells;
+        const QAbstractItemModel& shown = *view.table()->model();
+        for (int row = 0; row < shown.rowCount(); ++row) {
+            const QVariant value = shown.index(row, column).data(models::RawValueRole);
+            cells << (value.isValid() ? value.toString() : QStringLiteral("(none)"));
+        }
+        return cells;
+    };
+    view.table()->sortByColumn(models::LabelsModel::ValueColumn, Qt::AscendingOrder);
+    QCOMPARE(column(models::LabelsModel::ValueColumn),
+             QStringList(
+                 {QStringLiteral("(none)"), QStringLiteral("a"), QStringLiteral("B"), QStringLiteral("b")}));
+    view.table()->sortByColumn(models::LabelsModel::ValueColumn, Qt::DescendingOrder);
+    QCOMPARE(column(models::LabelsModel::ValueColumn),
+             QStringList(
+                 {QStringLiteral("b"), QStringLiteral("B"), QStringLiteral("a"), QStringLiteral("(none)")}));
+    view.table()->sortByColumn(models::LabelsModel::ValueColumn, Qt::AscendingOrder);
+    view.setFilterText(QStringLiteral("b")); // the text filter still applies, case-insensitively
+    QCOMPARE(column(models::LabelsModel::ValueColumn),
+             QStringList({QStringLiteral("B"), QStringLiteral("b")}));
+}
+
+void TestViews::refreshKeepsScrollPositions_data() {
+    QTest::addColumn<WorkerDetail::Page>("page");
+    for (const auto page : {WorkerDetail::Page::Slots, WorkerDetail::Page::Labels,
+                            WorkerDetail::Page::Actions, WorkerDetail::Page::RecentRuns})
+        QTest::newRow(qPrintable(WorkerDetail::pageId(page))) << page;
+}
+
+// Bug: refresh() kept the scroll position of plain table pages only; the Slots page (timeline above the
+// table) jumped back to the top on every live refresh.
+void TestViews::refreshKeepsScrollPositions() {
+    QFETCH(WorkerDetail::Page, page);
+    const QByteArray document = manyRowsDocument(120);
+    WorkerDetail detail;
+    detail.resize(900, 500);
+    detail.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&detail));
+    detail.setReferenceTime(Reference, QStringLiteral("capture time"));
+    detail.setSnapshot(testutil::snapshotOf(document, Reference));
+    detail.setWorker(0);
+    detail.tabs()->setCurrentWidget(detail.page(page));
+    QCOMPARE(detail.currentSection(), detail.section(page));
+    QTableView* table = detail.section(page)->table();
+    QTRY_VERIFY(table->verticalScrollBar()->maximum() > 20);
+    table->verticalScrollBar()->setValue(20);
+    detail.refresh(testutil::snapshotOf(document, Reference.addSecs(5)), 0);
+    QTest::qWait(50); // delayed layouts run
+    QCOMPARE(table->verticalScrollBar()->value(), 20);
 }
 
 QTEST_MAIN(TestViews)

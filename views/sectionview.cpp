@@ -1,12 +1,11 @@
 #include "sectionview.h"
 
-#include "itemmodels/roles.h"
+#include "itemmodels/rawvaluesortproxy.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -50,7 +49,7 @@ void setUpFilterEdit(QLineEdit& edit, const QString& accessibleName) {
 SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QWidget* parent)
     : QWidget(parent)
     , m_model(model)
-    , m_proxy(new QSortFilterProxyModel(this))
+    , m_proxy(new models::RawValueSortProxy(this))
     , m_filter(new QLineEdit(this))
     , m_filterRow(new QHBoxLayout)
     , m_stack(new QStackedWidget(this))
@@ -58,7 +57,6 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     , m_empty(new QLabel(emptyText, m_stack))
     , m_emptyText(emptyText)
     , m_noMatchText(noMatchFormat(emptyText)) {
-    m_proxy->setSortRole(models::RawValueRole);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSourceModel(model);

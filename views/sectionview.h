@@ -7,15 +7,18 @@ class QAbstractItemModel;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+
+namespace hwi::models {
+class RawValueSortProxy;
+}
 
 namespace hwi::views {
 
 // A detail table with a filter box above it (debounced, case-insensitive substring over every column) and
 // an empty-state text instead of an empty grid: "No labels", or "No labels match 'x'" when the filter hid
-// every row.
+// every row. It sorts on raw values, as every table in the window does (RawValueSortProxy).
 class SectionView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SectionView)
@@ -39,7 +42,7 @@ private:
     void updateEmptyState();
 
     QAbstractItemModel* m_model;
-    QSortFilterProxyModel* m_proxy;
+    models::RawValueSortProxy* m_proxy;
     QLineEdit* m_filter;
     QHBoxLayout* m_filterRow;
     QStackedWidget* m_stack;

@@ -5,6 +5,7 @@
 #include "itemmodels/labelsmodel.h"
 #include "itemmodels/metadatamodel.h"
 #include "itemmodels/runtimeinfomodel.h"
+#include "itemmodels/sectionmodel.h"
 #include "itemmodels/slotconfigmodel.h"
 #include "itemmodels/slotsmodel.h"
 #include "itemmodels/steprunsmodel.h"
@@ -26,13 +27,12 @@
 
 namespace hwi::views {
 
-struct WorkerDetail::Section {
-    QString title;
-    QAbstractItemModel* model;
-    int tab;
-    std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker;
-    std::function<void(const QDateTime&)> setReference;
-};
+QString WorkerDetail::pageId(Page page) {
+    // As the English titles read in settings keys before the ids existed, so saved layouts still apply.
+    static const char* const Ids[] = {"overview", "slots",       "slot-config", "labels",  "workflows",
+                                      "actions",  "recent-runs", "runtime",     "raw-json"};
+    return QLatin1String(Ids[static_cast<int>(page)]);
+}
 
 WorkerDetail::~WorkerDetail() = default;
 
@@ -68,10 +68,7 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     layout->addWidget(m_slotBars);
     layout->addWidget(m_tabs, 1);
 
-    auto* meta = new models::MetadataModel(this);
-    addSection(
-        tr("Overview"), meta, tr("No worker selected"), [meta](const auto& w) { meta->setWorker(w); },
-        [meta](const QDateTime& t) { meta->setReferenceTime(t); })
+    addSection(Page::Overview, tr("Overview"), new models::MetadataModel(this), tr("No worker selected"))
         ->setNoMatchText(tr("No fields match '%1'"));
 
     // Slots: the timeline above the table of busy slots.
@@ -84,54 +81,59 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     auto* slotsLayout = new QVBoxLayout(slotsTable);
     slotsLayout->setContentsMargins(0, 0, 0, 0);
     slotsLayout->addWidget(m_slotSummary);
-    slotsLayout->addWidget(new SectionView(m_slots, tr("No busy slots"), slotsTable));
+    auto* slotsView = new SectionView(m_slots, tr("No busy slots"), slotsTable);
+    slotsLayout->addWidget(slotsView);
     slotsPage->addWidget(m_timelineScroll);
     slotsPage->addWidget(slotsTable);
-    m_sections.push_back({tr("Slots"), m_slots, m_tabs->addTab(slotsPage, tr("Slots")),
-                          [this](const auto& w) { m_slots->setWorker(w); },
-                          [this](const QDateTime& t) { m_slots->setReferenceTime(t); }});
+    m_sections.push_back({Page::Slots, tr("Slots"), m_slots, slotsView});
+    addPage(Page::Slots, slotsPage, tr("Slots"));
 
-    auto* config = new models::SlotConfigModel(this);
-    addSection(tr("Slot config"), config, tr("No slot configuration"),
-               [config](const auto& w) { config->setWorker(w); });
-    auto* labels = new models::LabelsModel(this);
-    addSection(
-        tr("Labels"), labels, tr("No labels"), [labels](const auto& w) { labels->setWorker(w); },
-        [labels](const QDateTime& t) { labels->setReferenceTime(t); });
-    auto* workflows = new models::WorkflowsModel(this);
-    addSection(tr("Workflows"), workflows,
-               tr("No registered workflows (lists omit them; a single GET has them)"),
-               [workflows](const auto& w) { workflows->setWorker(w); });
-    auto* actions = new models::ActionsModel(this);
-    addSection(tr("Actions"), actions, tr("No actions"), [actions](const auto& w) { actions->setWorker(w); });
-    auto* runs = new models::StepRunsModel(this);
-    addSection(
-        tr("Recent runs"), runs, tr("No recent step runs"), [runs](const auto& w) { runs->setWorker(w); },
-        [runs](const QDateTime& t) { runs->setReferenceTime(t); });
-    auto* runtime = new models::RuntimeInfoModel(this);
-    addSection(tr("Runtime"), runtime, tr("No runtime info"),
-               [runtime](const auto& w) { runtime->setWorker(w); });
-    m_tabs->addTab(m_raw, tr("Raw JSON"));
+    addSection(Page::SlotConfig, tr("Slot config"), new models::SlotConfigModel(this),
+               tr("No slot configuration"));
+    addSection(Page::Labels, tr("Labels"), new models::LabelsModel(this), tr("No labels"));
+    addSection(Page::Workflows, tr("Workflows"), new models::WorkflowsModel(this),
+               tr("No registered workflows (lists omit them; a single GET has them)"));
+    addSection(Page::Actions, tr("Actions"), new models::ActionsModel(this), tr("No actions"));
+    addSection(Page::RecentRuns, tr("Recent runs"), new models::StepRunsModel(this),
+               tr("No recent step runs"));
+    addSection(Page::Runtime, tr("Runtime"), new models::RuntimeInfoModel(this), tr("No runtime info"));
+    addPage(Page::RawJson, m_raw, tr("Raw JSON"));
     setWorker(std::nullopt);
 }
 
-SectionView*
-WorkerDetail::addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
-                         std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
-                         std::function<void(const QDateTime&)> setReference) {
+SectionView* WorkerDetail::addSection(Page page, const QString& title, models::SectionModel* model,
+                                      const QString& emptyText) {
     auto* view = new SectionView(model, emptyText, m_tabs);
-    const int tab = m_tabs->addTab(view, title);
-    m_sections.push_back({title, model, tab, std::move(setWorker), std::move(setReference)});
+    m_sections.push_back({page, title, model, view});
+    addPage(page, view, title);
     return view;
 }
 
+void WorkerDetail::addPage(Page page, QWidget* widget, const QString& title) {
+    Q_ASSERT(m_tabs->count() == static_cast<int>(page)); // pages are added in the enum's order
+    widget->setObjectName(pageId(page));
+    m_tabs->addTab(widget, title);
+}
+
+const WorkerDetail::Section* WorkerDetail::sectionOf(Page page) const {
+    for (const Section& section : m_sections) {
+        if (section.page == page)
+            return &section;
+    }
+    return nullptr;
+}
+
+QWidget* WorkerDetail::page(Page page) const {
+    return m_tabs->widget(static_cast<int>(page));
+}
+
+SectionView* WorkerDetail::section(Page page) const {
+    const Section* found = sectionOf(page);
+    return found ? found->view : nullptr;
+}
+
 SectionView* WorkerDetail::currentSection() const {
-    QWidget* page = m_tabs->currentWidget();
-    if (!page || page == m_raw)
-        return nullptr;
-    if (auto* section = qobject_cast<SectionView*>(page))
-        return section;
-    return page->findChild<SectionView*>(); // the Slots page: timeline above the table
+    return section(static_cast<Page>(m_tabs->currentIndex()));
 }
 
 void WorkerDetail::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
@@ -144,7 +146,7 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
     if (m_snapshot && index && *index < m_snapshot->workers.size())
         m_worker = m_snapshot->worker(*index);
     for (const Section& section : m_sections)
-        section.setWorker(m_worker);
+        section.model->setWorker(m_worker);
     if (m_worker)
         m_raw->setDocument(m_snapshot->document, m_worker->node());
     else
@@ -156,36 +158,34 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
 void WorkerDetail::setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched) {
     if (!m_worker || !fetched || fetched->workers.size() != 1 || fetched->worker(0).id() != m_worker->id())
         return;
-    for (const Section& section : m_sections) {
-        if (section.title == tr("Workflows"))
-            section.setWorker(fetched->worker(0));
-    }
+    sectionOf(Page::Workflows)->model->setWorker(fetched->worker(0));
     updateTitles();
 }
 
 void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,
                            std::optional<std::size_t> index) {
     const RawJsonView::ViewState raw = m_raw->viewState();
-    std::vector<std::pair<QTableView*, int>> scrolls;
+    // Every section's table, the Slots page's (below the timeline) included.
+    std::vector<std::pair<QTableView*, QPoint>> scrolls;
     for (const Section& section : m_sections) {
-        if (const auto* view = qobject_cast<SectionView*>(m_tabs->widget(section.tab)))
-            scrolls.emplace_back(view->table(), view->table()->verticalScrollBar()->value());
+        QTableView* table = section.view->table();
+        scrolls.emplace_back(
+            table, QPoint(table->horizontalScrollBar()->value(), table->verticalScrollBar()->value()));
     }
     m_snapshot = std::move(snapshot);
     setWorker(index);
     for (const auto& [table, value] : scrolls) {
         table->doItemsLayout(); // the scroll range is updated lazily after the reset
-        table->verticalScrollBar()->setValue(value);
+        table->horizontalScrollBar()->setValue(value.x());
+        table->verticalScrollBar()->setValue(value.y());
     }
     m_raw->restoreViewState(raw);
 }
 
 void WorkerDetail::setReferenceTime(const QDateTime& time, const QString& label) {
     m_reference = time;
-    for (const Section& section : m_sections) {
-        if (section.setReference)
-            section.setReference(time);
-    }
+    for (const Section& section : m_sections)
+        section.model->setReferenceTime(time);
     m_timeline->setReferenceLabel(label);
     updateHeader();
 }
@@ -228,10 +228,11 @@ void WorkerDetail::updateHeader() {
 void WorkerDetail::updateTitles() {
     for (const Section& section : m_sections) {
         const int rows = section.model->rowCount();
-        const bool countable = section.title != tr("Overview") && section.title != tr("Runtime");
-        m_tabs->setTabText(section.tab, countable && m_worker
-                                            ? QStringLiteral("%1 (%2)").arg(section.title).arg(rows)
-                                            : section.title);
+        // Field/value pages have a fixed number of rows: nothing to count.
+        const bool countable = section.page != Page::Overview && section.page != Page::Runtime;
+        m_tabs->setTabText(static_cast<int>(section.page),
+                           countable && m_worker ? QStringLiteral("%1 (%2)").arg(section.title).arg(rows)
+                                                 : section.title);
     }
 }
 

@@ -5,7 +5,6 @@
 #include <QDateTime>
 #include <QWidget>
 
-#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -13,11 +12,11 @@
 class QLabel;
 class QScrollArea;
 class QTabWidget;
-class QAbstractItemModel;
 
 namespace hwi::models {
+class SectionModel;
 class SlotsModel;
-}
+} // namespace hwi::models
 
 namespace hwi::views {
 
@@ -34,6 +33,11 @@ class WorkerDetail final : public QWidget {
     Q_DISABLE_COPY_MOVE(WorkerDetail)
 
 public:
+    // The tabs, in order. Titles are translated and carry counts: look pages up by this, never by title.
+    enum class Page { Overview, Slots, SlotConfig, Labels, Workflows, Actions, RecentRuns, Runtime, RawJson };
+    // A fixed ASCII id per page ("overview", "slot-config", …): each page's objectName, for settings keys.
+    static QString pageId(Page page);
+
     explicit WorkerDetail(QWidget* parent = nullptr);
     ~WorkerDetail() override;
 
@@ -49,16 +53,25 @@ public:
     void setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched);
 
     QTabWidget* tabs() const { return m_tabs; }
+    QWidget* page(Page page) const;
+    // The detail table of a page (on the Slots page, the table below the timeline); nullptr for Raw JSON.
+    SectionView* section(Page page) const;
     // The detail table of the current tab; nullptr on the Raw JSON tab.
     SectionView* currentSection() const;
     RawJsonView* rawView() const { return m_raw; }
     QString healthText() const;
 
 private:
-    struct Section;
-    SectionView* addSection(const QString& title, QAbstractItemModel* model, const QString& emptyText,
-                            std::function<void(const std::optional<hatchet::WorkerView>&)> setWorker,
-                            std::function<void(const QDateTime&)> setReference = {});
+    struct Section {
+        Page page;
+        QString title;
+        models::SectionModel* model;
+        SectionView* view;
+    };
+    SectionView* addSection(Page page, const QString& title, models::SectionModel* model,
+                            const QString& emptyText);
+    void addPage(Page page, QWidget* widget, const QString& title);
+    const Section* sectionOf(Page page) const;
     void updateHeader();
     void updateTitles();
 

@@ -6,7 +6,7 @@ namespace hwi::filter {
 using models::WorkerTableModel;
 
 WorkerFilterProxy::WorkerFilterProxy(QObject* parent)
-    : WorkerSortProxy(parent) {}
+    : RawValueSortProxy(parent) {}
 
 WorkerFilterProxy::~WorkerFilterProxy() = default;
 
@@ -25,7 +25,7 @@ void WorkerFilterProxy::setSourceModel(QAbstractItemModel* source) {
         });
     }
     onSourceReset();
-    WorkerSortProxy::setSourceModel(source);
+    RawValueSortProxy::setSourceModel(source);
 }
 
 // Re-filtering uses invalidate() (one layout change) rather than invalidateFilter(): on 100,000 rows Qt

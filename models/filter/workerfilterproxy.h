@@ -1,6 +1,6 @@
 #pragma once
 
-#include "itemmodels/workersortproxy.h"
+#include "itemmodels/rawvaluesortproxy.h"
 #include "query.h"
 #include "workerindex.h"
 
@@ -15,13 +15,13 @@ class WorkerTableModel;
 
 namespace hwi::filter {
 
-// The worker table's proxy: WorkerSortProxy's sorting plus the filter language. Rows are matched through
+// The worker table's proxy: RawValueSortProxy's sorting plus the filter language. Rows are matched through
 // the WorkerIndexRole of the source (a WorkerTableModel) against a WorkerIndex of its snapshot.
 // The index is rebuilt when the source resets with another snapshot (or updates to one) and a query is
 // set; to build it off the GUI thread instead, call setIndex() with an index of the new snapshot *before*
 // the source's setSnapshot()/updateSnapshot(), and it is kept. Rows without a worker index (gone rows)
 // always pass.
-class WorkerFilterProxy final : public models::WorkerSortProxy {
+class WorkerFilterProxy final : public models::RawValueSortProxy {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerFilterProxy)
 

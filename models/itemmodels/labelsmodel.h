@@ -1,38 +1,26 @@
 #pragma once
 
-#include "timeformat.h"
-
-#include <QAbstractTableModel>
-
-#include <optional>
-#include <vector>
+#include "sectionmodel.h"
 
 namespace hwi::models {
 
 // The labels of one worker (key/value, in document order).
-class LabelsModel final : public QAbstractTableModel {
+class LabelsModel final : public SectionTable<hatchet::Label> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LabelsModel)
 
 public:
     enum Columns { KeyColumn = 0, ValueColumn, IdColumn, CreatedColumn, UpdatedColumn, NUM_COLUMNS };
 
+    // A new reference time changes Created and Updated only.
     explicit LabelsModel(QObject* parent = nullptr);
-    ~LabelsModel() override;
-
-    void setWorker(const std::optional<hatchet::WorkerView>& worker);
-    // Emits dataChanged for Created and Updated only.
-    void setReferenceTime(const QDateTime& time);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
 private:
-    std::vector<hatchet::Label> m_rows;
-    ReferenceTime m_reference;
+    static constexpr const char* Titles[NUM_COLUMNS] = {QT_TR_NOOP("Key"), QT_TR_NOOP("Value"),
+                                                        QT_TR_NOOP("ID"), QT_TR_NOOP("Created"),
+                                                        QT_TR_NOOP("Updated")};
+    QVariant cell(int row, int column, int role) const override;
 };
 
 } // namespace hwi::models

@@ -1,131 +1,86 @@
 #include "metadatamodel.h"
 
+#include "hatchet/health.h"
+
 namespace hwi::models {
 
 using hatchet::TimeValue;
 
 namespace {
 
-const char* const FieldNames[MetadataModel::NUM_ROWS] = {"ID",
-                                                         "Name",
-                                                         "Type",
-                                                         "Status",
-                                                         "Created",
-                                                         "Updated",
-                                                         "First connected",
-                                                         "Last listener established",
-                                                         "Last heartbeat",
-                                                         "Dispatcher ID",
-                                                         "Webhook ID",
-                                                         "Webhook URL",
-                                                         "Schema era"};
-
 QString eraText(hatchet::SchemaEra era) {
     switch (era) {
     case hatchet::SchemaEra::Current:
-        return QStringLiteral("current (slotConfig)");
+        return MetadataModel::tr("current (slotConfig)");
     case hatchet::SchemaEra::Legacy:
-        return QStringLiteral("before Feb 2026 (maxRuns)");
+        return MetadataModel::tr("before Feb 2026 (maxRuns)");
     case hatchet::SchemaEra::Unknown:
         break;
     }
-    return QStringLiteral("unknown");
+    return MetadataModel::tr("unknown");
 }
 
 } // namespace
 
 MetadataModel::MetadataModel(QObject* parent)
-    : QAbstractTableModel(parent) {}
-
-MetadataModel::~MetadataModel() = default;
+    : SectionTable(Titles, parent) {
+    setTimeCells({ValueColumn,
+                  ValueColumn,
+                  {Qt::DisplayRole, AgeMsecsRole, SeverityRole},
+                  CreatedRow,
+                  LastHeartbeatRow});
+}
 
 void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
-    beginResetModel();
-    m_entries.clear();
-    if (worker) {
-        const json::Document& doc = worker->document();
-        const json::NodeId meta = worker->field("metadata");
-        const auto metaField = [&](std::string_view key) {
-            return meta == json::NoNode ? json::NoNode : doc.member(meta, key);
-        };
-        const hatchet::ResourceMeta metadata = worker->metadata();
-        const auto text = [&](QString value, std::string_view key) {
-            return Entry{std::move(value), {}, false, worker->field(key)};
-        };
-        const auto time = [](TimeValue value, json::NodeId node) {
-            return Entry{{}, std::move(value), true, node};
-        };
-        m_entries = {
-            Entry{metadata.id, {}, false, metaField("id")},
-            text(worker->name(), "name"),
-            text(worker->type(), "type"),
-            text(worker->status(), "status"),
-            time(metadata.createdAt, metaField("createdAt")),
-            time(metadata.updatedAt, metaField("updatedAt")),
-            time(metadata.createdAt, metaField("createdAt")),
-            time(worker->lastListenerEstablished(), worker->field("lastListenerEstablished")),
-            time(worker->lastHeartbeatAt(), worker->field("lastHeartbeatAt")),
-            text(worker->dispatcherId(), "dispatcherId"),
-            text(worker->webhookId(), "webhookId"),
-            text(worker->webhookUrl(), "webhookUrl"),
-            Entry{eraText(worker->era()), {}, false, json::NoNode},
-        };
-    }
-    endResetModel();
+    if (!worker)
+        return setRows({});
+    const auto metaField = [&](std::string_view key) { return memberNode(*worker, "metadata", key); };
+    const hatchet::ResourceMeta metadata = worker->metadata();
+    const auto text = [&](QString value, std::string_view key) {
+        return FieldEntry{.text = std::move(value), .node = worker->field(key)};
+    };
+    const auto time = [](TimeValue value, json::NodeId node) {
+        return FieldEntry{.node = node, .time = std::move(value), .isTime = true};
+    };
+    setRows({
+        FieldEntry{.text = metadata.id, .node = metaField("id")},
+        text(worker->name(), "name"),
+        text(worker->type(), "type"),
+        text(worker->status(), "status"),
+        time(metadata.createdAt, metaField("createdAt")),
+        time(metadata.updatedAt, metaField("updatedAt")),
+        time(metadata.createdAt, metaField("createdAt")),
+        time(worker->lastListenerEstablished(), worker->field("lastListenerEstablished")),
+        time(worker->lastHeartbeatAt(), worker->field("lastHeartbeatAt")),
+        text(worker->dispatcherId(), "dispatcherId"),
+        text(worker->webhookId(), "webhookId"),
+        text(worker->webhookUrl(), "webhookUrl"),
+        FieldEntry{.text = eraText(worker->era())},
+    });
 }
 
-void MetadataModel::setReferenceTime(const QDateTime& time) {
-    m_reference = referenceFrom(time);
-    if (!m_entries.empty())
-        Q_EMIT dataChanged(index(CreatedRow, ValueColumn), index(LastHeartbeatRow, ValueColumn),
-                           {Qt::DisplayRole, AgeMsecsRole, SeverityRole});
+QVariant MetadataModel::cell(int row, int column, int role) const {
+    if (column == ValueColumn)
+        return valueCell(row, role);
+    return role == Qt::DisplayRole || role == RawValueRole ? tr(Fields[row]) : QVariant();
 }
 
-int MetadataModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
-}
-
-int MetadataModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : NUM_COLUMNS;
-}
-
-QVariant MetadataModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Entry& entry = m_entries[static_cast<std::size_t>(index.row())];
-    if (role == NodeRole)
-        return nodeData(entry.node);
-    if (index.column() == FieldColumn)
-        return role == Qt::DisplayRole || role == RawValueRole ? QString::fromLatin1(FieldNames[index.row()])
-                                                               : QVariant();
+QVariant MetadataModel::valueCell(int row, int role) const {
+    const FieldEntry& entry = at(row);
     if (role == SeverityRole) {
-        if (index.row() == StatusRow)
-            return static_cast<int>(statusHealth(entry.text));
-        if (index.row() == LastHeartbeatRow)
-            return static_cast<int>(heartbeatSeverity(entry.time, m_reference));
+        if (row == StatusRow)
+            return static_cast<int>(hatchet::statusHealth(entry.text));
+        if (row == LastHeartbeatRow)
+            return static_cast<int>(hatchet::heartbeatSeverity(entry.time, reference()));
         return {};
     }
     if (entry.isTime)
-        return timeCellData(entry.time, role, m_reference, dash());
+        return timeCellData(entry.time, role, reference(), dash());
     if (role == Qt::DisplayRole)
         return entry.text.isEmpty() ? dash() : entry.text;
     if (role == RawValueRole || (role == Qt::ToolTipRole && !entry.text.isEmpty()))
         return entry.text;
     return {};
-}
-
-QVariant MetadataModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
-        return {};
-    if (section == FieldColumn)
-        return QStringLiteral("Field");
-    return section == ValueColumn ? QStringLiteral("Value") : QVariant();
-}
-
-Qt::ItemFlags MetadataModel::flags(const QModelIndex& index) const {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
 } // namespace hwi::models

@@ -1,16 +1,11 @@
 #pragma once
 
-#include "timeformat.h"
-
-#include <QAbstractTableModel>
-
-#include <optional>
-#include <vector>
+#include "sectionmodel.h"
 
 namespace hwi::models {
 
 // Field/value rows describing one worker: identity, status, connection times and schema era.
-class MetadataModel final : public QAbstractTableModel {
+class MetadataModel final : public SectionTable<FieldEntry> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetadataModel)
 
@@ -34,26 +29,25 @@ public:
     };
 
     explicit MetadataModel(QObject* parent = nullptr);
-    ~MetadataModel() override;
-
-    void setWorker(const std::optional<hatchet::WorkerView>& worker);
-    void setReferenceTime(const QDateTime& time);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
 private:
-    struct Entry {
-        QString text;
-        hatchet::TimeValue time;
-        bool isTime = false;
-        json::NodeId node = json::NoNode;
-    };
-    std::vector<Entry> m_entries; // NUM_ROWS entries when a worker is set, else none
-    ReferenceTime m_reference;
+    static constexpr const char* Titles[NUM_COLUMNS] = {QT_TR_NOOP("Field"), QT_TR_NOOP("Value")};
+    static constexpr const char* Fields[NUM_ROWS] = {QT_TR_NOOP("ID"),
+                                                     QT_TR_NOOP("Name"),
+                                                     QT_TR_NOOP("Type"),
+                                                     QT_TR_NOOP("Status"),
+                                                     QT_TR_NOOP("Created"),
+                                                     QT_TR_NOOP("Updated"),
+                                                     QT_TR_NOOP("First connected"),
+                                                     QT_TR_NOOP("Last listener established"),
+                                                     QT_TR_NOOP("Last heartbeat"),
+                                                     QT_TR_NOOP("Dispatcher ID"),
+                                                     QT_TR_NOOP("Webhook ID"),
+                                                     QT_TR_NOOP("Webhook URL"),
+                                                     QT_TR_NOOP("Schema era")};
+    QVariant cell(int row, int column, int role) const override;
+    QVariant valueCell(int row, int role) const;
 };
 
 } // namespace hwi::models

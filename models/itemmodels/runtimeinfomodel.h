@@ -1,17 +1,11 @@
 #pragma once
 
-#include "hatchet/worker.h"
-#include "roles.h"
-
-#include <QAbstractTableModel>
-
-#include <optional>
-#include <vector>
+#include "sectionmodel.h"
 
 namespace hwi::models {
 
 // Field/value rows of a worker's runtimeInfo; empty strings are shown as "—".
-class RuntimeInfoModel final : public QAbstractTableModel {
+class RuntimeInfoModel final : public SectionTable<FieldEntry> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RuntimeInfoModel)
 
@@ -20,22 +14,14 @@ public:
     enum Rows { LanguageRow = 0, SdkVersionRow, LanguageVersionRow, OsRow, ExtraRow, NUM_ROWS };
 
     explicit RuntimeInfoModel(QObject* parent = nullptr);
-    ~RuntimeInfoModel() override;
-
-    void setWorker(const std::optional<hatchet::WorkerView>& worker);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
 private:
-    struct Entry {
-        QString value;
-        json::NodeId node;
-    };
-    std::vector<Entry> m_entries; // NUM_ROWS entries when a worker is set, else none
+    static constexpr const char* Titles[NUM_COLUMNS] = {QT_TR_NOOP("Field"), QT_TR_NOOP("Value")};
+    static constexpr const char* Fields[NUM_ROWS] = {QT_TR_NOOP("Language"), QT_TR_NOOP("SDK version"),
+                                                     QT_TR_NOOP("Language version"), QT_TR_NOOP("OS"),
+                                                     QT_TR_NOOP("Extra")};
+    QVariant cell(int row, int column, int role) const override;
 };
 
 } // namespace hwi::models

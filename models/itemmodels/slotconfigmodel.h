@@ -1,17 +1,17 @@
 #pragma once
 
-#include "hatchet/worker.h"
-#include "roles.h"
-
-#include <QAbstractTableModel>
-
-#include <optional>
-#include <vector>
+#include "sectionmodel.h"
 
 namespace hwi::models {
 
+// A row of SlotConfigModel.
+struct SlotConfigRow {
+    hatchet::SlotCapacity capacity;
+    json::NodeId node;
+};
+
 // Capacity per slot type (`slotConfig`, or the old era's maxRuns/availableRuns as "default").
-class SlotConfigModel final : public QAbstractTableModel {
+class SlotConfigModel final : public SectionTable<SlotConfigRow> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SlotConfigModel)
 
@@ -23,22 +23,12 @@ public:
     };
 
     explicit SlotConfigModel(QObject* parent = nullptr);
-    ~SlotConfigModel() override;
-
-    void setWorker(const std::optional<hatchet::WorkerView>& worker);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
 private:
-    struct Row {
-        hatchet::SlotCapacity capacity;
-        json::NodeId node;
-    };
-    std::vector<Row> m_rows;
+    static constexpr const char* Titles[NUM_COLUMNS] = {QT_TR_NOOP("Slot type"), QT_TR_NOOP("Used"),
+                                                        QT_TR_NOOP("Available"), QT_TR_NOOP("Limit")};
+    QVariant cell(int row, int column, int role) const override;
 };
 
 } // namespace hwi::models

@@ -1,63 +1,38 @@
 #include "slotsmodel.h"
 
+#include "hatchet/slots.h"
+
 namespace hwi::models {
 
 using hatchet::Slot;
-using hatchet::TimeValue;
 
 SlotsModel::SlotsModel(QObject* parent)
-    : QAbstractTableModel(parent) {}
-
-SlotsModel::~SlotsModel() = default;
-
-void SlotsModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
-    beginResetModel();
-    m_rows.clear();
-    m_freePadding = 0;
-    m_hasSlotList = worker && worker->field("slots") != json::NoNode;
-    if (worker) {
-        for (Slot& slot : worker->slots()) {
-            if (slot.isFreePadding())
-                ++m_freePadding;
-            else
-                m_rows.push_back(std::move(slot));
-        }
-    }
-    endResetModel();
+    : SectionTable(Titles, parent) {
+    setTimeCells(
+        {StartedColumn, TimeLeftColumn, {Qt::DisplayRole, RawValueRole, AgeMsecsRole, SeverityRole}});
 }
 
-void SlotsModel::setReferenceTime(const QDateTime& time) {
-    m_reference = referenceFrom(time);
-    if (!m_rows.empty())
-        Q_EMIT dataChanged(index(0, StartedColumn), index(rowCount() - 1, TimeLeftColumn),
-                           {Qt::DisplayRole, RawValueRole, AgeMsecsRole, SeverityRole});
+void SlotsModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
+    hatchet::SlotEntries entries = worker ? hatchet::slotEntries(*worker) : hatchet::SlotEntries();
+    m_freePadding = entries.padding;
+    m_hasSlotList = worker && worker->field("slots") != json::NoNode;
+    setRows(std::move(entries.busy));
 }
 
 QString SlotsModel::summaryText() const {
     if (!m_hasSlotList)
         return {};
-    return QString::number(m_rows.size()) + QStringLiteral(" busy \u00b7 ") + QString::number(m_freePadding) +
-           QStringLiteral(" free");
-}
-
-int SlotsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-int SlotsModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : NUM_COLUMNS;
+    return tr("%1 busy \u00b7 %2 free").arg(rowCount()).arg(m_freePadding);
 }
 
 QVariant SlotsModel::timeLeftData(const Slot& slot, int role) const {
-    const auto age = ageOf(slot.timeoutAt, m_reference);
+    const auto age = ageOf(slot.timeoutAt, reference());
     if (!age)
         return role == SeverityRole ? QVariant(static_cast<int>(HealthLevel::Unknown)) : QVariant();
     const qint64 left = -*age;
     switch (role) {
     case Qt::DisplayRole:
-        if (left < 0)
-            return QString(QStringLiteral("overdue by ") + durationText(-left));
-        return durationText(left);
+        return left < 0 ? tr("overdue by %1").arg(durationText(-left)) : durationText(left);
     case RawValueRole:
         return left;
     case SeverityRole:
@@ -66,44 +41,15 @@ QVariant SlotsModel::timeLeftData(const Slot& slot, int role) const {
     return {};
 }
 
-QVariant SlotsModel::data(const QModelIndex& index, int role) const {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
-        return {};
-    const Slot& slot = m_rows[static_cast<std::size_t>(index.row())];
-    if (role == NodeRole)
-        return nodeData(slot.node);
-    const bool text = role == Qt::DisplayRole || role == RawValueRole;
-    switch (index.column()) {
-    case StepRunIdColumn:
-        return text ? slot.stepRunId : QVariant();
-    case ActionColumn:
-        return text ? slot.actionId : QVariant();
-    case WorkflowRunIdColumn:
-        return text ? slot.workflowRunId : QVariant();
-    case StatusColumn:
-        return text ? slot.status : QVariant();
-    case StartedColumn:
-        return timeCellData(slot.startedAt, role, m_reference);
-    case TimeoutColumn:
-        return timeCellData(slot.timeoutAt, role, m_reference);
-    case TimeLeftColumn:
+QVariant SlotsModel::cell(int row, int column, int role) const {
+    static constexpr QString Slot::*Texts[StartedColumn] = {&Slot::stepRunId, &Slot::actionId,
+                                                            &Slot::workflowRunId, &Slot::status};
+    const Slot& slot = at(row);
+    if (column < StartedColumn)
+        return textCell(slot.*Texts[column], role);
+    if (column == TimeLeftColumn)
         return timeLeftData(slot, role);
-    }
-    return {};
-}
-
-QVariant SlotsModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
-        return {};
-    static const char* const Titles[NUM_COLUMNS] = {"Step run ID", "Action",  "Workflow run ID", "Status",
-                                                    "Started",     "Timeout", "Time left"};
-    return QString::fromLatin1(Titles[section]);
-}
-
-Qt::ItemFlags SlotsModel::flags(const QModelIndex& index) const {
-    if (!index.isValid())
-        return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+    return timeCellData(column == StartedColumn ? slot.startedAt : slot.timeoutAt, role, reference());
 }
 
 } // namespace hwi::models

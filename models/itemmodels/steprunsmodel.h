@@ -1,16 +1,11 @@
 #pragma once
 
-#include "timeformat.h"
-
-#include <QAbstractTableModel>
-
-#include <optional>
-#include <vector>
+#include "sectionmodel.h"
 
 namespace hwi::models {
 
 // The recent step runs of one worker (only `hatchet worker get` responses carry them).
-class StepRunsModel final : public QAbstractTableModel {
+class StepRunsModel final : public SectionTable<hatchet::RecentStepRun> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StepRunsModel)
 
@@ -27,24 +22,17 @@ public:
         NUM_COLUMNS
     };
 
+    // A new reference time changes Started..Duration only.
     explicit StepRunsModel(QObject* parent = nullptr);
-    ~StepRunsModel() override;
-
-    void setWorker(const std::optional<hatchet::WorkerView>& worker);
-    // Emits dataChanged for Started..Duration only.
-    void setReferenceTime(const QDateTime& time);
-
-    int rowCount(const QModelIndex& parent = {}) const override;
-    int columnCount(const QModelIndex& parent = {}) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
-    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
 private:
+    static constexpr const char* Titles[NUM_COLUMNS] = {
+        QT_TR_NOOP("ID"),       QT_TR_NOOP("Action"),         QT_TR_NOOP("Status"),
+        QT_TR_NOOP("Started"),  QT_TR_NOOP("Finished"),       QT_TR_NOOP("Cancelled"),
+        QT_TR_NOOP("Duration"), QT_TR_NOOP("Workflow run ID")};
+    QVariant cell(int row, int column, int role) const override;
     QVariant durationData(const hatchet::RecentStepRun& run, int role) const;
-
-    std::vector<hatchet::RecentStepRun> m_rows;
-    ReferenceTime m_reference;
 };
 
 } // namespace hwi::models

@@ -1,28 +1,8 @@
 #pragma once
+// The former name of RawValueSortProxy, for code not yet moved over; include rawvaluesortproxy.h instead.
 
-#include <QCollator>
-#include <QSortFilterProxyModel>
+#include "rawvaluesortproxy.h"
 
 namespace hwi::models {
-
-// Sorts any model of this folder on RawValueRole with a strict total order: numbers numerically (before
-// text), text case-insensitively and locale-aware, invalid values first, ties broken by source row.
-class WorkerSortProxy : public QSortFilterProxyModel {
-    Q_OBJECT
-    Q_DISABLE_COPY_MOVE(WorkerSortProxy)
-
-public:
-    explicit WorkerSortProxy(QObject* parent = nullptr);
-    ~WorkerSortProxy() override;
-
-    // <0, 0, >0 like strcmp; 0 only for values that compare equal in every respect.
-    int compareValues(const QVariant& left, const QVariant& right) const;
-
-    // Public so tests can check the order is strict and total.
-    bool lessThan(const QModelIndex& sourceLeft, const QModelIndex& sourceRight) const override;
-
-private:
-    QCollator m_collator;
-};
-
-} // namespace hwi::models
+using WorkerSortProxy = RawValueSortProxy;
+}

@@ -1,4 +1,4 @@
-#include "workersortproxy.h"
+#include "rawvaluesortproxy.h"
 #include "roles.h"
 
 #include <cmath>
@@ -54,7 +54,7 @@ int compareNumbers(const QVariant& left, const QVariant& right) {
 
 } // namespace
 
-WorkerSortProxy::WorkerSortProxy(QObject* parent)
+RawValueSortProxy::RawValueSortProxy(QObject* parent)
     : QSortFilterProxyModel(parent) {
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
     m_collator.setNumericMode(true);
@@ -63,9 +63,9 @@ WorkerSortProxy::WorkerSortProxy(QObject* parent)
     setRecursiveFilteringEnabled(true);
 }
 
-WorkerSortProxy::~WorkerSortProxy() = default;
+RawValueSortProxy::~RawValueSortProxy() = default;
 
-int WorkerSortProxy::compareValues(const QVariant& left, const QVariant& right) const {
+int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right) const {
     const Group a = groupOf(left), b = groupOf(right);
     if (a != b)
         return threeWay(static_cast<int>(a), static_cast<int>(b));
@@ -86,7 +86,7 @@ int WorkerSortProxy::compareValues(const QVariant& left, const QVariant& right) 
     return 0;
 }
 
-bool WorkerSortProxy::lessThan(const QModelIndex& sourceLeft, const QModelIndex& sourceRight) const {
+bool RawValueSortProxy::lessThan(const QModelIndex& sourceLeft, const QModelIndex& sourceRight) const {
     const int byValue = compareValues(sourceLeft.data(sortRole()), sourceRight.data(sortRole()));
     if (byValue != 0)
         return byValue < 0;
