@@ -1,11 +1,11 @@
 // Health levels of a worker's heartbeat and status, as the table colours them.
-#include "itemmodels/timeformat.h"
+#include "hatchet/health.h"
 #include "testutil.h"
 
 #include <QTest>
 
+using hwi::hatchet::HealthLevel;
 using hwi::hatchet::TimeValue;
-using hwi::models::HealthLevel;
 using testutil::timeValue;
 
 Q_DECLARE_METATYPE(HealthLevel)
@@ -42,11 +42,11 @@ void TestHealth::heartbeatHealth() {
     QFETCH(qint64, age);
     QFETCH(HealthLevel, expected);
     const TimeValue value = text.isEmpty() ? TimeValue() : timeValue(text.toLatin1().constData());
-    QCOMPARE(hwi::models::heartbeatHealth(value, age), expected);
+    QCOMPARE(hwi::hatchet::heartbeatHealth(value, age), expected);
 }
 
 void TestHealth::heartbeatSeverity() {
-    using hwi::models::heartbeatSeverity;
+    using hwi::hatchet::heartbeatSeverity;
     const TimeValue beat = timeValue("2026-11-29T13:00:00Z");
     const qint64 at = beat.time.msecsSinceEpoch;
     QCOMPARE(heartbeatSeverity(beat, at + 4'999), HealthLevel::Good);
@@ -73,7 +73,7 @@ void TestHealth::statusHealth_data() {
 void TestHealth::statusHealth() {
     QFETCH(QString, status);
     QFETCH(HealthLevel, expected);
-    QCOMPARE(hwi::models::statusHealth(status), expected);
+    QCOMPARE(hwi::hatchet::statusHealth(status), expected);
 }
 
 QTEST_GUILESS_MAIN(TestHealth)

@@ -1,6 +1,6 @@
 #include "itemmodels/jsontreefilterproxy.h"
 #include "itemmodels/jsontreemodel.h"
-#include "itemmodels/workersortproxy.h"
+#include "itemmodels/rawvaluesortproxy.h"
 #include "itemmodeltestutil.h"
 
 #include <QAbstractItemModelTester>
@@ -327,7 +327,7 @@ void TestJsonTreeModel::resetOnlyOnNewDocument() {
 
 void TestJsonTreeModel::sortEveryColumn() {
     JsonTreeModel model;
-    hwi::models::WorkerSortProxy proxy;
+    hwi::models::RawValueSortProxy proxy;
     proxy.setSourceModel(&model);
     Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
     model.setDocument(testutil::loadFixture(QStringLiteral("sample"))->document);

@@ -1,5 +1,6 @@
 // The window as a user drives it (offscreen): open, select, read the detail, switch the time reference,
 // cancel a load, and survive a broken file with the previous document still shown.
+#include "filewatcher.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "itemmodels/metadatamodel.h"
@@ -76,6 +77,7 @@ private Q_SLOTS:
     void relativeTimeAgainstCaptureOrNow();
     void cancelKeepsPreviousDocument();
     void errorKeepsPreviousDocument();
+    void failedOpenInANewWindowNamesTheFile();
     void filterIndexIsBuiltInTheBackground();
     void reloadKeepsSelectionFilterAndExpansion();
 
@@ -195,6 +197,37 @@ void TestMainWindow::errorKeepsPreviousDocument() {
     QVERIFY(window.messageBar()->text().contains(QStringLiteral("expected ':'")));
     QCOMPARE(window.snapshot(), previous);
     QCOMPARE(window.workerTable()->model()->rowCount(), 3);
+
+    // The good document stays what the window is about: its title, F5 and the file watcher (issue 13).
+    const QString good = Fixtures + QStringLiteral("/list-current.json");
+    QVERIFY2(window.messageBar()->text().contains(QStringLiteral("Still showing ") + good),
+             qPrintable(window.messageBar()->text()));
+    QVERIFY(!window.messageBar()->text().contains(QStringLiteral("stale")));
+    QVERIFY(window.windowTitle().startsWith(good));
+    QVERIFY(!window.session()->isStale());
+    QCOMPARE(window.session()->source(), good);
+    QCOMPARE(window.fileWatcher()->path(), good);
+    QSignalSpy refreshed(window.session(), &session::Session::refreshed);
+    window.reload();
+    QCOMPARE(window.session()->loadingSource(), good);
+    QVERIFY(refreshed.wait(10000));
+}
+
+void TestMainWindow::failedOpenInANewWindowNamesTheFile() {
+    const QString path = m_dir.filePath(QStringLiteral("truncated.json"));
+    QFile broken(path);
+    QVERIFY(broken.open(QIODevice::WriteOnly));
+    broken.write("{\"rows\": [");
+    broken.close();
+    views::MainWindow window;
+    QSignalSpy failed(window.session(), &session::Session::failed);
+    window.open(path);
+    QVERIFY(failed.wait(10000));
+    QVERIFY2(window.windowTitle().startsWith(path), qPrintable(window.windowTitle()));
+    QVERIFY2(window.statusText().contains(path), qPrintable(window.statusText()));
+    QVERIFY(window.statusText().contains(QStringLiteral("not loaded")));
+    QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("File > Open")));
+    QCOMPARE(window.session()->source(), path); // F5 retries it: nothing else is on screen
 }
 
 void TestMainWindow::filterIndexIsBuiltInTheBackground() {

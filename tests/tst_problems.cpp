@@ -11,6 +11,7 @@
 #include "rawjsonview.h"
 #include "sectionview.h"
 #include "workerdetail.h"
+#include "workertableview.h"
 
 #include <QAbstractItemModelTester>
 #include <QLineEdit>
@@ -257,7 +258,7 @@ void TestProblems::activatingSelectsWorkerAndNode() {
     QCOMPARE(activated.size(), 1);
 
     QCOMPARE(window.filterBar()->findChild<QLineEdit*>()->text(), QString());
-    const std::vector<std::size_t> selected = window.selectedWorkerIndexes();
+    const std::vector<std::size_t> selected = window.workerTable()->selectedWorkerIndexes();
     QCOMPARE(selected, std::vector<std::size_t>{1});
     const auto& doc = *window.snapshot()->document;
     QCOMPARE(doc.pointer(window.workerRawView()->currentNode()), QStringLiteral("/rows/1/dispatcherId"));

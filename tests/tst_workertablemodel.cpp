@@ -1,8 +1,8 @@
 #include "export/workerexport.h"
 #include "filter/workerfilterproxy.h"
 #include "hatchet/health.h"
+#include "itemmodels/rawvaluesortproxy.h"
 #include "itemmodels/timeformat.h"
-#include "itemmodels/workersortproxy.h"
 #include "itemmodels/workertablemodel.h"
 #include "itemmodeltestutil.h"
 
@@ -18,25 +18,14 @@
 
 using hwi::hatchet::TimeValue;
 using hwi::models::HealthLevel;
-using hwi::models::WorkerSortProxy;
+using hwi::models::RawValueSortProxy;
 using hwi::models::WorkerTableModel;
 using Tester = QAbstractItemModelTester;
+using testutil::lines;
 
 Q_DECLARE_METATYPE(HealthLevel)
 
 namespace {
-
-TimeValue timeValue(const char* text) {
-    TimeValue value;
-    value.text = QString::fromLatin1(text);
-    if (const auto ts = hwi::hatchet::parseRfc3339(text)) {
-        value.time = *ts;
-        value.state = ts->never ? TimeValue::Never : TimeValue::Valid;
-    } else {
-        value.state = TimeValue::Malformed;
-    }
-    return value;
-}
 
 // A WorkerList of n synthetic current-era workers, as compact JSON text.
 QByteArray syntheticWorkers(int n) {
@@ -83,26 +72,12 @@ std::vector<QString> namesInRowOrder(const QAbstractItemModel& model) {
     return names;
 }
 
-QStringList lines(std::initializer_list<const char*> utf8) {
-    QStringList out;
-    for (const char* line : utf8)
-        out << QString::fromUtf8(line);
-    return out;
-}
-
 } // namespace
 
 class TestWorkerTableModel : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void relativeTime_data();
-    void relativeTime();
-    void durationText_data();
-    void durationText();
-    void absoluteTime();
-    void heartbeatHealth_data();
-    void heartbeatHealth();
     void dump_data();
     void dump();
     void roles();
@@ -114,95 +89,6 @@ private Q_SLOTS:
     void sortEveryColumn();
     void largeLoad();
 };
-
-void TestWorkerTableModel::relativeTime_data() {
-    QTest::addColumn<qint64>("msecs");
-    QTest::addColumn<QString>("expected");
-    const auto row = [](qint64 msecs, const char* expected) {
-        QTest::addRow("%lld", msecs) << msecs << QString::fromUtf8(expected);
-    };
-    row(0, "just now");
-    row(999, "just now");
-    row(-999, "just now");
-    row(1000, "1 s ago");
-    row(12'500, "12 s ago");
-    row(59'999, "59 s ago");
-    row(60'000, "1 min ago");
-    row(3 * 60'000 + 59'000, "3 min ago");
-    row(2 * 3'600'000 + 1, "2 h ago");
-    row(4 * 86'400'000LL + 5, "4 d ago");
-    row(-3'000, "in 3 s");
-    row(-3 * 60'000, "in 3 min");
-    row(-2 * 3'600'000, "in 2 h");
-    row(-400 * 86'400'000LL, "in 400 d");
-    row(std::numeric_limits<qint64>::min(), "in 106751991167 d");
-}
-
-void TestWorkerTableModel::relativeTime() {
-    QFETCH(qint64, msecs);
-    QFETCH(QString, expected);
-    QCOMPARE(hwi::models::relativeTime(msecs), expected);
-}
-
-void TestWorkerTableModel::durationText_data() {
-    QTest::addColumn<qint64>("msecs");
-    QTest::addColumn<QString>("expected");
-    const auto row = [](qint64 msecs, const char* expected) {
-        QTest::addRow("%lld", msecs) << msecs << QString::fromUtf8(expected);
-    };
-    row(0, "0 ms");
-    row(850, "850 ms");
-    row(1000, "1 s");
-    row(12'345, "12.3 s");
-    row(12'000, "12 s");
-    row(59'999, "59.9 s");
-    row(4 * 60'000 + 5'000, "4 min 5 s");
-    row(4 * 60'000, "4 min");
-    row(2 * 3'600'000 + 3 * 60'000 + 59'000, "2 h 3 min");
-    row(3 * 86'400'000LL + 4 * 3'600'000, "3 d 4 h");
-    row(-1'500, "-1.5 s");
-}
-
-void TestWorkerTableModel::durationText() {
-    QFETCH(qint64, msecs);
-    QFETCH(QString, expected);
-    QCOMPARE(hwi::models::durationText(msecs), expected);
-}
-
-void TestWorkerTableModel::absoluteTime() {
-    using hwi::models::absoluteTime;
-    QCOMPARE(absoluteTime(TimeValue()), QString());
-    QCOMPARE(absoluteTime(timeValue("0001-01-01T00:00:00Z")), QStringLiteral("never"));
-    QCOMPARE(absoluteTime(timeValue("29/11/2026 13:00:01")), QStringLiteral("29/11/2026 13:00:01"));
-    QCOMPARE(absoluteTime(timeValue("2026-11-29T14:00:03.123456789+01:00")),
-             QStringLiteral("2026-11-29T14:00:03.123+01:00"));
-    QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01.987654321Z")),
-             QStringLiteral("2026-11-29T13:00:01.987Z"));
-}
-
-void TestWorkerTableModel::heartbeatHealth_data() {
-    QTest::addColumn<QString>("text"); // empty: absent
-    QTest::addColumn<qint64>("age");
-    QTest::addColumn<HealthLevel>("expected");
-    QTest::newRow("fresh") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(4'999) << HealthLevel::Good;
-    QTest::newRow("future (clock skew)")
-        << QStringLiteral("2026-11-29T13:00:00Z") << qint64(-2'000) << HealthLevel::Good;
-    QTest::newRow("late") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(5'000) << HealthLevel::Warning;
-    QTest::newRow("late edge") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(29'999)
-                               << HealthLevel::Warning;
-    QTest::newRow("stale") << QStringLiteral("2026-11-29T13:00:00Z") << qint64(30'000) << HealthLevel::Bad;
-    QTest::newRow("never") << QStringLiteral("0001-01-01T00:00:00Z") << qint64(0) << HealthLevel::Bad;
-    QTest::newRow("absent") << QString() << qint64(0) << HealthLevel::Bad;
-    QTest::newRow("malformed") << QStringLiteral("yesterday") << qint64(0) << HealthLevel::Unknown;
-}
-
-void TestWorkerTableModel::heartbeatHealth() {
-    QFETCH(QString, text);
-    QFETCH(qint64, age);
-    QFETCH(HealthLevel, expected);
-    const TimeValue value = text.isEmpty() ? TimeValue() : timeValue(text.toLatin1().constData());
-    QCOMPARE(hwi::hatchet::heartbeatHealth(value, age), expected);
-}
 
 void TestWorkerTableModel::dump_data() {
     QTest::addColumn<QString>("fixture");
@@ -480,7 +366,7 @@ void TestWorkerTableModel::refreshThroughFilter() {
 void TestWorkerTableModel::reload() {
     // Only a new snapshot resets; an empty or null snapshot gives no rows.
     WorkerTableModel model;
-    WorkerSortProxy proxy;
+    RawValueSortProxy proxy;
     proxy.setSourceModel(&model);
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
     Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
@@ -507,7 +393,7 @@ void TestWorkerTableModel::sortEveryColumn_data() {
 void TestWorkerTableModel::sortEveryColumn() {
     QFETCH(QString, fixture);
     WorkerTableModel model;
-    WorkerSortProxy proxy;
+    RawValueSortProxy proxy;
     proxy.setSourceModel(&model);
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
     Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
@@ -555,7 +441,7 @@ void TestWorkerTableModel::largeLoad() {
     QCOMPARE(int(snapshot->workers.size()), expected);
 
     WorkerTableModel model;
-    WorkerSortProxy proxy;
+    RawValueSortProxy proxy;
     proxy.setSourceModel(&model);
     QElapsedTimer timer;
     timer.start();

@@ -138,8 +138,11 @@ QString ExportActions::askPath(const QString& title, const QString& fileName, co
 }
 
 void ExportActions::report(const std::optional<QString>& error) {
-    if (error)
-        QMessageBox::warning(m_parent, tr("Export failed"), *error);
+    if (error) {
+        QMessageBox box(QMessageBox::Warning, tr("Export failed"), *error, QMessageBox::Ok, m_parent);
+        box.setTextFormat(Qt::PlainText); // the message quotes a path, which may look like markup
+        box.exec();
+    }
 }
 
 void ExportActions::exportWorkersDialog(Workers which) {

@@ -276,16 +276,18 @@ void MainWindow::showSnapshotEverywhere() {
 }
 
 void MainWindow::showError(const load::LoadError& error, bool stale) {
-    const QDateTime updated = m_session->lastUpdated();
-    if (stale && updated.isValid())
+    const auto shown = snapshot();
+    if (stale) {
+        const QString time =
+            QLocale::c().toString(m_session->lastUpdated().toLocalTime(), QStringLiteral("HH:mm:ss"));
         m_messageBar->showError(
-            tr("%1\nStill showing the data from %2 (stale).")
-                .arg(error.toString(),
-                     QLocale::c().toString(updated.toLocalTime(), QStringLiteral("HH:mm:ss"))));
-    else
-        m_messageBar->showError(snapshot()
-                                    ? tr("%1\nStill showing the previous document.").arg(error.toString())
-                                    : error.toString());
+            tr("%1\nStill showing the data from %2 (stale).").arg(error.toString(), time));
+    } else if (shown) {
+        m_messageBar->showError(tr("%1\nStill showing %2.").arg(error.toString(), shown->source));
+    } else {
+        m_messageBar->showError(error.toString());
+        setWindowTitle(tr("%1 (not loaded) — Hatchet Worker Inspector").arg(error.source));
+    }
 }
 
 void MainWindow::setMeasureAgainstNow(bool now) {

@@ -35,11 +35,6 @@ namespace {
 const QString MeasureAgainstNowKey = QStringLiteral("view/measureAgainstNow");
 const QString ReloadOnChangeKey = QStringLiteral("view/reloadOnChange");
 
-// "Slot config" -> "slot-config": a settings key for a detail tab.
-QString keyFor(const QString& title) {
-    return title.toLower().replace(QLatin1Char(' '), QLatin1Char('-')).remove(QLatin1Char('&'));
-}
-
 } // namespace
 
 void MainWindow::setUpDesktop() {
@@ -50,10 +45,12 @@ void MainWindow::setUpDesktop() {
            "on this window.")
             .arg(QKeySequence(QKeySequence::Open).toString(QKeySequence::NativeText));
     statusBar()->showMessage(hint);
-    connect(this, &MainWindow::snapshotShown, this, [this, hint] {
+    auto clearHint = [this, hint] {
         if (statusBar()->currentMessage() == hint)
             statusBar()->clearMessage();
-    });
+    };
+    connect(this, &MainWindow::snapshotShown, this, clearHint);
+    connect(m_session, &session::Session::failed, this, clearHint);
 
     // Recent files: every document shown; a missing one says so and leaves the list.
     connect(this, &MainWindow::snapshotShown, this, &MainWindow::rememberShownSource);
@@ -95,7 +92,7 @@ void MainWindow::setUpLayoutSettings() {
     QTabWidget* tabs = m_detail->tabs();
     for (int tab = 0; tab < tabs->count(); ++tab) {
         QWidget* page = tabs->widget(tab);
-        const QString key = QStringLiteral("detail-") + keyFor(tabs->tabText(tab));
+        const QString key = QStringLiteral("detail-") + page->objectName(); // the page's stable id
         if (auto* splitter = qobject_cast<QSplitter*>(page))
             m_settings->addSplitter(key, splitter);
         auto* section = qobject_cast<SectionView*>(page);
@@ -175,7 +172,7 @@ void MainWindow::reloadChangedFile() {
     const QString shown = m_session->shownSource();
     if (!reloadsOnChange() || shown.isEmpty())
         return;
-    if (m_session->isLoading() && m_session->source() != shown)
+    if (m_session->isLoading() && m_session->loadingSource() != shown)
         return; // another document is on its way: it replaces this one, don't cancel it
     open(shown);
 }

@@ -27,17 +27,6 @@ QColor healthColor(models::HealthLevel level, const QPalette& palette) {
     return dark ? QColor(0x9a, 0xa0, 0xa6) : QColor(0x80, 0x86, 0x8b);
 }
 
-QColor statusColor(const QString& status, const QPalette& palette) {
-    using models::HealthLevel;
-    if (status.compare(QLatin1String("ACTIVE"), Qt::CaseInsensitive) == 0)
-        return healthColor(HealthLevel::Good, palette);
-    if (status.compare(QLatin1String("PAUSED"), Qt::CaseInsensitive) == 0)
-        return healthColor(HealthLevel::Warning, palette);
-    if (status.compare(QLatin1String("INACTIVE"), Qt::CaseInsensitive) == 0)
-        return healthColor(HealthLevel::Bad, palette);
-    return healthColor(HealthLevel::Unknown, palette);
-}
-
 QColor contrastingTextColor(const QColor& fill) {
     // Relative luminance (sRGB approximated by gamma 2.2); white text below the crossover point.
     auto channel = [](float c) { return std::pow(c, 2.2f); };

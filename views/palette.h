@@ -17,8 +17,6 @@ bool isDarkPalette(const QPalette& palette);
 
 // Good green, Warning amber, Bad red, Unknown grey, in shades readable on the palette's background.
 QColor healthColor(models::HealthLevel level, const QPalette& palette);
-// Hatchet worker status: ACTIVE green, PAUSED amber, INACTIVE red, anything else grey (case-insensitive).
-QColor statusColor(const QString& status, const QPalette& palette);
 // Black or white, whichever reads better on fill.
 QColor contrastingTextColor(const QColor& fill);
 

@@ -1,6 +1,7 @@
 #include "recentfiles.h"
 
 #include "load/loader.h"
+#include "plaintooltips.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -88,7 +89,7 @@ void RecentFiles::populate(QMenu* menu) {
     for (const QString& source : list) {
         QAction* action =
             menu->addAction(entryText(number++, source), this, [this, source] { choose(source); });
-        action->setToolTip(source);
+        action->setToolTip(plainToolTip(source)); // a path may look like markup
         action->setStatusTip(source);
         action->setData(source);
     }

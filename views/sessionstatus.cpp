@@ -55,9 +55,13 @@ SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
     });
     connect(session, &session::Session::shown, this, &SessionStatus::updateLabels);
     connect(session, &session::Session::refreshed, this, &SessionStatus::updateLabels);
-    connect(session, &session::Session::failed, this, [this] {
+    connect(session, &session::Session::failed, this, [this](const load::LoadError& error) {
         setLoading(false);
         updateLastUpdated();
+        if (!m_session->snapshot()) { // nothing on screen: say what failed
+            m_source->setText(error.source);
+            m_counts->setText(tr("not loaded"));
+        }
     });
     connect(session, &session::Session::cancelled, this, [this] {
         setLoading(false);

@@ -1,6 +1,5 @@
 #pragma once
 
-#include "hatchet/health.h"
 #include "hatchet/worker.h"
 #include "roles.h"
 
@@ -26,12 +25,6 @@ QString durationText(qint64 msecs);
 // ISO 8601 with milliseconds and the zone as written; "never" for Go's zero time; the text as written for a
 // malformed value; "" when absent.
 QString absoluteTime(const hatchet::TimeValue& value);
-
-// The health rules live in hatchet/health.h; these names keep older callers compiling. New code includes
-// hatchet/health.h and calls hatchet:: directly.
-using hatchet::heartbeatHealth;
-using hatchet::heartbeatSeverity;
-using hatchet::statusHealth;
 
 // Sort key of a time: absent first, then never, then malformed, then valid times by instant.
 qint64 timeSortKey(const hatchet::TimeValue& value);

@@ -45,11 +45,23 @@ void Session::open(const QString& source) {
         openLive(std::move(*request), source);
         return;
     }
-    m_liveRequest.reset();
-    m_liveConnection.reset();
-    m_source = source;
+    load({source, std::nullopt, std::nullopt});
+}
+
+void Session::load(Target target) {
+    m_loading = std::move(target);
+    if (m_loading.live && m_loading.live->kind == live::ApiTarget::Kind::TenantList) {
+        const filter::Query::ServerFilters filters = m_query.serverFilters();
+        m_loading.live->statuses = filters.statuses;
+        m_loading.live->labels = filters.labels;
+    }
+    if (!m_snapshot)
+        m_current = m_loading; // nothing on screen: F5 retries what was asked for
     Q_EMIT loadStarted();
-    m_loader.load(source);
+    if (m_loading.live)
+        m_loader.load(*m_loading.live, m_loading.source);
+    else
+        m_loader.load(m_loading.source);
 }
 
 void Session::connectToServer(const live::Connection& connection) {
@@ -75,26 +87,12 @@ void Session::openLive(live::LiveRequest request, const QString& source) {
     connection.token = request.token;
     connection.timeoutMs = request.timeoutMs;
     connection.allowInsecure = request.allowInsecure;
-    m_liveConnection = connection;
-    m_liveRequest = std::move(request);
-    m_source = source;
-    reload();
+    load({source, std::move(request), connection});
 }
 
 void Session::reload() {
-    if (m_source.isEmpty())
-        return;
-    if (!m_liveRequest) {
-        open(m_source);
-        return;
-    }
-    if (m_liveRequest->kind == live::ApiTarget::Kind::TenantList) {
-        const filter::Query::ServerFilters filters = m_query.serverFilters();
-        m_liveRequest->statuses = filters.statuses;
-        m_liveRequest->labels = filters.labels;
-    }
-    Q_EMIT loadStarted();
-    m_loader.load(*m_liveRequest, m_source);
+    if (!m_current.source.isEmpty())
+        load(m_current);
 }
 
 void Session::cancel() {
@@ -103,19 +101,20 @@ void Session::cancel() {
 
 void Session::setQuery(const filter::Query& query) {
     m_query = query;
-    if (!m_liveRequest || m_liveRequest->kind != live::ApiTarget::Kind::TenantList)
+    const auto& live = m_current.live;
+    if (!live || live->kind != live::ApiTarget::Kind::TenantList)
         return;
     const filter::Query::ServerFilters filters = query.serverFilters();
-    if (filters.statuses != m_liveRequest->statuses || filters.labels != m_liveRequest->labels)
+    if (filters.statuses != live->statuses || filters.labels != live->labels)
         reload();
 }
 
 QStringList Session::serverStatuses() const {
-    return m_liveRequest ? m_liveRequest->statuses : QStringList();
+    return m_current.live ? m_current.live->statuses : QStringList();
 }
 
 QStringList Session::serverLabels() const {
-    return m_liveRequest ? m_liveRequest->labels : QStringList();
+    return m_current.live ? m_current.live->labels : QStringList();
 }
 
 void Session::setAutoRefreshInterval(int intervalMs) {
@@ -132,14 +131,15 @@ int Session::autoRefreshInterval() const {
 
 void Session::fetchWorker(int workerIndex) {
     m_fetchingWorker.clear();
-    if (!m_liveRequest || !m_liveConnection || m_liveRequest->kind != live::ApiTarget::Kind::TenantList)
+    const auto& live = m_current.live;
+    if (!live || !m_current.liveConnection || live->kind != live::ApiTarget::Kind::TenantList)
         return;
     const auto worker = m_snapshot ? m_snapshot->findWorker(workerIndex) : std::nullopt;
     if (!worker) // nothing selected, or a row that is gone since the last refresh
         return;
     if (worker->field("registeredWorkflows") != json::NoNode || worker->id().isEmpty())
         return; // the list already says
-    const live::LiveRequest request = live::LiveRequest::worker(*m_liveConnection, worker->id());
+    const live::LiveRequest request = live::LiveRequest::worker(*m_current.liveConnection, worker->id());
     m_fetchingWorker = request.url;
     m_loader.fetchWorker(request);
 }
@@ -156,6 +156,7 @@ void Session::onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::
     m_timings = timings;
     m_lastUpdated = QDateTime::currentDateTime();
     m_stale = false;
+    m_current = m_loading;
     const bool sameSource = m_snapshot && snapshot->source == m_snapshot->source;
     m_previous = sameSource ? std::move(m_snapshot) : nullptr;
     m_snapshot = std::move(snapshot);
@@ -181,8 +182,12 @@ void Session::indexInBackground() {
 }
 
 void Session::onFailed(const load::LoadError& error) {
-    m_stale = m_snapshot != nullptr;
-    Q_EMIT failed(error, m_stale);
+    // Stale: the source on screen could not be read again. Another source that failed leaves the
+    // document on screen as it was, current and fresh.
+    const bool sameSource = m_snapshot && m_loading.source == m_snapshot->source;
+    if (sameSource)
+        m_stale = true;
+    Q_EMIT failed(error, sameSource);
 }
 
 } // namespace hwi::session

@@ -60,10 +60,15 @@ public:
     // The document as read (a live list: every page merged into one WorkerList). nullopt or the error.
     std::optional<QString> saveSnapshot(const QString& path) const;
 
-    QString source() const { return m_source; } // the source last asked for
+    // The source reload() reads again: the one on screen; before anything is shown, the last asked for.
+    // A failed open of another source leaves it (and the live connection, and what a file watcher should
+    // follow) on the document still shown.
+    QString source() const { return m_current.source; }
+    // The source of the load in flight (empty when none).
+    QString loadingSource() const { return isLoading() ? m_loading.source : QString(); }
     QString shownSource() const { return m_snapshot ? m_snapshot->source : QString(); }
     bool isLoading() const { return m_loader.isLoading(); }
-    bool isLive() const { return m_liveRequest.has_value(); }
+    bool isLive() const { return m_current.live.has_value(); }
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     // The snapshot the last refresh replaced (same source); null after a new document.
     std::shared_ptr<const hatchet::Snapshot> previousSnapshot() const { return m_previous; }
@@ -96,13 +101,21 @@ Q_SIGNALS:
     void indexed(std::shared_ptr<const hwi::filter::WorkerIndex> index);
 
 private:
+    // What a load reads: a source, and for a live one its request and connection.
+    struct Target {
+        QString source;
+        std::optional<live::LiveRequest> live;
+        std::optional<live::Connection> liveConnection;
+    };
     void openLive(live::LiveRequest request, const QString& source);
+    void load(Target target);
     void onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
     void onFailed(const load::LoadError& error);
     void indexInBackground();
 
     load::Loader m_loader;
-    QString m_source;
+    Target m_current; // see source()
+    Target m_loading; // the load in flight
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::shared_ptr<const hatchet::Snapshot> m_previous;
     load::LoadTimings m_timings;
@@ -112,8 +125,6 @@ private:
     filter::Query m_query;
 
     live::Connection m_connection;
-    std::optional<live::LiveRequest> m_liveRequest;   // when the current source is live
-    std::optional<live::Connection> m_liveConnection; // its server, token and settings
     std::function<bool(const QString&)> m_confirmInsecure;
     QUrl m_fetchingWorker; // the selected worker's GET in flight
     QTimer m_refreshTimer;

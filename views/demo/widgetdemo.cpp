@@ -1,6 +1,7 @@
 // Screenshot program for the views library: builds one window with every widget and delegate, fed from
 // the bundled sample, and saves QWidget::grab() to a PNG.
 //   hwi_widget_demo OUT.png [dark] [SAMPLE.json]
+#include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/workertablemodel.h"
@@ -116,8 +117,7 @@ QWidget* detail(const hatchet::Snapshot& snapshot, const QString& name, QWidget*
         const auto slots = worker.slots();
         std::optional<int> padded;
         if (worker.era() == hatchet::SchemaEra::Legacy)
-            padded = int(
-                std::count_if(slots.begin(), slots.end(), [](const auto& s) { return s.isFreePadding(); }));
+            padded = hatchet::splitPadding(slots).padding;
         auto* bars = new views::SlotBars(box);
         bars->setCapacities(worker.slotCapacities(), padded);
         layout->addWidget(new QLabel(QStringLiteral("<b>Slots</b>"), box));
