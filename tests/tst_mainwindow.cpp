@@ -7,6 +7,7 @@
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "problemspanel.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
 #include "temporarysettings.h"
@@ -20,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace hwi;
@@ -228,6 +230,12 @@ void TestMainWindow::failedOpenInANewWindowNamesTheFile() {
     QVERIFY(window.statusText().contains(QStringLiteral("not loaded")));
     QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("File > Open")));
     QCOMPARE(window.session()->source(), path); // F5 retries it: nothing else is on screen
+    // The Problems panel never claims "no problems" for a document it could not check.
+    const QString problems = window.problemsPanel()->findChild<views::SectionView*>()->emptyStateText();
+    QVERIFY2(problems.contains(QStringLiteral("Not checked")), qPrintable(problems));
+    QVERIFY(!window.problemsPanel()->windowTitle().contains(QStringLiteral("0 ")));
+    for (QToolButton* toggle : window.problemsPanel()->findChildren<QToolButton*>())
+        QVERIFY2(!toggle->text().startsWith(QLatin1Char('0')), qPrintable(toggle->text()));
 }
 
 void TestMainWindow::filterIndexIsBuiltInTheBackground() {

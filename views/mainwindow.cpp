@@ -262,7 +262,11 @@ void MainWindow::showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snap
     showSnapshotEverywhere();
     m_table->flashChanges();
     statusBar()->showMessage(
-        tr("Reloaded: %1 new, %2 gone").arg(m_model->appearedCount()).arg(m_model->goneCount()), 5000);
+        tr("Reloaded: %1 new, %2 changed, %3 gone")
+            .arg(m_model->appearedCount())
+            .arg(m_model->changedCount())
+            .arg(m_model->goneCount()),
+        5000);
     Q_EMIT snapshotShown();
 }
 
@@ -286,6 +290,7 @@ void MainWindow::showError(const load::LoadError& error, bool stale) {
         m_messageBar->showError(tr("%1\nStill showing %2.").arg(error.toString(), shown->source));
     } else {
         m_messageBar->showError(error.toString());
+        m_problems->showLoadFailed(error.source);
         setWindowTitle(tr("%1 (not loaded) — Hatchet Worker Inspector").arg(error.source));
     }
 }
@@ -326,17 +331,25 @@ void MainWindow::setFilter(const QString& query) {
 void MainWindow::applyFilter(const QString& query) {
     auto parsed = filter::Query::parse(query);
     if (const auto* error = std::get_if<filter::QueryError>(&parsed)) {
+        m_filterBar->setHint({});
         m_filterBar->setError(error->toString()); // the last valid filter stays applied
         return;
     }
     m_filterBar->setError({});
+    m_filterBar->setHint(std::get<filter::Query>(parsed).hints().join(QLatin1Char('\n')));
     m_proxy->setQuery(std::get<filter::Query>(parsed));
     updateFilterCounts();
     m_session->setQuery(std::get<filter::Query>(parsed)); // a live list asks the server again when needed
 }
 
 void MainWindow::updateFilterCounts() {
-    m_filterBar->setCounts(m_proxy->rowCount(), m_model->rowCount());
+    // Workers of the snapshot only: gone rows (kept struck through until the next reload) count nowhere.
+    int shown = m_proxy->rowCount();
+    if (m_model->goneCount() > 0) {
+        for (int row = 0; row < m_proxy->rowCount(); ++row)
+            shown -= WorkerTableModel::isGoneRow(m_proxy->index(row, 0)) ? 1 : 0;
+    }
+    m_filterBar->setCounts(shown, m_model->workerCount());
 }
 
 QTableView* MainWindow::currentDetailTable() const {

@@ -50,8 +50,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     setObjectName(QStringLiteral("problemsDock")); // for QMainWindow::saveState
     setFeatures(DockWidgetClosable | DockWidgetMovable | DockWidgetFloatable);
     m_severities->setSourceModel(m_model);
-    m_section =
-        new SectionView(m_severities, tr("No problems: the document matches the Hatchet schema"), this);
+    m_notChecked = tr("No document is loaded.");
+    m_section = new SectionView(m_severities, m_notChecked, this);
     m_section->setNoMatchText(tr("No problems match '%1'"));
     m_section->table()->setAccessibleName(tr("Problems"));
     // SectionView names its parts after the empty-state text ("No problems: …"): name them here.
@@ -77,12 +77,19 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
 ProblemsPanel::~ProblemsPanel() = default;
 
 void ProblemsPanel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    m_notChecked = snapshot ? QString() : tr("No document is loaded.");
     m_model->setSnapshot(std::move(snapshot));
     QTableView* view = table();
     view->resizeColumnToContents(ProblemsModel::SeverityColumn);
     view->resizeColumnToContents(ProblemsModel::LocationColumn);
     view->setColumnWidth(ProblemsModel::WorkerColumn, 170);
     view->setColumnWidth(ProblemsModel::PointerColumn, 260);
+    updateTexts();
+}
+
+void ProblemsPanel::showLoadFailed(const QString& source) {
+    m_model->setSnapshot(nullptr);
+    m_notChecked = tr("Not checked: %1 could not be read.").arg(source);
     updateTexts();
 }
 
@@ -108,9 +115,17 @@ void ProblemsPanel::updateTexts() {
     const std::size_t errors = m_model->count(Severity::Error);
     const std::size_t warnings = m_model->count(Severity::Warning);
     const std::size_t infos = m_model->count(Severity::Info);
-    severityToggle(Severity::Error)->setText(counted(errors, tr("error"), tr("errors")));
-    severityToggle(Severity::Warning)->setText(counted(warnings, tr("warning"), tr("warnings")));
-    severityToggle(Severity::Info)->setText(counted(infos, tr("info"), tr("info")));
+    // Without a document nothing was checked: no counts, no "no problems".
+    const bool checked = m_notChecked.isEmpty();
+    m_section->setEmptyText(checked ? tr("No problems: the document matches the Hatchet schema")
+                                    : m_notChecked);
+    severityToggle(Severity::Error)
+        ->setText(checked ? counted(errors, tr("error"), tr("errors")) : tr("errors"));
+    severityToggle(Severity::Warning)
+        ->setText(checked ? counted(warnings, tr("warning"), tr("warnings")) : tr("warnings"));
+    severityToggle(Severity::Info)->setText(checked ? counted(infos, tr("info"), tr("info")) : tr("info"));
+    for (const Severity severity : Severities)
+        severityToggle(severity)->setEnabled(checked);
     for (const Severity severity : Severities)
         severityToggle(severity)->setToolTip(
             tr("Show or hide the %1 rows").arg(hatchet::severityName(severity)));

@@ -30,6 +30,8 @@ public:
     ~ProblemsPanel() override;
 
     void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // Nothing was checked: the source could not be read (and no document is shown).
+    void showLoadFailed(const QString& source);
 
     SectionView* section() const { return m_section; }
     QTableView* table() const;
@@ -44,6 +46,7 @@ Q_SIGNALS:
 
 private:
     void updateTexts();
+    QString m_notChecked; // why nothing was checked; empty once a document is shown
 
     models::ProblemsModel* m_model;
     models::ProblemSeverityFilter* m_severities;

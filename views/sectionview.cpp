@@ -95,6 +95,11 @@ void SectionView::setFilterText(const QString& text) {
     applyFilter();
 }
 
+void SectionView::setEmptyText(const QString& text) {
+    m_emptyText = text;
+    updateEmptyState();
+}
+
 void SectionView::setNoMatchText(const QString& format) {
     m_noMatchText = format;
     updateEmptyState();

@@ -32,6 +32,8 @@ public:
     void setFilterText(const QString& text);
     // "%1" is the filter text; by default derived from the empty text ("No labels match '%1'").
     void setNoMatchText(const QString& format);
+    // What the pane says when the model has no rows.
+    void setEmptyText(const QString& text);
     // What the empty state says now; empty while the table shows rows.
     QString emptyStateText() const;
     // Adds a widget (e.g. a toggle) to the right of the filter box.
