@@ -1,3 +1,4 @@
+#include "filter/labelchoices.h"
 #include "filter/query.h"
 #include "filter/workerfilterproxy.h"
 #include "filter/workerindex.h"
@@ -68,6 +69,9 @@ private Q_SLOTS:
     void index();
     void proxy();
     void proxyWithPrebuiltIndex();
+    void hints_data();
+    void hints();
+    void labelChoicesSortNumerically();
 };
 
 void TestFilter::matching_data() {
@@ -384,6 +388,49 @@ void TestFilter::proxyWithPrebuiltIndex() {
     QCOMPARE(proxy.workerIndex(), prebuilt);
     QCOMPARE(proxy.rowCount(), 1);
     QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(), QStringLiteral("transcoder-a"));
+}
+
+void TestFilter::hints_data() {
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("hints");
+    const QString known = QStringLiteral(" (known: ACTIVE, INACTIVE, PAUSED)");
+    QTest::newRow("unknown") << QStringLiteral("status:activ")
+                             << QStringList{QStringLiteral("unknown status 'activ'") + known};
+    QTest::newRow("known, any case") << QStringLiteral("status:active,PAUSED -status:Inactive")
+                                     << QStringList();
+    QTest::newRow("one of two") << QStringLiteral("gpu status:active,paus")
+                                << QStringList{QStringLiteral("unknown status 'paus'") + known};
+    QTest::newRow("negated, quoted") << QStringLiteral("-status:\"on hold\"")
+                                     << QStringList{QStringLiteral("unknown status 'on hold'") + known};
+    QTest::newRow("once each") << QStringLiteral("status:x status:x,y")
+                               << QStringList{QStringLiteral("unknown status 'x'") + known,
+                                              QStringLiteral("unknown status 'y'") + known};
+    QTest::newRow("other fields") << QStringLiteral("type:activ name:activ activ") << QStringList();
+    QTest::newRow("empty") << QString() << QStringList();
+}
+
+void TestFilter::hints() {
+    QFETCH(QString, query);
+    QFETCH(QStringList, hints);
+    const Query parsed = parseOk(query);
+    QCOMPARE(parsed.hints(), hints);
+    // Still applied as typed: an unknown status matches nothing.
+    if (!hints.isEmpty() && query == QLatin1String("status:activ")) {
+        const auto snapshot = snapshotNamed(QStringLiteral("list-current.json"));
+        const WorkerIndex index(*snapshot);
+        for (std::size_t i = 0; i < index.size(); ++i)
+            QVERIFY(!parsed.matches(index[i], 0));
+    }
+}
+
+void TestFilter::labelChoicesSortNumerically() {
+    const auto snapshot = testutil::snapshotOf(
+        R"([{"metadata":{"id":"1"},"name":"a","labels":[{"key":"gpu","value":"a10"},{"key":"Gpu","value":"a2"}]},
+            {"metadata":{"id":"2"},"name":"b","labels":[{"key":"gpu","value":"a2"},{"key":"zone","value":"1"}]}])",
+        QDateTime());
+    QCOMPARE(hwi::filter::labelChoices(*snapshot),
+             (QStringList{QStringLiteral("Gpu=a2"), QStringLiteral("gpu=a2"), QStringLiteral("gpu=a10"),
+                          QStringLiteral("zone=1")}));
 }
 
 QTEST_GUILESS_MAIN(TestFilter)

@@ -88,6 +88,9 @@ private Q_SLOTS:
     void sortEveryColumn_data();
     void sortEveryColumn();
     void largeLoad();
+    void naturalNameOrder();
+    void naturalCompareIsStrictAndTotal();
+    void changedCount();
 };
 
 void TestWorkerTableModel::dump_data() {
@@ -467,6 +470,99 @@ void TestWorkerTableModel::largeLoad() {
     qInfo("WorkerTableModel: %d workers (%.1f MB of JSON): first load %.1f ms, best of 3 reloads %.1f ms; "
           "proxy sort by heartbeat %.1f ms, by name %.1f ms; reference time tick (sorted proxy) %.1f ms",
           expected, double(bytes.size()) / 1e6, first, best, sortHeartbeat, sortName, tick);
+}
+
+void TestWorkerTableModel::naturalNameOrder() {
+    // Numbers in names by value, case aside: worker-2 < worker-10 < Worker-11, through the proxy.
+    const auto all = testutil::snapshotOf(syntheticWorkers(12), QDateTime::currentDateTimeUtc());
+    const auto snapshot = pick(*all, {11, 10, 2, 1, 0}, [](QByteArray& text) {
+        text.replace("\"name\":\"worker-11\"", "\"name\":\"Worker-11\"");
+    });
+    WorkerTableModel model;
+    RawValueSortProxy proxy;
+    proxy.setSourceModel(&model);
+    model.setSnapshot(snapshot);
+    proxy.sort(WorkerTableModel::NameColumn, Qt::AscendingOrder);
+    QCOMPARE(namesInRowOrder(proxy),
+             (std::vector<QString>{QStringLiteral("worker-0"), QStringLiteral("worker-1"),
+                                   QStringLiteral("worker-2"), QStringLiteral("worker-10"),
+                                   QStringLiteral("Worker-11")}));
+    proxy.sort(WorkerTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(namesInRowOrder(proxy).front(), QStringLiteral("Worker-11"));
+}
+
+void TestWorkerTableModel::naturalCompareIsStrictAndTotal() {
+    const QStringList values = {QStringLiteral("worker-2"),
+                                QStringLiteral("worker-10"),
+                                QStringLiteral("Worker-11"),
+                                QStringLiteral("worker-02"),
+                                QStringLiteral("WORKER-2"),
+                                QStringLiteral("worker-"),
+                                QStringLiteral("worker"),
+                                QStringLiteral("worker2"),
+                                QStringLiteral("2worker"),
+                                QStringLiteral("10"),
+                                QStringLiteral("9"),
+                                QStringLiteral("09"),
+                                QStringLiteral(""),
+                                QStringLiteral("a b"),
+                                QStringLiteral("a-b"),
+                                QStringLiteral("\u00e9t\u00e9"),
+                                QStringLiteral("ete"),
+                                QStringLiteral("x99999999999999999999999"),
+                                QStringLiteral("x100000000000000000000000"),
+                                QStringLiteral("x1y2"),
+                                QStringLiteral("x1y10")};
+    RawValueSortProxy proxy;
+    const auto compare = [&proxy](const QString& a, const QString& b) {
+        return proxy.compareValues(QVariant(a), QVariant(b));
+    };
+    QVERIFY(compare(QStringLiteral("worker-2"), QStringLiteral("worker-10")) < 0);
+    QVERIFY(compare(QStringLiteral("worker-10"), QStringLiteral("Worker-11")) < 0);
+    QVERIFY(compare(QStringLiteral("x1y2"), QStringLiteral("x1y10")) < 0);
+    QVERIFY(compare(QStringLiteral("x99999999999999999999999"), QStringLiteral("x100000000000000000000000")) <
+            0);
+    for (const QString& a : values) {
+        QCOMPARE(compare(a, a), 0);
+        for (const QString& b : values) {
+            const int ab = compare(a, b);
+            QVERIFY2(a == b || ab != 0, qPrintable(a + QLatin1Char(' ') + b));
+            QCOMPARE(ab<0, compare(b, a)> 0);
+            for (const QString& c : values) {
+                if (ab < 0 && compare(b, c) < 0)
+                    QVERIFY2(compare(a, c) < 0, qPrintable(a + QLatin1Char(' ') + b + QLatin1Char(' ') + c));
+            }
+        }
+    }
+}
+
+void TestWorkerTableModel::changedCount() {
+    const auto all = testutil::snapshotOf(syntheticWorkers(8), QDateTime::currentDateTimeUtc());
+    WorkerTableModel model;
+    model.setSnapshot(pick(*all, {0, 1, 3, 4}));
+    QCOMPARE(model.changedCount(), 0);
+    QCOMPARE(model.workerCount(), 4);
+    // worker-1 gone, worker-2 and worker-7 new, worker-3 paused now: one changed.
+    model.updateSnapshot(pick(*all, {0, 2, 3, 4, 7}, [](QByteArray& text) {
+        text.replace("\"available\":3,\"limit\":5}},\"status\":\"ACTIVE\"",
+                     "\"available\":3,\"limit\":5}},\"status\":\"PAUSED\"");
+    }));
+    QCOMPARE(model.rowCount(), 6);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(model.appearedCount(), 2);
+    QCOMPARE(model.goneCount(), 1);
+    QCOMPARE(model.changedCount(), 1);
+    QVERIFY(WorkerTableModel::isGoneRow(model.index(2, 0)));
+    QVERIFY(!WorkerTableModel::isGoneRow(model.index(3, 0)));
+    // The same again: nothing changed, the gone row removed.
+    model.updateSnapshot(pick(*all, {0, 2, 3, 4, 7}, [](QByteArray& text) {
+        text.replace("\"available\":3,\"limit\":5}},\"status\":\"ACTIVE\"",
+                     "\"available\":3,\"limit\":5}},\"status\":\"PAUSED\"");
+    }));
+    QCOMPARE(model.changedCount(), 0);
+    QCOMPARE(model.goneCount(), 0);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(model.rowCount(), 5);
 }
 
 QTEST_GUILESS_MAIN(TestWorkerTableModel)

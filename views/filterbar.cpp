@@ -34,6 +34,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_edit(new QLineEdit(this))
     , m_counts(new QLabel(this))
     , m_error(new QLabel(this))
+    , m_hint(new QLabel(this))
     , m_labels(new QComboBox(this))
     , m_recent(new QStringListModel(this)) {
     m_edit->setPlaceholderText(tr("Filter: words, status:active,paused  label:gpu=a100  heartbeat:>30s  "
@@ -46,6 +47,10 @@ FilterBar::FilterBar(QWidget* parent)
     m_error->setTextFormat(Qt::PlainText); // quotes the query, which may hold label values from data
     m_error->setWordWrap(true);
     m_error->hide();
+    m_hint->setTextFormat(Qt::PlainText); // quotes typed values
+    m_hint->setWordWrap(true);
+    m_hint->setAccessibleName(tr("Filter hint"));
+    m_hint->hide();
     m_labels->setAccessibleName(tr("Add a label filter"));
     m_labels->setToolTip(tr("Add a label key=value filter from the loaded workers"));
     m_labels->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -73,6 +78,7 @@ FilterBar::FilterBar(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 0);
     layout->addLayout(row);
     layout->addWidget(m_error);
+    layout->addWidget(m_hint);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(DebounceMsecs);
@@ -134,8 +140,30 @@ QString FilterBar::errorText() const {
     return m_error->isHidden() ? QString() : m_error->text();
 }
 
+void FilterBar::setHint(const QString& hint) {
+    m_hint->setText(hint);
+    m_edit->setToolTip(hint);
+    if (hint.isEmpty()) {
+        m_hint->hide();
+        return;
+    }
+    // Amber, not the error's red: the query applies, it only may not mean what was typed.
+    QPalette p = m_hint->palette();
+    p.setColor(QPalette::WindowText, healthColor(models::HealthLevel::Warning, palette()));
+    m_hint->setPalette(p);
+    m_hint->show();
+}
+
+QString FilterBar::hintText() const {
+    return m_hint->isHidden() ? QString() : m_hint->text();
+}
+
 void FilterBar::setCounts(int shown, int total) {
     m_counts->setText(tr("%1 of %2 workers").arg(shown).arg(total));
+}
+
+QString FilterBar::countsText() const {
+    return m_counts->text();
 }
 
 void FilterBar::setLabelChoices(const QStringList& keyValues) {

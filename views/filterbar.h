@@ -28,7 +28,12 @@ public:
     void setError(const QString& error);
     // The parser's message shown under the box; empty when the query is valid.
     QString errorText() const;
+    // Advice about a valid query (Query::hints(), one per line), shown in amber under the box and as its
+    // tooltip; the query still applies. Empty clears it. Hidden while an error shows.
+    void setHint(const QString& hint);
+    QString hintText() const;
     void setCounts(int shown, int total);
+    QString countsText() const; // "N of M workers"
     // key=value chips offered by the label picker, from the loaded workers.
     void setLabelChoices(const QStringList& keyValues);
     QLineEdit* edit() const { return m_edit; }
@@ -45,6 +50,7 @@ private:
     QLineEdit* m_edit;
     QLabel* m_counts;
     QLabel* m_error;
+    QLabel* m_hint;
     QComboBox* m_labels;
     std::vector<std::pair<QString, QToolButton*>> m_statusButtons;
     QStringListModel* m_recent;

@@ -261,12 +261,11 @@ void MainWindow::showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snap
     m_documentRaw->restoreViewState(documentState);
     showSnapshotEverywhere();
     m_table->flashChanges();
-    statusBar()->showMessage(
-        tr("Reloaded: %1 new, %2 changed, %3 gone")
-            .arg(m_model->appearedCount())
-            .arg(m_model->changedCount())
-            .arg(m_model->goneCount()),
-        5000);
+    statusBar()->showMessage(tr("Reloaded: %1 new, %2 changed, %3 gone")
+                                 .arg(m_model->appearedCount())
+                                 .arg(m_model->changedCount())
+                                 .arg(m_model->goneCount()),
+                             5000);
     Q_EMIT snapshotShown();
 }
 

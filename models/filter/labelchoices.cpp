@@ -1,6 +1,11 @@
 #include "labelchoices.h"
 
+#include "itemmodels/rawvaluesortproxy.h"
+
+#include <QCollator>
 #include <QSet>
+
+#include <algorithm>
 
 namespace hwi::filter {
 
@@ -14,7 +19,12 @@ QStringList labelChoices(const hatchet::Snapshot& snapshot, qsizetype most) {
         }
     }
     QStringList choices(seen.begin(), seen.end());
-    choices.sort(Qt::CaseInsensitive);
+    // The order of every sorted name in the window: gpu=a2 before gpu=a10.
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(choices.begin(), choices.end(), [&collator](const QString& a, const QString& b) {
+        return models::naturalCompare(a, b, collator) < 0;
+    });
     return choices;
 }
 

@@ -1,6 +1,8 @@
 #include "query.h"
 #include "workerindex.h"
 
+#include "hatchet/health.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -61,7 +63,8 @@ QStringList Query::fieldNames() {
             QStringLiteral("slots"),    QStringLiteral("heartbeat")};
 }
 
-Query::Query(std::vector<Term> terms) {
+Query::Query(std::vector<Term> terms, QStringList hints)
+    : m_hints(std::move(hints)) {
     std::stable_sort(terms.begin(), terms.end(),
                      [](const Term& a, const Term& b) { return cost(a) < cost(b); });
     m_terms = std::make_shared<const std::vector<Term>>(std::move(terms));
@@ -81,8 +84,7 @@ bool Query::usesReferenceTime() const {
 }
 
 Query::ServerFilters Query::serverFilters() const {
-    static const QStringList known = {QStringLiteral("ACTIVE"), QStringLiteral("PAUSED"),
-                                      QStringLiteral("INACTIVE")};
+    static const QStringList known = hatchet::knownStatuses();
     ServerFilters filters;
     bool statusTaken = false;
     for (const Term& term : terms()) {

@@ -35,6 +35,10 @@ public:
     Query() = default;
 
     bool isEmpty() const { return !m_terms || m_terms->empty(); }
+    // Advice about a query that parses but likely does not mean what it says, found at parse time, e.g.
+    // "unknown status 'activ' (known: ACTIVE, INACTIVE, PAUSED)". The query still applies as typed (a
+    // newer server may send values this build does not know).
+    const QStringList& hints() const { return m_hints; }
     // Whether the result depends on the reference time (a heartbeat term).
     bool usesReferenceTime() const;
     // What a Hatchet server can filter a tenant's list by without losing a worker this query matches: the
@@ -63,11 +67,12 @@ public:
         bool negated = false;
         std::vector<Alternative> alternatives; // ORed
     };
-    explicit Query(std::vector<Term> terms);
+    explicit Query(std::vector<Term> terms, QStringList hints = {});
     const std::vector<Term>& terms() const;
 
 private:
     std::shared_ptr<const std::vector<Term>> m_terms;
+    QStringList m_hints;
 };
 
 } // namespace hwi::filter

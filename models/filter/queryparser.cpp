@@ -6,6 +6,8 @@
 #include "query.h"
 #include "workerindex.h"
 
+#include "hatchet/health.h"
+
 namespace hwi::filter {
 
 namespace {
@@ -39,7 +41,7 @@ public:
             if (!parseTerm(terms))
                 return m_error;
         }
-        return Query(std::move(terms));
+        return Query(std::move(terms), std::move(m_hints));
     }
 
 private:
@@ -144,8 +146,10 @@ private:
             term.field = &WorkerIndexEntry::dispatcher;
         } else if (field == QLatin1String("status") || field == QLatin1String("type") ||
                    field == QLatin1String("sdk")) {
-            // Whole values, case-insensitive: status:act is valid and matches nothing.
+            // Whole values, case-insensitive: status:act is valid and matches nothing, with a hint.
             out.op = Alternative::Equals;
+            if (field == QLatin1String("status"))
+                hintUnknownStatus(value.text);
             term.field = field == QLatin1String("status") ? &WorkerIndexEntry::status
                          : field == QLatin1String("type") ? &WorkerIndexEntry::type
                                                           : &WorkerIndexEntry::sdk;
@@ -159,6 +163,17 @@ private:
             return makeHeartbeat(value, out);
         }
         return true;
+    }
+
+    // A status the schema does not know: said, not refused (a newer server may send new values).
+    void hintUnknownStatus(const QString& status) {
+        const QStringList known = hatchet::knownStatuses();
+        if (known.contains(status, Qt::CaseInsensitive))
+            return;
+        const QString hint =
+            QStringLiteral("unknown status '%1' (known: %2)").arg(status, known.join(QStringLiteral(", ")));
+        if (!m_hints.contains(hint))
+            m_hints << hint;
     }
 
     // label:key — the key exists; label:key=value — key and value. Both exact, case-insensitive.
@@ -207,6 +222,7 @@ private:
     QString m_text;
     qsizetype m_pos = 0;
     QueryError m_error;
+    QStringList m_hints;
 };
 
 } // namespace

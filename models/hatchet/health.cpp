@@ -35,6 +35,10 @@ HealthLevel statusHealth(const QString& status) {
     return HealthLevel::Unknown;
 }
 
+QStringList knownStatuses() {
+    return {QStringLiteral("ACTIVE"), QStringLiteral("INACTIVE"), QStringLiteral("PAUSED")};
+}
+
 QStringList healthReasons(const WorkerView& worker, const QDateTime& reference) {
     QStringList reasons;
     const TimeValue beat = worker.lastHeartbeatAt();

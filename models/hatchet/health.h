@@ -28,6 +28,8 @@ HealthLevel heartbeatSeverity(const TimeValue& value, std::optional<qint64> refe
 // What a status means: ACTIVE Good, PAUSED Warning, INACTIVE Bad, anything else (e.g. a status added by a
 // newer server) Unknown. Exact, as the server writes it.
 HealthLevel statusHealth(const QString& status);
+// The statuses statusHealth() knows, as the server writes them, sorted: ACTIVE, INACTIVE, PAUSED.
+QStringList knownStatuses();
 
 // The reasons the Hatchet dashboard gives for an unhealthy worker, judged at the reference time
 // (the capture time, or now): empty when healthy.

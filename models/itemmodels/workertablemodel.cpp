@@ -103,7 +103,7 @@ void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snap
     beginResetModel();
     m_snapshot = std::move(snapshot);
     m_rows = m_snapshot ? extractRows(*m_snapshot) : std::vector<Row>();
-    m_appeared = m_gone = 0;
+    m_appeared = m_gone = m_changed = 0;
     endResetModel();
 }
 
@@ -136,7 +136,7 @@ void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> s
     // Existing rows: updated in place, or marked gone.
     std::vector<int> rowOfFresh(fresh.size(), -1);
     seen.clear();
-    m_gone = 0;
+    m_gone = m_changed = 0;
     for (std::size_t row = 0; row < m_rows.size(); ++row) {
         Row& old = m_rows[row];
         const auto match = freshByKey.constFind(rowKey(old.id, old.worker, seen));
@@ -151,6 +151,7 @@ void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> s
         Row& next = fresh[std::size_t(*match)];
         next.changed = changedColumns(old, next);
         next.state = next.changed ? RowState::Changed : RowState::Unchanged;
+        m_changed += next.changed ? 1 : 0;
         old = std::move(next);
         rowOfFresh[std::size_t(*match)] = int(row);
     }
@@ -194,6 +195,7 @@ void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> s
 }
 
 void WorkerTableModel::removeGoneRows() {
+    m_gone = 0; // before the removals, so workerCount() holds for their signals' receivers
     for (std::size_t end = m_rows.size(); end > 0;) {
         if (m_rows[end - 1].state != RowState::Gone) {
             --end;

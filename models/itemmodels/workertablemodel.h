@@ -58,6 +58,12 @@ public:
     // Workers that appeared and disappeared in the last updateSnapshot() (zero after setSnapshot()).
     int appearedCount() const { return m_appeared; }
     int goneCount() const { return m_gone; }
+    // Workers in both snapshots of the last updateSnapshot() with at least one changed cell (ChangedRole).
+    int changedCount() const { return m_changed; }
+    // The snapshot's workers: the rows that are not gone.
+    int workerCount() const { return rowCount() - m_gone; }
+    // Whether a row of this model (or of a proxy over it) is a gone row.
+    static bool isGoneRow(const QModelIndex& index) { return index.data(WorkerIndexRole).toInt() < 0; }
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     // Emits dataChanged for the time columns only.
     void setReferenceTime(const QDateTime& time);
@@ -88,6 +94,7 @@ private:
     QDateTime m_updatedAt; // of the last updateSnapshot()
     int m_appeared = 0;
     int m_gone = 0;
+    int m_changed = 0;
 };
 
 } // namespace hwi::models
