@@ -14,6 +14,7 @@
 #include "workerdetail.h"
 #include "workertableview.h"
 
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -80,8 +81,11 @@ private Q_SLOTS:
     void cancelKeepsPreviousDocument();
     void errorKeepsPreviousDocument();
     void failedOpenInANewWindowNamesTheFile();
+    void filterHidingTheSelectionClearsTheDetail();
     void filterIndexIsBuiltInTheBackground();
     void reloadKeepsSelectionFilterAndExpansion();
+    void reloadCountsSnapshotWorkersOnly();
+    void unknownStatusIsAHint();
 
 private:
     TemporarySettings m_settings; // never the user's settings
@@ -215,6 +219,32 @@ void TestMainWindow::errorKeepsPreviousDocument() {
     QVERIFY(refreshed.wait(10000));
 }
 
+// Issue 13: the detail pane and Export > Selected Workers agree on what is selected when the filter hides
+// the selected worker: the pane clears (saying why) and shows the worker again when the filter does.
+void TestMainWindow::filterHidingTheSelectionClearsTheDetail() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(QStringLiteral(HWI_SAMPLE));
+    QVERIFY(shown.wait(10000));
+    const int row = rowNamed(*window.workerTable(), QStringLiteral("render-farm-01"));
+    window.workerTable()->selectRow(row);
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow),
+             QStringLiteral("render-farm-01"));
+
+    window.setFilter(QStringLiteral("name:email"));
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 1);
+    QVERIFY(window.workerTable()->selectedWorkerIndexes().empty());
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow), QString());
+    QVERIFY2(window.detail()->healthText().isEmpty(), qPrintable(window.detail()->healthText()));
+
+    window.setFilter(QString());
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 10);
+    const int again = rowNamed(*window.workerTable(), QStringLiteral("email-sender"));
+    window.workerTable()->selectRow(again);
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow), QStringLiteral("email-sender"));
+    QCOMPARE(window.workerTable()->selectedWorkerIndexes().size(), std::size_t(1));
+}
+
 void TestMainWindow::failedOpenInANewWindowNamesTheFile() {
     const QString path = m_dir.filePath(QStringLiteral("truncated.json"));
     QFile broken(path);
@@ -330,6 +360,67 @@ void TestMainWindow::reloadKeepsSelectionFilterAndExpansion() {
     QVERIFY(shown.wait(10000));
     QCOMPARE(rowNamed(table, QStringLiteral("mailer")), -1);
     QCOMPARE(sourceResets.count(), 0);
+}
+
+void TestMainWindow::reloadCountsSnapshotWorkersOnly() {
+    QFile fixture(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    const QByteArray original = fixture.readAll();
+    const QString path = m_dir.filePath(QStringLiteral("counted.json"));
+    const auto write = [&](const QByteArray& bytes) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+    };
+    write(original);
+    views::MainWindow window;
+    window.setReloadOnChange(false);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(path);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(window.filterBar()->countsText(), QStringLiteral("3 of 3 workers"));
+
+    // report-builder active now (changed), mailer gone, mailer-2 new (another id).
+    QByteArray next = original;
+    next.replace("\"status\": \"PAUSED\"", "\"status\": \"ACTIVE\"");
+    next.replace("a1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a5b", "a1b2c3d4-0004-4e5f-8a9b-0c1d2e3f4a5b");
+    next.replace("\"name\": \"mailer\"", "\"name\": \"mailer-2\"");
+    write(next);
+    window.reload();
+    QVERIFY(shown.wait(10000));
+    QTableView& table = *window.workerTable();
+    QCOMPARE(table.model()->rowCount(), 4); // the gone row stays, struck through
+    QCOMPARE(window.filterBar()->countsText(), QStringLiteral("3 of 3 workers"));
+    QVERIFY2(window.statusText().contains(QStringLiteral("3 workers")), qPrintable(window.statusText()));
+    QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Reloaded: 1 new, 1 changed, 1 gone"));
+    // Filtered: the gone row still shows but counts nowhere.
+    window.setFilter(QStringLiteral("status:inactive"));
+    QTRY_COMPARE(table.model()->rowCount(), 1);
+    QCOMPARE(window.filterBar()->countsText(), QStringLiteral("0 of 3 workers"));
+    window.setFilter(QStringLiteral("mailer"));
+    QTRY_COMPARE(table.model()->rowCount(), 2);
+    QCOMPARE(window.filterBar()->countsText(), QStringLiteral("1 of 3 workers"));
+}
+
+void TestMainWindow::unknownStatusIsAHint() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    views::FilterBar& bar = *window.filterBar();
+    window.setFilter(QStringLiteral("status:activ"));
+    QCOMPARE(bar.hintText(), QStringLiteral("unknown status 'activ' (known: ACTIVE, INACTIVE, PAUSED)"));
+    QCOMPARE(bar.edit()->toolTip(), bar.hintText());
+    QVERIFY(bar.errorText().isEmpty());
+    QCOMPARE(window.workerTable()->model()->rowCount(), 0); // applied all the same
+    QCOMPARE(bar.countsText(), QStringLiteral("0 of 3 workers"));
+    window.setFilter(QStringLiteral("status:active,paused"));
+    QVERIFY(bar.hintText().isEmpty());
+    QVERIFY(bar.edit()->toolTip().isEmpty());
+    QCOMPARE(window.workerTable()->model()->rowCount(), 2);
+    window.setFilter(QStringLiteral("status:activ foo:"));
+    QVERIFY(!bar.errorText().isEmpty());
+    QVERIFY(bar.hintText().isEmpty()); // the error, not the hint
 }
 
 QTEST_MAIN(TestMainWindow)
