@@ -114,6 +114,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void layoutAndChoicesSurviveARestart();
+    void defaultColumnsFitALaptopScreen();
     void columnsMenuHidesAndShowsColumns();
     void recentFilesListBehaviour();
     void openRecentOpensAndForgetsMissingFiles();
@@ -155,7 +156,8 @@ void TestDesktop::layoutAndChoicesSurviveARestart() {
         window.workerSplitter()->setSizes({400, 700});
         splitterSizes = window.workerSplitter()->sizes();
         QHeaderView* columns = window.workerTable()->horizontalHeader();
-        columns->setSectionHidden(WorkerTableModel::SdkColumn, true);
+        columns->setSectionHidden(WorkerTableModel::LabelsColumn, true);
+        columns->setSectionHidden(WorkerTableModel::SdkColumn, false);
         columns->resizeSection(WorkerTableModel::NameColumn, 321);
         columns->moveSection(columns->visualIndex(WorkerTableModel::StatusColumn), 0);
         window.documentRawView()->tree()->header()->resizeSection(models::JsonTreeModel::KeyColumn, 277);
@@ -169,7 +171,8 @@ void TestDesktop::layoutAndChoicesSurviveARestart() {
     restored.show();
     QCOMPARE(restored.workerSplitter()->sizes(), splitterSizes);
     const QHeaderView* columns = restored.workerTable()->horizontalHeader();
-    QVERIFY(columns->isSectionHidden(WorkerTableModel::SdkColumn));
+    QVERIFY(columns->isSectionHidden(WorkerTableModel::LabelsColumn));
+    QVERIFY(!columns->isSectionHidden(WorkerTableModel::SdkColumn));
     QVERIFY(!columns->isSectionHidden(WorkerTableModel::NameColumn));
     QCOMPARE(columns->sectionSize(WorkerTableModel::NameColumn), 321);
     QCOMPARE(columns->logicalIndex(0), int(WorkerTableModel::StatusColumn));
@@ -180,19 +183,42 @@ void TestDesktop::layoutAndChoicesSurviveARestart() {
     QVERIFY(restored.exportActions()->compact());
 }
 
+// Issue 13: on a 1366-px laptop screen the worker table shows what matters, labels included, without
+// scrolling sideways; the other columns are hidden, one right-click away.
+void TestDesktop::defaultColumnsFitALaptopScreen() {
+    views::MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(openAndWait(window, fixture("list-current.json")));
+    const QHeaderView& header = *window.workerTable()->horizontalHeader();
+    QStringList shown;
+    int width = 0;
+    for (int column = 0; column < WorkerTableModel::NUM_COLUMNS; ++column) {
+        if (header.isSectionHidden(column))
+            continue;
+        shown << header.model()->headerData(column, Qt::Horizontal).toString();
+        width += header.sectionSize(column);
+    }
+    QCOMPARE(shown,
+             QStringList({QStringLiteral("Name"), QStringLiteral("Status"), QStringLiteral("Last heartbeat"),
+                          QStringLiteral("Slots"), QStringLiteral("Labels")}));
+    QVERIFY2(width <= window.workerTable()->viewport()->width(),
+             qPrintable(QStringLiteral("%1 > %2").arg(width).arg(window.workerTable()->viewport()->width())));
+}
+
 void TestDesktop::columnsMenuHidesAndShowsColumns() {
     views::MainWindow window;
     QHeaderView& header = *window.workerTable()->horizontalHeader();
     std::unique_ptr<QMenu> menu(views::columnsMenu(header, nullptr));
-    QAction* sdk = nullptr;
+    QAction* labels = nullptr;
     for (QAction* action : menu->actions()) {
-        if (action->text() == QStringLiteral("SDK"))
-            sdk = action;
+        if (action->text() == QStringLiteral("Labels"))
+            labels = action;
     }
-    QVERIFY(sdk);
-    QVERIFY(sdk->isChecked());
-    sdk->trigger();
-    QVERIFY(header.isSectionHidden(WorkerTableModel::SdkColumn));
+    QVERIFY(labels);
+    QVERIFY(labels->isChecked());
+    labels->trigger();
+    QVERIFY(header.isSectionHidden(WorkerTableModel::LabelsColumn));
 
     // Down to one column: it cannot be hidden; Show All Columns brings every column back.
     for (int column = 1; column < WorkerTableModel::NUM_COLUMNS; ++column)

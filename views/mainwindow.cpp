@@ -67,6 +67,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCounts);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
+    connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::selectionChanged);
     resize(1500, 860);
     setUpDesktop();
 }
@@ -84,14 +85,20 @@ void MainWindow::setUpWorkerTable() {
     m_table->setItemDelegateForColumn(WorkerTableModel::LastHeartbeatColumn, new HeartbeatDelegate(m_table));
     m_table->setItemDelegateForColumn(WorkerTableModel::SlotsColumn,
                                       new SlotBarDelegate(WorkerTableModel::SlotCapacitiesRole, m_table));
+    // What a 1366-px screen shows beside the detail pane: who, whether alive, how busy, which labels. The
+    // other columns are one right-click on the header away (remembered once changed).
     const std::pair<int, int> widths[] = {
-        {WorkerTableModel::NameColumn, 190},   {WorkerTableModel::StatusColumn, 90},
-        {WorkerTableModel::TypeColumn, 95},    {WorkerTableModel::LastHeartbeatColumn, 105},
-        {WorkerTableModel::SlotsColumn, 170},  {WorkerTableModel::LabelsColumn, 180},
+        {WorkerTableModel::NameColumn, 170},   {WorkerTableModel::StatusColumn, 85},
+        {WorkerTableModel::TypeColumn, 95},    {WorkerTableModel::LastHeartbeatColumn, 95},
+        {WorkerTableModel::SlotsColumn, 150},  {WorkerTableModel::LabelsColumn, 220},
         {WorkerTableModel::ActionsColumn, 60}, {WorkerTableModel::WorkflowsColumn, 75},
         {WorkerTableModel::SdkColumn, 120},    {WorkerTableModel::DispatcherColumn, 120}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
+    for (const int column :
+         {WorkerTableModel::TypeColumn, WorkerTableModel::ActionsColumn, WorkerTableModel::WorkflowsColumn,
+          WorkerTableModel::SdkColumn, WorkerTableModel::DispatcherColumn, WorkerTableModel::CreatedColumn})
+        m_table->setColumnHidden(column, true);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 6); // slot bars
 }
 
@@ -106,7 +113,7 @@ void MainWindow::layOut() {
     m_workerSplit->addWidget(m_detail);
     m_workerSplit->setStretchFactor(0, 1);
     m_workerSplit->setStretchFactor(1, 1);
-    m_workerSplit->setSizes({720, 780}); // the detail's tabs want the room
+    m_workerSplit->setSizes({800, 700}); // the table's default columns, the detail's tabs
     m_pages->addTab(m_workerSplit, tr("&Workers"));
     m_pages->addTab(m_documentRaw, tr("&Document (raw JSON)"));
     m_pages->setDocumentMode(true);
@@ -118,7 +125,7 @@ void MainWindow::layOut() {
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
-    resizeDocks({m_problems}, {110}, Qt::Vertical); // room for a few problems; the workers come first
+    resizeDocks({m_problems}, {m_problems->preferredHeight()}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
@@ -242,6 +249,7 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
     m_detail->setSnapshot(snapshot);
     m_documentRaw->setDocument(snapshot->document);
     showSnapshotEverywhere();
+    resizeDocks({m_problems}, {m_problems->preferredHeight()}, Qt::Vertical); // its rows, or a line
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
     if (!snapshot->note.isEmpty())
@@ -318,7 +326,11 @@ void MainWindow::updateReferenceTime() {
 }
 
 void MainWindow::selectionChanged() {
-    const int worker = m_table->currentWorkerIndex(); // -1: nothing selected, or gone since the last reload
+    // The current row's worker while that row is selected: when the filter hides the selected worker, the
+    // pane clears, as Export > Selected Workers does (-1: none, or gone since the last reload).
+    const QModelIndex current = m_table->currentIndex();
+    const bool selected = current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {});
+    const int worker = selected ? m_table->currentWorkerIndex() : -1;
     m_detail->setWorker(worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
     m_session->fetchWorker(worker);
 }

@@ -10,6 +10,8 @@
 #include <QTableView>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace hwi::views {
 
 using hatchet::Severity;
@@ -91,6 +93,19 @@ void ProblemsPanel::showLoadFailed(const QString& source) {
     m_model->setSnapshot(nullptr);
     m_notChecked = tr("Not checked: %1 could not be read.").arg(source);
     updateTexts();
+}
+
+int ProblemsPanel::preferredHeight() const {
+    constexpr int MostRows = 8; // beyond that the table scrolls; the workers come first
+    const QTableView* view = table();
+    const int line = fontMetrics().height();
+    const int title = line + 8;
+    const int filterRow = m_section->filterEdit()->sizeHint().height() + 6;
+    const int rows = std::min(m_severities->rowCount(), MostRows);
+    if (rows == 0)
+        return title + filterRow + line * 2; // the counts and one line saying there is nothing
+    return title + filterRow + view->horizontalHeader()->sizeHint().height() +
+           rows * view->verticalHeader()->defaultSectionSize() + 2 * view->frameWidth() + 4;
 }
 
 QTableView* ProblemsPanel::table() const {

@@ -30,6 +30,8 @@ public:
     ~ProblemsPanel() override;
 
     void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // The height that shows its rows (up to a handful) or, without problems, little more than one line.
+    int preferredHeight() const;
     // Nothing was checked: the source could not be read (and no document is shown).
     void showLoadFailed(const QString& source);
 

@@ -241,8 +241,9 @@ QVariant JsonTreeModel::data(const QModelIndex& index, int role) const {
 QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
-    static const char* const Titles[NUM_COLUMNS] = {"Key", "Value", "Type", "Size"};
-    return QString::fromLatin1(Titles[section]);
+    static const char* const Titles[NUM_COLUMNS] = {QT_TR_NOOP("Key"), QT_TR_NOOP("Value"),
+                                                    QT_TR_NOOP("Type"), QT_TR_NOOP("Size")};
+    return tr(Titles[section]);
 }
 
 Qt::ItemFlags JsonTreeModel::flags(const QModelIndex& index) const {

@@ -135,9 +135,10 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const {
 QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
-    static const char* const Titles[NUM_COLUMNS] = {"Severity", "Line:Col", "Worker", "JSON pointer",
-                                                    "Message"};
-    return QString::fromLatin1(Titles[section]);
+    static const char* const Titles[NUM_COLUMNS] = {QT_TR_NOOP("Severity"), QT_TR_NOOP("Line:Col"),
+                                                    QT_TR_NOOP("Worker"), QT_TR_NOOP("JSON pointer"),
+                                                    QT_TR_NOOP("Message")};
+    return tr(Titles[section]);
 }
 
 Qt::ItemFlags ProblemsModel::flags(const QModelIndex& index) const {

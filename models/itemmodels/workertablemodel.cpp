@@ -321,10 +321,11 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
 QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
-    static const char* const Titles[NUM_COLUMNS] = {"Name",  "Status",     "Type",    "Last heartbeat",
-                                                    "Slots", "Labels",     "Actions", "Workflows",
-                                                    "SDK",   "Dispatcher", "Created"};
-    return QString::fromLatin1(Titles[section]);
+    static const char* const Titles[NUM_COLUMNS] = {
+        QT_TR_NOOP("Name"),  QT_TR_NOOP("Status"),     QT_TR_NOOP("Type"),    QT_TR_NOOP("Last heartbeat"),
+        QT_TR_NOOP("Slots"), QT_TR_NOOP("Labels"),     QT_TR_NOOP("Actions"), QT_TR_NOOP("Workflows"),
+        QT_TR_NOOP("SDK"),   QT_TR_NOOP("Dispatcher"), QT_TR_NOOP("Created")};
+    return tr(Titles[section]);
 }
 
 Qt::ItemFlags WorkerTableModel::flags(const QModelIndex& index) const {
