@@ -72,6 +72,7 @@ private Q_SLOTS:
     void hints_data();
     void hints();
     void labelChoicesSortNumerically();
+    void termSpans();
 };
 
 void TestFilter::matching_data() {
@@ -429,8 +430,21 @@ void TestFilter::labelChoicesSortNumerically() {
             {"metadata":{"id":"2"},"name":"b","labels":[{"key":"gpu","value":"a2"},{"key":"zone","value":"1"}]}])",
         QDateTime());
     QCOMPARE(hwi::filter::labelChoices(*snapshot),
-             (QStringList{QStringLiteral("Gpu=a2"), QStringLiteral("gpu=a2"), QStringLiteral("gpu=a10"),
+             (QStringList{QStringLiteral("Gpu"), QStringLiteral("gpu"), QStringLiteral("Gpu=a2"),
+                          QStringLiteral("gpu=a2"), QStringLiteral("gpu=a10"), QStringLiteral("zone"),
                           QStringLiteral("zone=1")}));
+}
+
+// Where each term stands in the text, so the filter bar can remove one (a chip's x) or rewrite it.
+void TestFilter::termSpans() {
+    const QString text = QStringLiteral(" render  -label:\"a b\"=c Status:active,paused label:gpu ");
+    const Query query = parseOk(text);
+    QStringList spans;
+    for (const Query::Term& term : query.terms())
+        spans << term.fieldName + QLatin1Char('|') + text.mid(term.start, term.length);
+    spans.sort();
+    QCOMPARE(spans, (QStringList{QStringLiteral("label|-label:\"a b\"=c"), QStringLiteral("label|label:gpu"),
+                                 QStringLiteral("status|Status:active,paused"), QStringLiteral("|render")}));
 }
 
 QTEST_GUILESS_MAIN(TestFilter)

@@ -18,6 +18,7 @@
 #include "json/document.h"
 
 #include <QClipboard>
+#include <QComboBox>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -27,6 +28,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTreeView>
 
 using namespace hwi;
@@ -83,6 +85,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void workerFilterInTheWindow();
+    void labelChipsFollowTheQuery();
     void detailTableFilter();
     void rawTreeFilterKeepsAncestors();
     void rawFilterWaitsForTwoCharacters();
@@ -356,6 +359,50 @@ void TestWindowExport::copyRawNode() {
     QCOMPARE(QGuiApplication::clipboard()->text(), QStringLiteral("us-east-1"));
     raw.selectNode(labels);
     QVERIFY(raw.copyText(Copy::Json).startsWith(QStringLiteral("[{\"key\":")));
+}
+
+// Issue 13: the Label… picker offers a key with any value too; every label term is a removable chip; the
+// chips and the status toggles follow the query text both ways.
+void TestWindowExport::labelChipsFollowTheQuery() {
+    views::FilterBar bar;
+    QSignalSpy changed(&bar, &views::FilterBar::queryChanged);
+    bar.setLabelChoices({QStringLiteral("gpu"), QStringLiteral("gpu=a100")});
+    auto* picker = bar.findChild<QComboBox*>();
+    QVERIFY(picker);
+    QCOMPARE(picker->count(), 3);
+    QCOMPARE(picker->itemText(1), QStringLiteral("gpu (any value)"));
+    QCOMPARE(picker->itemText(2), QStringLiteral("gpu=a100"));
+    Q_EMIT picker->activated(1);
+    QCOMPARE(bar.query(), QStringLiteral("label:gpu"));
+    QCOMPARE(bar.chipTexts(), QStringList{QStringLiteral("label:gpu")});
+
+    bar.setQuery(QStringLiteral("render label:a=b status:active -label:\"c d\""));
+    QCOMPARE(bar.chipTexts(), (QStringList{QStringLiteral("label:a=b"), QStringLiteral("-label:\"c d\"")}));
+    const auto named = [&](const QString& text) {
+        for (QToolButton* button : bar.findChildren<QToolButton*>()) {
+            if (button->text() == text)
+                return button;
+        }
+        return static_cast<QToolButton*>(nullptr);
+    };
+    QVERIFY(named(QStringLiteral("Active"))->isChecked());
+    QVERIFY(named(QStringLiteral("not \"c d\" \u00d7")));
+
+    named(QStringLiteral("a=b \u00d7"))->click(); // the chip's x removes its term
+    QCOMPARE(bar.query(), QStringLiteral("render status:active -label:\"c d\""));
+    QCOMPARE(bar.chipTexts(), QStringList{QStringLiteral("-label:\"c d\"")});
+    named(QStringLiteral("Paused"))->click();
+    QCOMPARE(bar.query(), QStringLiteral("render -label:\"c d\" status:ACTIVE,PAUSED"));
+    named(QStringLiteral("Active"))->click();
+    named(QStringLiteral("Paused"))->click();
+    QCOMPARE(bar.query(), QStringLiteral("render -label:\"c d\""));
+
+    // A malformed query leaves the chips as they were until it parses again.
+    bar.setQuery(QStringLiteral("label:x=y name:\"open"));
+    QCOMPARE(bar.chipTexts(), QStringList{QStringLiteral("-label:\"c d\"")});
+    bar.setQuery(QString());
+    QVERIFY(bar.chipTexts().isEmpty());
+    QVERIFY(!changed.isEmpty());
 }
 
 QTEST_MAIN(TestWindowExport)

@@ -1,17 +1,20 @@
 #include "filterbar.h"
 
+#include "filter/query.h"
 #include "palette.h"
+#include "plaintooltips.h"
 
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QRegularExpression>
 #include <QStringListModel>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <optional>
 #include <utility>
 
 namespace hwi::views {
@@ -21,10 +24,37 @@ namespace {
 constexpr int DebounceMsecs = 150;
 constexpr int RecentQueries = 20;
 
-// The query's `status:` term, e.g. "status:ACTIVE,PAUSED", as a pattern over the text.
-const QRegularExpression& statusTerm() {
-    static const QRegularExpression term(QStringLiteral("(^|\\s)status:([A-Za-z_,]+)"));
-    return term;
+// The parsed query, or nothing while the text does not parse (toggles and chips then stay as they were).
+std::optional<filter::Query> parsed(const QString& text) {
+    auto result = filter::Query::parse(text);
+    if (auto* query = std::get_if<filter::Query>(&result))
+        return std::move(*query);
+    return std::nullopt;
+}
+
+// The first non-negated status: term, whose values the toggles show and rewrite.
+const filter::Query::Term* statusTerm(const filter::Query& query) {
+    for (const filter::Query::Term& term : query.terms()) {
+        if (term.fieldName == QLatin1String("status") && !term.negated)
+            return &term;
+    }
+    return nullptr;
+}
+
+// The label terms in the order they stand in the text.
+std::vector<const filter::Query::Term*> labelTerms(const filter::Query& query) {
+    std::vector<const filter::Query::Term*> terms;
+    for (const filter::Query::Term& term : query.terms()) {
+        if (term.fieldName == QLatin1String("label"))
+            terms.push_back(&term);
+    }
+    std::sort(terms.begin(), terms.end(), [](const auto* a, const auto* b) { return a->start < b->start; });
+    return terms;
+}
+
+// The text without the span [start, start + length), spaces tidied.
+QString without(const QString& text, int start, int length) {
+    return QString(text).remove(start, length).simplified();
 }
 
 } // namespace
@@ -36,6 +66,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_error(new QLabel(this))
     , m_hint(new QLabel(this))
     , m_labels(new QComboBox(this))
+    , m_chipRow(new QWidget(this))
     , m_recent(new QStringListModel(this)) {
     m_edit->setPlaceholderText(tr("Filter: words, status:active,paused  label:gpu=a100  heartbeat:>30s  "
                                   "slots:free  -type:webhook"));
@@ -52,11 +83,18 @@ FilterBar::FilterBar(QWidget* parent)
     m_hint->setAccessibleName(tr("Filter hint"));
     m_hint->hide();
     m_labels->setAccessibleName(tr("Add a label filter"));
-    m_labels->setToolTip(tr("Add a label key=value filter from the loaded workers"));
+    m_labels->setToolTip(
+        tr("Add a label filter (a key with any value, or key=value) from the loaded workers"));
     m_labels->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
     auto* row = new QHBoxLayout;
     row->addWidget(m_edit, 1);
+    auto* chips = new QHBoxLayout(m_chipRow);
+    chips->setContentsMargins(0, 0, 0, 0);
+    chips->setSpacing(2);
+    m_chipRow->setAccessibleName(tr("Label filters"));
+    m_chipRow->hide();
+    row->addWidget(m_chipRow);
     for (const char* status : {"ACTIVE", "PAUSED", "INACTIVE"}) {
         auto* button = new QToolButton(this);
         const QString name = QString::fromLatin1(status);
@@ -92,7 +130,7 @@ FilterBar::FilterBar(QWidget* parent)
     connect(m_labels, &QComboBox::activated, this, [this](int index) {
         if (index <= 0)
             return;
-        const QString chip = m_labels->itemText(index);
+        const QString chip = m_labels->itemData(index).toString();
         m_labels->setCurrentIndex(0);
         const QString term =
             QStringLiteral("label:") +
@@ -118,7 +156,7 @@ void FilterBar::focusQuery() {
 
 void FilterBar::emitQuery() {
     m_debounce.stop();
-    syncStatusButtons();
+    syncWithQuery();
     Q_EMIT queryChanged(query());
 }
 
@@ -166,37 +204,91 @@ QString FilterBar::countsText() const {
     return m_counts->text();
 }
 
-void FilterBar::setLabelChoices(const QStringList& keyValues) {
+void FilterBar::setLabelChoices(const QStringList& choices) {
     m_labels->clear();
     m_labels->addItem(tr("Label…"));
-    m_labels->addItems(keyValues);
-    m_labels->setEnabled(!keyValues.isEmpty());
+    for (const QString& choice : choices)
+        m_labels->addItem(choice.contains(QLatin1Char('=')) ? choice : tr("%1 (any value)").arg(choice),
+                          choice);
+    m_labels->setEnabled(!choices.isEmpty());
+}
+
+QStringList FilterBar::chipTexts() const {
+    QStringList texts;
+    for (const QToolButton* chip : m_chips)
+        texts << chip->property("term").toString();
+    return texts;
+}
+
+void FilterBar::removeChip(int index) {
+    const auto query = parsed(this->query());
+    if (!query)
+        return;
+    const auto terms = labelTerms(*query);
+    if (index < 0 || std::size_t(index) >= terms.size())
+        return;
+    setQuery(without(this->query(), terms[std::size_t(index)]->start, terms[std::size_t(index)]->length));
 }
 
 void FilterBar::toggleStatus(const QString& status, bool on) {
-    // Rewrite the one status: term from the set of checked buttons.
+    // Rewrite the status: term from the set of checked buttons.
     QStringList checked;
     for (const auto& [name, button] : m_statusButtons) {
         if (name == status ? on : button->isChecked())
             checked << name;
     }
-    QString text = query();
-    text.remove(statusTerm());
-    text = text.simplified();
+    QString text = query().simplified();
+    if (const auto query = parsed(text)) {
+        if (const filter::Query::Term* term = statusTerm(*query))
+            text = without(text, term->start, term->length);
+    }
     if (!checked.isEmpty())
         text = QString(text + QStringLiteral(" status:") + checked.join(QLatin1Char(','))).trimmed();
     if (text != query())
         setQuery(text);
 }
 
-void FilterBar::syncStatusButtons() {
-    const QRegularExpressionMatch match = statusTerm().match(query());
-    const QStringList values =
-        match.hasMatch() ? match.captured(2).toUpper().split(QLatin1Char(',')) : QStringList();
+void FilterBar::syncWithQuery() {
+    const auto query = parsed(this->query());
+    if (!query)
+        return; // a malformed query: the toggles and chips keep showing the last valid one
+    QStringList values;
+    if (const filter::Query::Term* term = statusTerm(*query)) {
+        for (const auto& alternative : term->alternatives)
+            values << alternative.typed.toUpper();
+    }
     for (const auto& [name, button] : m_statusButtons) {
         const QSignalBlocker blocker(button);
         button->setChecked(values.contains(name));
     }
+    QStringList chips;
+    for (const filter::Query::Term* term : labelTerms(*query))
+        chips << this->query().mid(term->start, term->length);
+    rebuildChips(chips);
+}
+
+void FilterBar::rebuildChips(const QStringList& terms) {
+    if (terms == chipTexts())
+        return;
+    for (QToolButton* chip : m_chips)
+        chip->deleteLater();
+    m_chips.clear();
+    for (int i = 0; i < terms.size(); ++i) {
+        // "gpu=a100 ×", "not gpu ×": the term without its field name, and a button that removes it.
+        QString shown = terms.at(i);
+        const bool negated = shown.startsWith(QLatin1Char('-'));
+        shown = shown.mid(shown.indexOf(QLatin1Char(':')) + 1);
+        auto* chip = new QToolButton(m_chipRow);
+        chip->setText((negated ? tr("not %1").arg(shown) : shown) + QStringLiteral(" \u00d7"));
+        chip->setProperty("term", terms.at(i));
+        chip->setToolTip(plainToolTip(tr("Remove the filter %1").arg(terms.at(i))));
+        chip->setAccessibleName(tr("Remove label filter %1").arg(shown));
+        chip->setAutoRaise(false);
+        connect(chip, &QToolButton::clicked, this, [this, i] { removeChip(i); });
+        m_chipRow->layout()->addWidget(chip);
+        m_chips.push_back(chip);
+    }
+    m_chipRow->setVisible(!m_chips.empty());
 }
 
 void FilterBar::remember(const QString& query) {

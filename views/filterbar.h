@@ -13,7 +13,9 @@ class QToolButton;
 namespace hwi::views {
 
 // The query box above the worker table: typing is debounced into queryChanged(); a malformed query turns
-// the box red with the parser's message; quick status toggles and label chips write into the same text.
+// the box red with the parser's message; quick status toggles and the label picker write into the same
+// text, and every label term shows as a removable chip beside the box. Toggles and chips follow the parsed
+// query (filter::Query), never a pattern of their own.
 class FilterBar final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FilterBar)
@@ -34,8 +36,12 @@ public:
     QString hintText() const;
     void setCounts(int shown, int total);
     QString countsText() const; // "N of M workers"
-    // key=value chips offered by the label picker, from the loaded workers.
-    void setLabelChoices(const QStringList& keyValues);
+    // What the label picker offers, from the loaded workers: `key` (any value) and `key=value`.
+    void setLabelChoices(const QStringList& choices);
+    // The label terms shown as chips, as typed (e.g. "label:gpu=a100"), in query order.
+    QStringList chipTexts() const;
+    // Removes the chip's term from the query (as its x button does).
+    void removeChip(int index);
     QLineEdit* edit() const { return m_edit; }
 
 Q_SIGNALS:
@@ -44,7 +50,8 @@ Q_SIGNALS:
 private:
     void emitQuery();
     void toggleStatus(const QString& status, bool on);
-    void syncStatusButtons();
+    void syncWithQuery();
+    void rebuildChips(const QStringList& terms);
     void remember(const QString& query);
 
     QLineEdit* m_edit;
@@ -52,6 +59,8 @@ private:
     QLabel* m_error;
     QLabel* m_hint;
     QComboBox* m_labels;
+    QWidget* m_chipRow;
+    std::vector<QToolButton*> m_chips;
     std::vector<std::pair<QString, QToolButton*>> m_statusButtons;
     QStringListModel* m_recent;
     QTimer m_debounce;

@@ -13,6 +13,7 @@ QStringList labelChoices(const hatchet::Snapshot& snapshot, qsizetype most) {
     QSet<QString> seen;
     for (std::size_t i = 0; i < snapshot.workers.size() && seen.size() < most; ++i) {
         for (const hatchet::Label& label : snapshot.worker(i).labels()) {
+            seen.insert(label.key); // any value
             seen.insert(label.key + QLatin1Char('=') + label.value);
             if (seen.size() >= most)
                 break;

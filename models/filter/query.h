@@ -66,6 +66,9 @@ public:
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals
         bool negated = false;
         std::vector<Alternative> alternatives; // ORed
+        QString fieldName;                     // as the language names it ("status", "label"); "" for a word
+        int start = 0;                         // where the term stands in the text (the '-' included)
+        int length = 0;
     };
     explicit Query(std::vector<Term> terms, QStringList hints = {});
     const std::vector<Term>& terms() const;

@@ -87,6 +87,7 @@ private:
             ++end;
         if (end > m_pos && end < m_text.size() && m_text.at(end) == QLatin1Char(':')) {
             const QString field = m_text.mid(m_pos, end - m_pos).toLower();
+            term.fieldName = field;
             const int fieldPosition = static_cast<int>(m_pos);
             m_pos = end + 1;
             if (!parseField(field, fieldPosition, term))
@@ -100,6 +101,8 @@ private:
             term.field = &WorkerIndexEntry::text;
             term.alternatives.push_back({Alternative::Contains, foldForSearch(word.text), 0, word.text});
         }
+        term.start = start;
+        term.length = static_cast<int>(m_pos) - start;
         terms.push_back(std::move(term));
         return true;
     }
