@@ -27,6 +27,10 @@ private Q_SLOTS:
     void jqPath();
     void resolvePointerRoundTrips();
     void resolvePointerRefuses();
+    void resolvePath_data();
+    void resolvePath();
+    void resolvePathRoundTripsJq();
+    void resolvePathFromSubtree();
 };
 
 void TestJsonPaths::jqPath_data() {
@@ -91,6 +95,77 @@ void TestJsonPaths::resolvePointerRefuses() {
     // Of duplicate keys the last is named, as the typed view reads them.
     const auto duplicates = parsed(R"({"k":1,"k":2})");
     QCOMPARE(duplicates->rawScalar(at(*duplicates, QStringLiteral("/k"))), std::string_view("2"));
+}
+
+void TestJsonPaths::resolvePath_data() {
+    // The path and the pointer of the node it names ("!" for none).
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    const auto row = [](const char* path, const char* expected) {
+        QTest::newRow(path) << QString::fromUtf8(path) << QString::fromUtf8(expected);
+    };
+    row("/rows/3/labels", "/rows/3/labels");
+    row("/rows/3/labels/env", "/rows/3/labels/env");
+    row("/a~1b/m~0n", "/a~1b/m~0n");
+    row("/a/b", "!"); // ~1 is the slash, not a separator
+    row("", "!");     // not a path
+    row(".", "");
+    row(".rows[3].labels", "/rows/3/labels");
+    row(".rows[3][\"labels\"].env", "/rows/3/labels/env");
+    row(".rows[3].\"labels\"", "/rows/3/labels");
+    row(".[\"a/b\"][\"m~n\"][0]", "/a~1b/m~0n/0");
+    row(".[\"key with space\"]", "/key with space");
+    row(".[\"say \\\"hi\\\"\"]", "/say \"hi\"");
+    row(".[\"caf\\u00e9\"]", "/caf\xc3\xa9");
+    row(".rows[-1]", "/rows/3");
+    row(".rows[-4]", "/rows/0");
+    row("/rows/4", "!"); // out of range
+    row(".rows[4]", "!");
+    row(".rows[-5]", "!");
+    row("/rows/-1", "!");
+    row("/nope", "!"); // not found
+    row(".nope", "!");
+    row(".rows.x", "!");     // a key of an array
+    row(".rows[0][0]", "!"); // an index of an object
+    row(".rows[3", "!");     // malformed
+    row(".rows[x]", "!");
+    row(".[\"open", "!");
+    row("..rows", "!");
+    row("rows", "!");
+}
+
+void TestJsonPaths::resolvePath() {
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    const auto doc = parsed("{\"rows\":[{},{},{},{\"labels\":{\"env\":\"prod\"}}],\"a/b\":{\"m~n\":[1]},"
+                            "\"key with space\":1,\"say \\\"hi\\\"\":2,\"caf\xc3\xa9\":3}");
+    const json::NodeId node = json::resolvePath(*doc, doc->root(), path);
+    if (expected == QLatin1String("!"))
+        QCOMPARE(node, json::NoNode);
+    else
+        QCOMPARE(node == json::NoNode ? QStringLiteral("<none>") : doc->pointer(node), expected);
+}
+
+void TestJsonPaths::resolvePathRoundTripsJq() {
+    // Every node's jq path leads back to it.
+    const auto doc =
+        parsed(R"({"a/b":{"m~n":[1,{"":true," ":null,"if":[]}]},"rows":[{"x":[[],{}]}],"1st":"",)"
+               R"("q\"\\":{"a\nb":0}})");
+    for (json::NodeId node = 0; node < doc->nodeCount(); ++node)
+        QCOMPARE(json::resolvePath(*doc, doc->root(), json::jqPath(*doc, node)), node);
+}
+
+void TestJsonPaths::resolvePathFromSubtree() {
+    const auto doc = parsed(R"({"rows":[{"labels":{"env":"prod"}}]})");
+    const json::NodeId row = at(*doc, QStringLiteral("/rows/0"));
+    QCOMPARE(json::resolvePath(*doc, row, QStringLiteral(".labels.env")),
+             at(*doc, QStringLiteral("/rows/0/labels/env")));
+    QCOMPARE(json::resolvePath(*doc, row, QStringLiteral("/labels")),
+             at(*doc, QStringLiteral("/rows/0/labels")));
+    QVERIFY(json::looksLikePath(u"/x"));
+    QVERIFY(json::looksLikePath(u".x"));
+    QVERIFY(!json::looksLikePath(u"prod"));
+    QVERIFY(!json::looksLikePath(u""));
 }
 
 QTEST_GUILESS_MAIN(TestJsonPaths)

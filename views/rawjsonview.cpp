@@ -8,6 +8,7 @@
 
 #include <QClipboard>
 #include <QEvent>
+#include <QFontDatabase>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -50,12 +51,17 @@ RawJsonView::RawJsonView(QWidget* parent)
     m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_tree->installEventFilter(this);
     setUpFilterEdit(*m_filter, tr("Filter raw JSON"));
-    m_filter->setToolTip(tr("Keys or values containing this text (case-insensitive); matches keep their "
-                            "parents. Filters from %1 characters, or press Enter.")
-                             .arg(MinTypedFilter));
+    m_filterToolTip =
+        tr("Keys or values containing this text (case-insensitive); matches keep their "
+           "parents. Filters from %1 characters, or press Enter. A JSON pointer (/rows/3/labels) "
+           "or jq path (.rows[3].labels) jumps to that node.")
+            .arg(MinTypedFilter);
+    m_filter->setToolTip(m_filterToolTip);
     m_value->setReadOnly(true);
     m_value->setAccessibleName(QStringLiteral("Selected JSON value"));
-    m_value->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    // Pretty JSON keeps its lines: scroll sideways rather than break a token.
+    m_value->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_location->setTextFormat(Qt::PlainText); // a JSON pointer holds the document's keys
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
@@ -200,6 +206,14 @@ void RawJsonView::setFilterText(const QString& text) {
 void RawJsonView::applyFilter(bool force) {
     m_debounce.stop();
     const QString text = m_filter->text().trimmed();
+    if (json::looksLikePath(text)) {
+        if (jumpToPath(text))
+            setPathError({});
+        else
+            setPathError(text); // the tree stays as it is
+        return;
+    }
+    setPathError({});
     if (!force && !text.isEmpty() && text.size() < MinTypedFilter)
         return;
     if (text == m_proxy->filterText())
@@ -214,6 +228,48 @@ void RawJsonView::applyFilter(bool force) {
             m_tree->scrollTo(index);
         }
     }
+}
+
+bool RawJsonView::jumpToPath(const QString& path) {
+    const auto& doc = m_model->document();
+    if (!doc)
+        return false;
+    // A path from the document's root (as the location line and Copy JSON Pointer give it), else one
+    // relative to the shown subtree.
+    QModelIndex source;
+    for (const json::NodeId from : {doc->root(), m_model->rootNode()}) {
+        const json::NodeId node = json::resolvePath(*doc, from, path);
+        if (node != json::NoNode)
+            source = m_model->indexForNode(node);
+        if (source.isValid())
+            break;
+    }
+    if (!source.isValid())
+        return false;
+    if (!m_proxy->filterText().isEmpty()) { // a path is no filter: show the whole tree
+        m_proxy->setFilterText({});
+        expandMatches();
+    }
+    const QModelIndex index = m_proxy->mapFromSource(source);
+    if (!index.isValid())
+        return false;
+    for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+        m_tree->expand(parent);
+    m_tree->expand(index);
+    m_tree->setCurrentIndex(index);
+    m_tree->scrollTo(index, QAbstractItemView::PositionAtTop);
+    return true;
+}
+
+void RawJsonView::setPathError(const QString& path) {
+    const bool error = !path.isEmpty();
+    if (!error && !m_pathError)
+        return;
+    m_pathError = error;
+    m_filter->setStyleSheet(error ? QStringLiteral("QLineEdit { color: #c0392b; border: 1px solid #c0392b; }")
+                                  : QString());
+    m_filter->setToolTip(error ? tr("no node at %1").arg(path) : m_filterToolTip);
+    m_filter->setAccessibleDescription(error ? tr("no node at %1").arg(path) : QString());
 }
 
 void RawJsonView::expandMatches() {
@@ -280,6 +336,22 @@ void RawJsonView::showCurrent() {
     m_location->setText(tr("%1   line:column %2")
                             .arg(pointer.isEmpty() ? tr("(root)") : pointer,
                                  index.data(JsonTreeModel::PositionRole).toString()));
+    const json::NodeId node = currentNode();
+    const auto& doc = document();
+    if (doc && node != json::NoNode && doc->isContainer(node)) {
+        // Pretty, as export writes it; a value past the compact cap is left compact and cut.
+        const QString compact = index.data(JsonTreeModel::FullValueRole).toString();
+        if (compact.endsWith(QChar(0x2026))) { // compact JSON ends with a bracket unless cut
+            m_value->setPlainText(
+                tr("(too large to pretty-print here: use Copy as JSON or File > Export)\n%1").arg(compact));
+            return;
+        }
+        QByteArray pretty = exporting::toJson(*doc, node, exporting::Style::Pretty);
+        if (pretty.endsWith('\n'))
+            pretty.chop(1);
+        m_value->setPlainText(QString::fromUtf8(pretty));
+        return;
+    }
     m_value->setPlainText(index.data(JsonTreeModel::FullValueRole).toString());
 }
 

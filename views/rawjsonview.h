@@ -24,6 +24,9 @@ namespace hwi::views {
 
 // The raw JSON as a tree (source order, exact numbers) with a filter box above it (keys or values; matches
 // keep their ancestors) and a pane showing the selected value in full, its JSON pointer and line:column.
+// The filter box also takes a JSON pointer (`/rows/3/labels`) or a jq path (`.rows[3].labels`): it jumps to
+// that node instead of filtering, or marks the box "no node at PATH". Containers show pretty-printed, as
+// export writes them.
 // A context menu copies the value, the node as JSON, its JSON pointer or its jq path.
 class RawJsonView final : public QWidget {
     Q_OBJECT
@@ -52,13 +55,16 @@ public:
     void restoreViewState(const ViewState& state);
     // Selects the node; clears the filter first when the filter hides it.
     void selectNode(json::NodeId node);
-    // Sets the box's text and filters at once.
+    // Sets the box's text and filters (or jumps to the path) at once.
     void setFilterText(const QString& text);
     json::NodeId currentNode() const;
     const std::shared_ptr<const json::Document>& document() const;
     // The text a Copy action puts on the clipboard for the current node (empty without one).
     QString copyText(Copy what) const;
     void copy(Copy what) const;
+
+    // Whether the box holds a path that names no node.
+    bool pathError() const { return m_pathError; }
 
     QTreeView* tree() const { return m_tree; }
     QLineEdit* filterEdit() const { return m_filter; }
@@ -76,6 +82,9 @@ private:
     void showCurrent();
     void applyFilter(bool force);
     void expandMatches();
+    // Selects, expands to and scrolls to the node the path names; false when it names none.
+    bool jumpToPath(const QString& path);
+    void setPathError(const QString& path);
     void showContextMenu(const QPoint& pos);
 
     models::JsonTreeModel* m_model;
@@ -86,6 +95,8 @@ private:
     QPlainTextEdit* m_value;
     QMenu* m_menu;
     QTimer m_debounce;
+    QString m_filterToolTip;
+    bool m_pathError = false;
 };
 
 } // namespace hwi::views

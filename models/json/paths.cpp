@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+#include <optional>
+
 #include <algorithm>
 #include <vector>
 
@@ -56,6 +58,136 @@ QString quoted(const QString& key) {
     return out;
 }
 
+// Reads a JSON string starting at text[pos] == '"'; on success pos is past the closing quote.
+std::optional<QString> readQuoted(QStringView text, qsizetype& pos) {
+    QString out;
+    for (qsizetype i = pos + 1; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c == QLatin1Char('"')) {
+            pos = i + 1;
+            return out;
+        }
+        if (c != QLatin1Char('\\')) {
+            out += c;
+            continue;
+        }
+        if (++i >= text.size())
+            return std::nullopt;
+        switch (text[i].unicode()) {
+        case '"':
+        case '\\':
+        case '/':
+            out += text[i];
+            break;
+        case 'b':
+            out += QLatin1Char('\b');
+            break;
+        case 'f':
+            out += QLatin1Char('\f');
+            break;
+        case 'n':
+            out += QLatin1Char('\n');
+            break;
+        case 'r':
+            out += QLatin1Char('\r');
+            break;
+        case 't':
+            out += QLatin1Char('\t');
+            break;
+        case 'u': {
+            bool ok = false;
+            const uint code = i + 4 < text.size() ? text.mid(i + 1, 4).toUInt(&ok, 16) : 0;
+            if (!ok)
+                return std::nullopt;
+            out += QChar(char16_t(code)); // surrogate pairs arrive as two escapes
+            i += 4;
+            break;
+        }
+        default:
+            return std::nullopt;
+        }
+    }
+    return std::nullopt;
+}
+
+NodeId memberOf(const Document& document, NodeId node, const QString& key) {
+    if (node == NoNode || document.kind(node) != Kind::Object)
+        return NoNode;
+    return document.member(node, key.toStdString());
+}
+
+NodeId elementOf(const Document& document, NodeId node, qint64 index) {
+    if (node == NoNode || document.kind(node) != Kind::Array)
+        return NoNode;
+    const qint64 count = document.childCount(node);
+    if (index < 0)
+        index += count; // jq: negative indexes count from the end
+    return index >= 0 && index < count ? document.child(node, std::uint32_t(index)) : NoNode;
+}
+
+bool isIdentifierChar(QChar c, bool first) {
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) ||
+           (c >= QLatin1Char('A') && c <= QLatin1Char('Z')) || c == QLatin1Char('_') ||
+           (!first && c >= QLatin1Char('0') && c <= QLatin1Char('9'));
+}
+
+NodeId resolveJq(const Document& document, NodeId from, QStringView path) {
+    if (!path.startsWith(QLatin1Char('.')))
+        return NoNode;
+    if (path.size() == 1)
+        return from;
+    NodeId node = from;
+    qsizetype pos = 0;
+    while (pos < path.size()) {
+        if (node == NoNode)
+            return NoNode;
+        const QChar c = path[pos];
+        if (c == QLatin1Char('.')) {
+            ++pos;
+            if (pos < path.size() && path[pos] == QLatin1Char('"')) { // ."key"
+                const auto key = readQuoted(path, pos);
+                if (!key)
+                    return NoNode;
+                node = memberOf(document, node, *key);
+            } else if (pos < path.size() && path[pos] == QLatin1Char('[')) {
+                continue; // .[…]
+            } else {      // .identifier
+                const qsizetype start = pos;
+                while (pos < path.size() && isIdentifierChar(path[pos], pos == start))
+                    ++pos;
+                if (pos == start)
+                    return NoNode;
+                node = memberOf(document, node, path.mid(start, pos - start).toString());
+            }
+        } else if (c == QLatin1Char('[')) {
+            ++pos;
+            if (pos < path.size() && path[pos] == QLatin1Char('"')) { // ["key"]
+                const auto key = readQuoted(path, pos);
+                if (!key)
+                    return NoNode;
+                node = memberOf(document, node, *key);
+            } else { // [N]
+                const qsizetype start = pos;
+                if (pos < path.size() && path[pos] == QLatin1Char('-'))
+                    ++pos;
+                while (pos < path.size() && path[pos].isDigit())
+                    ++pos;
+                bool ok = false;
+                const qint64 index = path.mid(start, pos - start).toLongLong(&ok);
+                if (!ok)
+                    return NoNode;
+                node = elementOf(document, node, index);
+            }
+            if (pos >= path.size() || path[pos] != QLatin1Char(']'))
+                return NoNode;
+            ++pos;
+        } else {
+            return NoNode;
+        }
+    }
+    return node;
+}
+
 } // namespace
 
 QString jqPath(const Document& document, NodeId id) {
@@ -103,6 +235,16 @@ NodeId resolvePointer(const Document& document, NodeId from, QStringView pointer
         }
     }
     return node;
+}
+
+bool looksLikePath(QStringView text) {
+    return text.startsWith(QLatin1Char('/')) || text.startsWith(QLatin1Char('.'));
+}
+
+NodeId resolvePath(const Document& document, NodeId from, QStringView path) {
+    if (path.startsWith(QLatin1Char('/')))
+        return resolvePointer(document, from, path);
+    return resolveJq(document, from, path);
 }
 
 } // namespace hwi::json
