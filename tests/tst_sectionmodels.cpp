@@ -190,6 +190,14 @@ void TestSectionModels::roles() {
     QCOMPARE(overdue.data(models::SeverityRole).toInt(), int(HealthLevel::Bad));
     QCOMPARE(slots.index(0, models::SlotsModel::TimeLeftColumn).data(models::SeverityRole).toInt(),
              int(HealthLevel::Good));
+    // The whole overdue row is Bad (the table paints it red, as the timeline does), the others Good.
+    for (int column = 0; column < models::SlotsModel::NUM_COLUMNS; ++column) {
+        QCOMPARE(slots.index(1, column).data(models::SeverityRole).toInt(), int(HealthLevel::Bad));
+        QCOMPARE(slots.index(0, column).data(models::SeverityRole).toInt(), int(HealthLevel::Good));
+    }
+    QCOMPARE(slots.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Action"));
+    QCOMPARE(slots.headerData(models::SlotsModel::NUM_COLUMNS - 1, Qt::Horizontal).toString(),
+             QStringLiteral("Workflow run ID"));
     QCOMPARE(pointerOf(slots.index(2, 0)), QStringLiteral("/rows/7/slots/2"));
     QCOMPARE(slots.index(0, models::SlotsModel::StartedColumn).data(Qt::ToolTipRole).toString(),
              QStringLiteral("2026-11-29T12:54:53.704Z"));
@@ -245,9 +253,10 @@ void TestSectionModels::referenceTime_data() {
     QTest::newRow("metadata") << QStringLiteral("metadata") << QStringLiteral("sample") << 3
                               << int(models::MetadataModel::ValueColumn)
                               << int(models::MetadataModel::ValueColumn);
+    // Whole rows: an overdue slot's row severity (every cell's SeverityRole) changes with the time.
     QTest::newRow("slots") << QStringLiteral("slots") << QStringLiteral("sample") << 7
-                           << int(models::SlotsModel::StartedColumn)
-                           << int(models::SlotsModel::TimeLeftColumn);
+                           << int(models::SlotsModel::ActionColumn)
+                           << int(models::SlotsModel::WorkflowRunIdColumn);
     QTest::newRow("labels") << QStringLiteral("labels") << QStringLiteral("sample") << 3
                             << int(models::LabelsModel::CreatedColumn)
                             << int(models::LabelsModel::UpdatedColumn);

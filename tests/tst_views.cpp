@@ -128,6 +128,9 @@ private Q_SLOTS:
     void timelineSkipsPaddingAndGrows();
     void timelineMissingTimes();
     void timelineToolTip();
+    void timelineTicksNeverOverlap_data();
+    void timelineTicksNeverOverlap();
+    void timelineFarReference();
     void statusPillDelegate_data();
     void statusPillDelegate();
     void slotBarDelegate();
@@ -285,6 +288,97 @@ void TestViews::timelineToolTip() {
     QVERIFY2(text.contains(QStringLiteral("Overdue by")) && text.contains(QStringLiteral("2 min 30 s")),
              qPrintable(text));
     QToolTip::hideText();
+}
+
+void TestViews::timelineTicksNeverOverlap_data() {
+    QTest::addColumn<qint64>("span");
+    QTest::addColumn<int>("width");
+    constexpr qint64 Second = 1000, Hour = 60 * Minute, Day = 24 * Hour;
+    for (const int width : {160, 320, 700, 1400}) {
+        QTest::addRow("30 s/%d px", width) << 30 * Second << width;
+        QTest::addRow("10 min/%d px", width) << 10 * Minute << width;
+        QTest::addRow("5 h/%d px", width) << 5 * Hour << width;
+        QTest::addRow("3 d/%d px", width) << 3 * Day << width;
+        QTest::addRow("520 d/%d px", width) << 520 * Day << width;
+    }
+}
+
+// The pure tick layout: for every span and width, with the origin at an end, in the middle or off the axis
+// (clock-time labels), labels lie inside the width, in order, and never overlap; the origin keeps its label.
+void TestViews::timelineTicksNeverOverlap() {
+    QFETCH(qint64, span);
+    QFETCH(int, width);
+    const QFont font = QApplication::font();
+    const qint64 to = Reference.toMSecsSinceEpoch() + 17'317; // not on a round second
+    const qint64 from = to - span;
+    const std::optional<qint64> origins[] = {std::nullopt, to, from + span / 3, from};
+    for (const auto& origin : origins) {
+        const auto ticks = SlotTimeline::ticks(from, to, width, font, origin, QStringLiteral("now"));
+        QVERIFY2(ticks.size() >= 2, qPrintable(QString::number(ticks.size())));
+        int labelled = 0, originTicks = 0, previousRight = -1, previousX = -1;
+        for (const SlotTimeline::Tick& tick : ticks) {
+            QVERIFY(tick.msecs >= from && tick.msecs <= to);
+            QVERIFY(tick.x >= 0 && tick.x <= width);
+            QVERIFY(tick.x > previousX);
+            previousX = tick.x;
+            originTicks += tick.origin;
+            if (tick.label.isEmpty())
+                continue;
+            ++labelled;
+            QVERIFY(tick.labelWidth > 0);
+            QVERIFY(tick.labelLeft >= 0 && tick.labelLeft + tick.labelWidth <= width);
+            QVERIFY2(tick.labelLeft > previousRight,
+                     qPrintable(QStringLiteral("'%1' at %2 overlaps").arg(tick.label).arg(tick.labelLeft)));
+            previousRight = tick.labelLeft + tick.labelWidth;
+            if (tick.origin)
+                QCOMPARE(tick.label, QStringLiteral("now"));
+        }
+        QVERIFY(labelled >= (width >= 320 ? 2 : 1));
+        QCOMPARE(originTicks, origin ? 1 : 0);
+    }
+}
+
+// An old snapshot measured against now: runs 520 days before the reference keep a readable scale (the
+// reference is a marker at the edge, not a point 520 days along the axis), ticks in clock time.
+void TestViews::timelineFarReference() {
+    constexpr qint64 Day = 24 * 60 * Minute;
+    SlotTimeline timeline;
+    const qint64 ref = Reference.toMSecsSinceEpoch();
+    timeline.setSlots(
+        {busySlot(QStringLiteral("video-transcode:transcode"), -520 * Day - 10 * Minute,
+                  -520 * Day - 5 * Minute),
+         busySlot(QStringLiteral("video-transcode:probe"), -520 * Day - 2 * Minute, -520 * Day - Minute)},
+        Reference);
+    timeline.resize(640, timeline.sizeHint().height());
+    QVERIFY(timeline.referenceOffAxis());
+    QVERIFY(timeline.isOverdue(0) && timeline.isOverdue(1));
+    QCOMPARE(timeline.referenceMarkerText(), QStringLiteral("now: 520 d 0 h later \u2192"));
+    for (const auto& slot : timeline.busySlots()) {
+        const qreal start = timeline.xForTime(slot.startedAt.time.msecsSinceEpoch);
+        const qreal end = timeline.xForTime(slot.timeoutAt.time.msecsSinceEpoch);
+        QVERIFY2(end - start > 15, qPrintable(QString::number(end - start)));
+        QVERIFY(start >= 0 && end <= timeline.width());
+    }
+    QVERIFY(timeline.xForTime(ref) > timeline.width()); // the reference is not on the scale
+
+    // The overdue bars are red in the middle; the marker line is drawn near the right edge.
+    const QImage image = render(timeline);
+    const QColor red = healthColor(models::HealthLevel::Bad, timeline.palette());
+    const auto& first = timeline.busySlots().front();
+    const int x = qRound((timeline.xForTime(first.startedAt.time.msecsSinceEpoch) +
+                          timeline.xForTime(first.timeoutAt.time.msecsSinceEpoch)) /
+                         2);
+    QCOMPARE(image.pixelColor(x, timeline.rowRect(0).center().y()), red);
+    const QColor line = timeline.palette().color(QPalette::WindowText);
+    bool marker = false;
+    for (int mx = timeline.width() - 20; mx < timeline.width(); ++mx)
+        marker = marker || image.pixelColor(mx, timeline.rowRect(1).top() + 2) == line;
+    QVERIFY(marker);
+
+    // Near the runs the reference stays on the axis, as before.
+    timeline.setSlots({busySlot(QStringLiteral("a"), -10 * Minute, -4 * Minute)}, Reference);
+    QVERIFY(!timeline.referenceOffAxis());
+    QVERIFY(timeline.referenceMarkerText().isEmpty());
 }
 
 void TestViews::statusPillDelegate_data() {

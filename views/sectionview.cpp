@@ -1,5 +1,7 @@
 #include "sectionview.h"
 
+#include "palette.h"
+
 #include "itemmodels/rawvaluesortproxy.h"
 
 #include <QHBoxLayout>
@@ -7,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -21,6 +24,20 @@ QString noMatchFormat(const QString& emptyText) {
     const qsizetype paren = emptyText.indexOf(QStringLiteral(" ("));
     return QString(paren < 0 ? emptyText : emptyText.left(paren)) + QStringLiteral(" match '%1'");
 }
+
+// Text in the Bad colour where the model says a cell is Bad (SeverityRole), e.g. an overdue slot's row — the
+// same red the slot timeline and the status pills use. Selected cells keep the highlighted text colour.
+class SeverityTextDelegate final : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (models::severityOf(index.data(models::SeverityRole)) == models::HealthLevel::Bad)
+            option->palette.setColor(QPalette::Text, healthColor(models::HealthLevel::Bad, option->palette));
+    }
+};
 
 } // namespace
 
@@ -61,6 +78,7 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
     m_proxy->setSourceModel(model);
     m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new SeverityTextDelegate(m_table));
     setUpTable(*m_table);
     m_table->sortByColumn(-1, Qt::AscendingOrder); // document order until the user sorts
     const QString noun = emptyText.mid(3);         // "No labels" -> "labels"

@@ -6,10 +6,12 @@
 
 #include <QEvent>
 #include <QHelpEvent>
+#include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QToolTip>
+#include <QtMath>
 
 #include <algorithm>
 #include <array>
@@ -19,11 +21,40 @@ namespace hwi::views {
 namespace {
 
 constexpr int LeftMargin = 8;
-constexpr int RightMargin = 20; // room for the last tick label
+constexpr int RightMargin = 10;
+constexpr int BreakWidth = 14; // the "//" break between the runs' axis and an off-axis reference marker
 constexpr int LabelGap = 12;
 constexpr int BottomMargin = 6;
 constexpr int EmptyRows = 3;
 constexpr qint64 Second = 1000, Minute = 60 * Second, Hour = 60 * Minute, Day = 24 * Hour;
+// A reference further from the runs than this many times their span gets its own marker off the axis.
+constexpr qint64 OffAxisFactor = 2;
+
+constexpr std::array<qint64, 30> Steps = {
+    Second,     2 * Second,  5 * Second,  10 * Second, 15 * Second, 30 * Second, Minute,   2 * Minute,
+    5 * Minute, 10 * Minute, 15 * Minute, 30 * Minute, Hour,        2 * Hour,    3 * Hour, 6 * Hour,
+    12 * Hour,  Day,         2 * Day,     7 * Day,     14 * Day,    30 * Day,    60 * Day, 90 * Day,
+    180 * Day,  365 * Day,   730 * Day,   1825 * Day,  3650 * Day,  36500 * Day};
+
+// floor(a / b) for b > 0.
+qint64 floorDiv(qint64 a, qint64 b) {
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+// A UTC clock-time label for an axis without the reference on it: the unit follows the step, and the
+// date is added where it is not implied by the previous label.
+QString absoluteLabel(qint64 msecs, qint64 step, const QDateTime* previous) {
+    const QDateTime t = QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC);
+    const QLocale c = QLocale::c();
+    if (step >= Day) {
+        const bool newYear = !previous || previous->date().year() != t.date().year();
+        return c.toString(t, newYear ? QStringLiteral("d MMM yyyy") : QStringLiteral("d MMM"));
+    }
+    const QString time = c.toString(t, step < Minute ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+    if (previous && previous->date() == t.date())
+        return time;
+    return c.toString(t, QStringLiteral("d MMM ")) % time;
+}
 
 bool valid(const hatchet::TimeValue& t) {
     return t.state == hatchet::TimeValue::Valid;
@@ -71,6 +102,94 @@ QString describe(const hatchet::TimeValue& t) {
 
 } // namespace
 
+std::vector<SlotTimeline::Tick> SlotTimeline::ticks(qint64 fromMsecs, qint64 toMsecs, int widthPx,
+                                                    const QFont& font, std::optional<qint64> originMsecs,
+                                                    const QString& originLabel) {
+    if (widthPx <= 0 || toMsecs <= fromMsecs)
+        return {};
+    const QFontMetrics fm(font);
+    QFont boldFont = font;
+    boldFont.setBold(true);
+    const QFontMetrics bold(boldFont);
+    const int gap = qMax(12, fm.averageCharWidth() * 2);
+    const bool relative = originMsecs && *originMsecs >= fromMsecs && *originMsecs <= toMsecs;
+    const qint64 span = toMsecs - fromMsecs;
+    const auto xOf = [&](qint64 msecs) { return int(qRound(double(msecs - fromMsecs) * widthPx / span)); };
+
+    const auto build = [&](qint64 step) {
+        std::vector<Tick> out;
+        const qint64 base = relative ? *originMsecs : 0;
+        QDateTime previous;
+        for (qint64 k = floorDiv(fromMsecs - base - 1, step) + 1; base + k * step <= toMsecs; ++k) {
+            Tick tick;
+            tick.msecs = base + k * step;
+            tick.x = xOf(tick.msecs);
+            tick.origin = relative && k == 0;
+            if (tick.origin)
+                tick.label = originLabel;
+            else if (relative)
+                tick.label = relativeLabel(k * step, step);
+            else
+                tick.label = absoluteLabel(tick.msecs, step, previous.isValid() ? &previous : nullptr);
+            previous = QDateTime::fromMSecsSinceEpoch(tick.msecs, Qt::UTC);
+            tick.labelWidth = (tick.origin ? bold : fm).horizontalAdvance(tick.label);
+            tick.labelLeft = std::clamp(tick.x - tick.labelWidth / 2, 0, qMax(0, widthPx - tick.labelWidth));
+            out.push_back(std::move(tick));
+        }
+        return out;
+    };
+    const auto fits = [&](const std::vector<Tick>& candidate) {
+        for (std::size_t i = 1; i < candidate.size(); ++i) {
+            const Tick& a = candidate[i - 1];
+            if (candidate[i].labelLeft < a.labelLeft + a.labelWidth + gap)
+                return false;
+        }
+        return true;
+    };
+
+    // The smallest step whose labels keep their distance; steps that would need more ticks than the width
+    // could ever hold are not even built.
+    const int narrowest = fm.horizontalAdvance(QStringLiteral("00:00")) + gap;
+    std::vector<Tick> chosen;
+    for (const qint64 step : Steps) {
+        if (span / step > widthPx / narrowest + 1)
+            continue;
+        std::vector<Tick> candidate = build(step);
+        if (candidate.size() < 2 && !chosen.empty())
+            break; // a step this long leaves no scale: thin out the previous one's labels instead
+        chosen = std::move(candidate);
+        if (fits(chosen))
+            return chosen;
+    }
+    // Too narrow for every step with two ticks: keep the origin's label, then every label that still fits.
+    std::vector<const Tick*> kept;
+    const auto clear = [&](const Tick& t) {
+        return std::none_of(kept.begin(), kept.end(), [&](const Tick* k) {
+            return t.labelLeft < k->labelLeft + k->labelWidth + gap &&
+                   k->labelLeft < t.labelLeft + t.labelWidth + gap;
+        });
+    };
+    for (const bool origins : {true, false}) {
+        for (Tick& tick : chosen) {
+            if (tick.origin != origins)
+                continue;
+            if (!tick.label.isEmpty() && clear(tick))
+                kept.push_back(&tick);
+            else
+                tick.label.clear();
+        }
+    }
+    return chosen;
+}
+
+QString SlotTimeline::referenceMarkerText() const {
+    if (m_referenceSide == 0)
+        return {};
+    return m_referenceSide > 0
+               ? tr("%1: %2 later \u2192").arg(m_referenceLabel, formatDuration(m_referenceGap))
+               : tr("\u2190 %1: %2 earlier").arg(m_referenceLabel, formatDuration(m_referenceGap));
+}
+
 SlotTimeline::SlotTimeline(QWidget* parent)
     : QWidget(parent)
     , m_referenceLabel(tr("now")) {
@@ -102,14 +221,30 @@ void SlotTimeline::setReferenceLabel(const QString& label) {
 }
 
 void SlotTimeline::updateRange() {
-    qint64 lo = m_referenceMsecs, hi = m_referenceMsecs;
+    // The runs' own extent first; the reference joins the axis only when it is near them.
+    std::optional<qint64> runLo, runHi;
     for (const auto& slot : m_slots) {
         for (const auto* t : {&slot.startedAt, &slot.timeoutAt}) {
             if (valid(*t)) {
-                lo = qMin(lo, t->time.msecsSinceEpoch);
-                hi = qMax(hi, t->time.msecsSinceEpoch);
+                runLo = qMin(runLo.value_or(t->time.msecsSinceEpoch), t->time.msecsSinceEpoch);
+                runHi = qMax(runHi.value_or(t->time.msecsSinceEpoch), t->time.msecsSinceEpoch);
             }
         }
+    }
+    m_referenceSide = 0;
+    m_referenceGap = 0;
+    qint64 lo = m_referenceMsecs, hi = m_referenceMsecs;
+    if (runLo) {
+        const qint64 runSpan = qMax(Minute, *runHi - *runLo);
+        if (m_referenceMsecs > *runHi + OffAxisFactor * runSpan) {
+            m_referenceSide = 1;
+            m_referenceGap = m_referenceMsecs - *runHi;
+        } else if (m_referenceMsecs < *runLo - OffAxisFactor * runSpan) {
+            m_referenceSide = -1;
+            m_referenceGap = *runLo - m_referenceMsecs;
+        }
+        lo = m_referenceSide ? *runLo : qMin(lo, *runLo);
+        hi = m_referenceSide ? *runHi : qMax(hi, *runHi);
     }
     if (hi - lo < Minute) {
         const qint64 grow = (Minute - (hi - lo)) / 2;
@@ -145,14 +280,37 @@ int SlotTimeline::labelWidth() const {
     return std::clamp(widest, 60, qMax(60, width() * 35 / 100));
 }
 
+int SlotTimeline::markerZoneWidth() const {
+    if (m_referenceSide == 0)
+        return 0;
+    QFont bold = font();
+    bold.setBold(true);
+    const int available = width() - RightMargin - (LeftMargin + labelWidth() + LabelGap);
+    return qMin(QFontMetrics(bold).horizontalAdvance(referenceMarkerText()) + BreakWidth + 6,
+                available * 45 / 100);
+}
+
 QRect SlotTimeline::trackRect() const {
-    const int left = LeftMargin + labelWidth() + LabelGap;
-    return {left, axisHeight(), qMax(1, width() - RightMargin - left), int(m_slots.size()) * rowHeight()};
+    int left = LeftMargin + labelWidth() + LabelGap;
+    int right = width() - RightMargin;
+    if (m_referenceSide > 0)
+        right -= markerZoneWidth();
+    else if (m_referenceSide < 0)
+        left += markerZoneWidth();
+    return {left, axisHeight(), qMax(1, right - left), int(m_slots.size()) * rowHeight()};
 }
 
 qreal SlotTimeline::xForTime(qint64 msecs) const {
     const QRect track = trackRect();
     return track.left() + qreal(msecs - m_rangeStart) * track.width() / qreal(m_rangeEnd - m_rangeStart);
+}
+
+qreal SlotTimeline::referenceX() const {
+    if (m_referenceSide > 0)
+        return width() - RightMargin;
+    if (m_referenceSide < 0)
+        return LeftMargin + labelWidth() + LabelGap;
+    return xForTime(m_referenceMsecs);
 }
 
 QRect SlotTimeline::rowRect(int index) const {
@@ -255,28 +413,14 @@ void SlotTimeline::paintEvent(QPaintEvent*) {
 
     // The reference line last, over the bars, on whole pixels so it stays crisp.
     const QRect track = trackRect();
-    const int x = qRound(xForTime(m_referenceMsecs));
+    const int x = qRound(referenceX());
     painter.fillRect(QRect(x - 1, track.top() - 4, 2, track.height() + 4),
                      palette().color(QPalette::WindowText));
 }
 
 void SlotTimeline::paintAxis(QPainter& painter) const {
-    static constexpr std::array<qint64, 20> Steps = {
-        Second,     2 * Second, 5 * Second,  10 * Second, 15 * Second, 30 * Second, Minute,
-        2 * Minute, 5 * Minute, 10 * Minute, 15 * Minute, 30 * Minute, Hour,        2 * Hour,
-        3 * Hour,   6 * Hour,   12 * Hour,   Day,         2 * Day,     7 * Day};
     const QRect track = trackRect();
     const QFontMetrics fm = fontMetrics();
-    const qreal pxPerMsec = track.width() / qreal(m_rangeEnd - m_rangeStart);
-    const int minSpacing = fm.horizontalAdvance(QStringLiteral("\u221230 min")) + 24;
-    qint64 step = Steps.back();
-    for (const qint64 candidate : Steps) {
-        if (candidate * pxPerMsec >= minSpacing) {
-            step = candidate;
-            break;
-        }
-    }
-
     QColor grid = palette().color(QPalette::WindowText);
     grid.setAlphaF(0.12f);
     QColor tick = palette().color(QPalette::WindowText);
@@ -285,21 +429,45 @@ void SlotTimeline::paintAxis(QPainter& painter) const {
     const int baseline = track.top();
     painter.fillRect(QRect(track.left(), baseline - 1, track.width(), 1), tick);
 
-    const qint64 first = -((m_referenceMsecs - m_rangeStart) / step);
-    const qint64 last = (m_rangeEnd - m_referenceMsecs) / step;
     QFont bold = font();
     bold.setBold(true);
-    for (qint64 k = first; k <= last; ++k) {
-        const qint64 offset = k * step;
-        const int x = qRound(xForTime(m_referenceMsecs + offset));
+    const std::optional<qint64> origin =
+        m_referenceSide == 0 ? std::optional<qint64>(m_referenceMsecs) : std::nullopt;
+    for (const Tick& t : ticks(m_rangeStart, m_rangeEnd, track.width(), font(), origin, m_referenceLabel)) {
+        const int x = track.left() + t.x;
         painter.fillRect(QRect(x, baseline, 1, track.height()), grid);
         painter.fillRect(QRect(x, baseline - 5, 1, 4), tick);
-        const QString label = k == 0 ? m_referenceLabel : relativeLabel(offset, step);
-        painter.setFont(k == 0 ? bold : font());
-        const int w = QFontMetrics(painter.font()).horizontalAdvance(label);
-        const int left = std::clamp(x - w / 2, 0, qMax(0, width() - w));
-        painter.setPen(k == 0 ? text : tick);
-        painter.drawText(QRect(left, 2, w, fm.height()), Qt::AlignCenter, label);
+        if (t.label.isEmpty())
+            continue;
+        painter.setFont(t.origin ? bold : font());
+        painter.setPen(t.origin ? text : tick);
+        painter.drawText(QRect(track.left() + t.labelLeft, 2, t.labelWidth, fm.height()), Qt::AlignCenter,
+                         t.label);
+    }
+
+    if (m_referenceSide != 0) {
+        // The break: "//" across the axis between the runs and the reference marker, then the marker's
+        // label beside it (the line itself is drawn over the rows in paintEvent).
+        const int markerX = qRound(referenceX());
+        const int breakX =
+            m_referenceSide > 0 ? track.right() + BreakWidth / 2 : track.left() - BreakWidth / 2;
+        painter.setPen(QPen(tick, 1.2));
+        for (const int dx : {-3, 2})
+            painter.drawLine(QPointF(breakX + dx - 2, baseline + 3), QPointF(breakX + dx + 2, baseline - 5));
+        QColor faint = tick;
+        faint.setAlphaF(0.25f);
+        painter.setPen(QPen(faint, 1, Qt::DashLine));
+        const int from = m_referenceSide > 0 ? breakX + 4 : markerX;
+        const int to = m_referenceSide > 0 ? markerX : breakX - 4;
+        painter.drawLine(QPointF(from, baseline - 0.5), QPointF(to, baseline - 0.5));
+        painter.setFont(bold);
+        painter.setPen(text);
+        const QString label = referenceMarkerText();
+        const int zone = markerZoneWidth() - BreakWidth;
+        const QRect area = m_referenceSide > 0 ? QRect(markerX - zone, 2, zone, fm.height())
+                                               : QRect(markerX, 2, zone, fm.height());
+        painter.drawText(area, (m_referenceSide > 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                         QFontMetrics(bold).elidedText(label, Qt::ElideMiddle, zone + 2));
     }
     painter.setFont(font());
 }
@@ -330,9 +498,12 @@ void SlotTimeline::paintRow(QPainter& painter, int index) const {
     const qreal barHeight = qMin<qreal>(12, row.height() - 8);
     const qreal top = row.top() + (row.height() - barHeight) / 2;
     const qreal centre = top + barHeight / 2;
-    const qreal xRef = xForTime(m_referenceMsecs);
+    const qreal xRef = referenceX();
     painter.save();
-    painter.setClipRect(QRect(track.left(), row.top(), track.width(), row.height()));
+    // The track, and the way on to an off-axis reference marker (overdue runs' dotted lines reach it).
+    const int clipLeft = qMin(track.left(), qFloor(xRef));
+    const int clipRight = qMax(track.right() + 1, qCeil(xRef) + 1);
+    painter.setClipRect(QRect(clipLeft, row.top(), clipRight - clipLeft, row.height()));
 
     if (valid(slot.startedAt) && valid(slot.timeoutAt)) {
         const qreal xs = xForTime(slot.startedAt.time.msecsSinceEpoch);

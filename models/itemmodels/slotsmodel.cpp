@@ -8,8 +8,8 @@ using hatchet::Slot;
 
 SlotsModel::SlotsModel(QObject* parent)
     : SectionTable(Titles, parent) {
-    setTimeCells(
-        {StartedColumn, TimeLeftColumn, {Qt::DisplayRole, RawValueRole, AgeMsecsRole, SeverityRole}});
+    // Whole rows: the times change their texts, and the row's severity (overdue or not) colours every cell.
+    setTimeCells({0, NUM_COLUMNS - 1, {Qt::DisplayRole, RawValueRole, AgeMsecsRole, SeverityRole}});
 }
 
 void SlotsModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
@@ -25,31 +25,48 @@ QString SlotsModel::summaryText() const {
     return tr("%1 busy \u00b7 %2 free").arg(rowCount()).arg(m_freePadding);
 }
 
+QVariant SlotsModel::severity(const Slot& slot) const {
+    const auto age = ageOf(slot.timeoutAt, reference());
+    if (!age)
+        return static_cast<int>(HealthLevel::Unknown);
+    return static_cast<int>(*age > 0 ? HealthLevel::Bad : HealthLevel::Good);
+}
+
 QVariant SlotsModel::timeLeftData(const Slot& slot, int role) const {
     const auto age = ageOf(slot.timeoutAt, reference());
     if (!age)
-        return role == SeverityRole ? QVariant(static_cast<int>(HealthLevel::Unknown)) : QVariant();
+        return {};
     const qint64 left = -*age;
     switch (role) {
     case Qt::DisplayRole:
         return left < 0 ? tr("overdue by %1").arg(durationText(-left)) : durationText(left);
     case RawValueRole:
         return left;
-    case SeverityRole:
-        return static_cast<int>(left < 0 ? HealthLevel::Bad : HealthLevel::Good);
     }
     return {};
 }
 
 QVariant SlotsModel::cell(int row, int column, int role) const {
-    static constexpr QString Slot::*Texts[StartedColumn] = {&Slot::stepRunId, &Slot::actionId,
-                                                            &Slot::workflowRunId, &Slot::status};
     const Slot& slot = at(row);
-    if (column < StartedColumn)
-        return textCell(slot.*Texts[column], role);
-    if (column == TimeLeftColumn)
+    if (role == SeverityRole)
+        return severity(slot);
+    switch (column) {
+    case ActionColumn:
+        return textCell(slot.actionId, role);
+    case StatusColumn:
+        return textCell(slot.status, role);
+    case StartedColumn:
+        return timeCellData(slot.startedAt, role, reference());
+    case TimeLeftColumn:
         return timeLeftData(slot, role);
-    return timeCellData(column == StartedColumn ? slot.startedAt : slot.timeoutAt, role, reference());
+    case TimeoutColumn:
+        return timeCellData(slot.timeoutAt, role, reference());
+    case StepRunIdColumn:
+        return textCell(slot.stepRunId, role);
+    case WorkflowRunIdColumn:
+        return textCell(slot.workflowRunId, role);
+    }
+    return {};
 }
 
 } // namespace hwi::models

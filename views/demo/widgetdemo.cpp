@@ -1,6 +1,9 @@
 // Screenshot program for the views library: builds one window with every widget and delegate, fed from
 // the bundled sample, and saves QWidget::grab() to a PNG.
 //   hwi_widget_demo OUT.png [dark] [SAMPLE.json]
+//   hwi_widget_demo OUT.png timeline FILE.json WORKER [NOW|capture] — one worker's slot timeline, 760 px
+//   wide, measured against NOW (ISO 8601; default the current time) or the file's capture time: an old
+//   file measured against now shows the off-axis reference marker.
 #include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "heartbeatdelegate.h"
@@ -138,6 +141,59 @@ QWidget* detail(const hatchet::Snapshot& snapshot, const QString& name, QWidget*
     return box;
 }
 
+// The "timeline" mode: one worker's busy slots against a chosen reference time.
+int timelineOnly(const QStringList& args, QTextStream& err) {
+    if (args.size() < 5) {
+        err << "usage: hwi_widget_demo OUT.png timeline FILE.json WORKER [NOW|capture]\n";
+        return 2;
+    }
+    QFile file(args.at(3));
+    if (!file.open(QIODevice::ReadOnly)) {
+        err << "cannot read " << file.fileName() << '\n';
+        return 2;
+    }
+    auto parsed = json::Document::parse(file.readAll());
+    if (const auto* error = std::get_if<json::Document::ParseError>(&parsed)) {
+        err << "parse error: " << error->message << '\n';
+        return 2;
+    }
+    const auto snapshot = hatchet::Snapshot::build(std::get<0>(parsed), file.fileName(), QDateTime());
+    const QString when = args.value(5);
+    const bool capture = when == QLatin1String("capture");
+    const QDateTime reference = capture          ? snapshot->captureTime
+                                : when.isEmpty() ? QDateTime::currentDateTimeUtc()
+                                                 : QDateTime::fromString(when, Qt::ISODate);
+    for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
+        const hatchet::WorkerView worker = snapshot->worker(i);
+        if (worker.displayName() != args.at(4))
+            continue;
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        layout->setContentsMargins(12, 12, 12, 12);
+        auto* title =
+            new QLabel(QStringLiteral("<b>%1</b> \u2014 busy slots, measured against %2 (%3)")
+                           .arg(worker.displayName().toHtmlEscaped(),
+                                capture ? QStringLiteral("the capture time") : QStringLiteral("now"),
+                                reference.toString(Qt::ISODate)),
+                       &window);
+        layout->addWidget(title);
+        auto* timeline = new views::SlotTimeline(&window);
+        timeline->setReferenceLabel(capture ? QStringLiteral("capture") : QStringLiteral("now"));
+        timeline->setSlots(worker.slots(), reference);
+        layout->addWidget(timeline);
+        window.resize(760, window.sizeHint().height());
+        window.show();
+        QApplication::processEvents();
+        if (!window.grab().save(args.at(1))) {
+            err << "cannot write " << args.at(1) << '\n';
+            return 1;
+        }
+        return 0;
+    }
+    err << "no worker named " << args.at(4) << '\n';
+    return 2;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +205,8 @@ int main(int argc, char** argv) {
         err << "usage: hwi_widget_demo OUT.png [dark|light] [SAMPLE.json]\n";
         return 2;
     }
+    if (args.size() > 2 && args.at(2) == QLatin1String("timeline"))
+        return timelineOnly(args, err);
     if (args.size() > 2 && args.at(2) == QLatin1String("dark"))
         QApplication::setPalette(darkPalette());
 
