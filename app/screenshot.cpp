@@ -1,6 +1,8 @@
 // Renders the main window to PNG for the README and for looking at what we built:
-//   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX] [--dark] [--size WxH]
-//                  [--reload-with FILE]
+//   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX|PAGE-ID] [--dark]
+//                  [--size WxH] [--reload-with FILE]
+// --tab takes a title's start ("Overview", "Runs") or a page id ("raw-json", WorkerDetail::pageId).
+// --size is the window's size (default 1500x860), e.g. 1024x700 or 1366x768 for a laptop screen.
 // --reload-with opens a temporary copy of SOURCE, then replaces it with FILE and reloads, and grabs the
 // window while the changed cells still flash.
 #include "mainwindow.h"
@@ -63,7 +65,8 @@ int main(int argc, char** argv) {
                       views::MainWindow::sampleSource()});
     parser.addOption(
         {QStringLiteral("worker"), QStringLiteral("Select this worker"), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show"), QStringLiteral("TITLE")});
+    parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show (title prefix or page id)"),
+                      QStringLiteral("TITLE")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark palette")});
     parser.addOption({QStringLiteral("reload-with"), QStringLiteral("Reload with this file's content"),
                       QStringLiteral("FILE")});
@@ -108,10 +111,13 @@ int main(int argc, char** argv) {
                 table->selectRow(row);
         }
         QTabWidget* tabs = window.detail()->tabs();
-        for (int i = 0; i < tabs->count(); ++i) {
-            if (parser.isSet(QStringLiteral("tab")) &&
-                tabs->tabText(i).startsWith(parser.value(QStringLiteral("tab"))))
-                tabs->setCurrentIndex(i);
+        const QString tab = parser.value(QStringLiteral("tab"));
+        for (int i = 0; i < tabs->count() && !tab.isEmpty(); ++i) {
+            const auto page = static_cast<views::WorkerDetail::Page>(i);
+            if (views::WorkerDetail::pageId(page) == tab || tabs->tabText(i).startsWith(tab)) {
+                tabs->setCurrentWidget(window.detail()->page(page));
+                break;
+            }
         }
         QTimer::singleShot(reloadWith.isEmpty() ? 300 : 150, &window, [&] {
             exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;

@@ -1,5 +1,6 @@
 // The window as a user drives it (offscreen): open, select, read the detail, switch the time reference,
 // cancel a load, and survive a broken file with the previous document still shown.
+#include "elidedlabel.h"
 #include "filewatcher.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
@@ -7,6 +8,7 @@
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "plaintooltips.h"
 #include "problemspanel.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
@@ -17,6 +19,7 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -76,6 +79,9 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void opensAndShowsEveryWorker();
     void detailShowsSelectedWorker();
+    void longTitlesNeverWidenTheWindow_data();
+    void longTitlesNeverWidenTheWindow();
+    void detailTabsFitALaptopScreen();
     void healthReasonsFollowTheDashboard();
     void relativeTimeAgainstCaptureOrNow();
     void cancelKeepsPreviousDocument();
@@ -119,6 +125,94 @@ void TestMainWindow::detailShowsSelectedWorker() {
     QTabWidget& tabs = *detail.tabs();
     QCOMPARE(tabs.tabText(tabStarting(tabs, QStringLiteral("Slots"))), QStringLiteral("Slots (2)"));
     QCOMPARE(cell(*window.workerTable(), row, WorkerTableModel::SlotsColumn), QStringLiteral("default 2/4"));
+}
+
+// Issue 13: a webhook worker is named by its URL, and names can be any length. Selecting one elides the
+// header's name (the full text in its tooltip) and never makes the window wider than a 1024-px screen.
+void TestMainWindow::longTitlesNeverWidenTheWindow_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("name");
+    const QString url =
+        QStringLiteral("https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2");
+    QTest::newRow("webhook URL") << QStringLiteral(HWI_SAMPLE) << url;
+    QTest::newRow("300-character name") << QString() << QString(); // written by the test
+}
+
+void TestMainWindow::longTitlesNeverWidenTheWindow() {
+    QFETCH(QString, source);
+    QFETCH(QString, name);
+    if (source.isEmpty()) {
+        QString longName;
+        while (longName.size() < 300)
+            longName += QStringLiteral("render-farm-%1-").arg(longName.size());
+        name = longName.left(300);
+        QFile sample(QStringLiteral(HWI_SAMPLE));
+        QVERIFY(sample.open(QIODevice::ReadOnly));
+        QByteArray json = sample.readAll();
+        QCOMPARE(json.count("\"name\": \"render-farm-01\""), 1);
+        json.replace("\"name\": \"render-farm-01\"", QByteArray("\"name\": \"" + name.toUtf8() + "\""));
+        source = m_dir.filePath(QStringLiteral("long-name.json"));
+        QFile file(source);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(json);
+    }
+    views::MainWindow window;
+    window.resize(1024, 700);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(source);
+    QVERIFY(shown.wait(10000));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+
+    const int row = rowNamed(*window.workerTable(), name);
+    QVERIFY(row >= 0);
+    window.workerTable()->selectRow(row);
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+    QCoreApplication::processEvents();
+    const views::ElidedLabel& label = *window.detail()->nameLabel();
+    QCOMPARE(label.text(), name);
+    QCOMPARE(label.toolTip(), views::plainToolTip(name));
+    QCOMPARE(label.textFormat(), Qt::PlainText);
+    QVERIFY2(window.minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(window.minimumSizeHint().width())));
+    QVERIFY(window.detail()->minimumSizeHint().width() < 500);
+    QCOMPARE(window.width(), 1024);
+    // The name fits in the pane by eliding, the header's other lines by wrapping.
+    QVERIFY(label.shownText() != name);
+    QVERIFY(label.shownText().contains(QChar(0x2026)));
+    QVERIFY(label.geometry().right() < window.detail()->width());
+}
+
+// Issue 13: at a 1366-px window every detail tab shows whole, side by side: no scroll arrows, no eliding, for
+// every worker of the sample (counts differ).
+void TestMainWindow::detailTabsFitALaptopScreen() {
+    views::MainWindow window;
+    window.resize(1366, 768);
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(QStringLiteral(HWI_SAMPLE));
+    QVERIFY(shown.wait(10000));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QTabBar& bar = *window.detail()->tabs()->tabBar();
+    QCOMPARE(bar.count(), 9);
+    for (int row = 0; row < window.workerTable()->model()->rowCount(); ++row) {
+        window.workerTable()->selectRow(row);
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+        const QString worker = cell(*window.workerTable(), row, WorkerTableModel::NameColumn);
+        QVERIFY2(bar.sizeHint().width() <= bar.width(), qPrintable(QStringLiteral("%1: tabs want %2 px of %3")
+                                                                       .arg(worker)
+                                                                       .arg(bar.sizeHint().width())
+                                                                       .arg(bar.width())));
+        for (int i = 0; i < bar.count(); ++i) {
+            QVERIFY2(bar.rect().contains(bar.tabRect(i)),
+                     qPrintable(QStringLiteral("%1: tab '%2'").arg(worker, bar.tabText(i))));
+        }
+    }
+    // Tabs are found by page, whatever their titles say.
+    QCOMPARE(window.detail()->tabs()->indexOf(window.detail()->page(views::WorkerDetail::Page::RawJson)), 8);
 }
 
 void TestMainWindow::healthReasonsFollowTheDashboard() {

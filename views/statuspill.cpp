@@ -1,5 +1,6 @@
 #include "statuspill.h"
 #include "palette.h"
+#include "plaintooltips.h"
 
 #include "hatchet/health.h"
 
@@ -7,6 +8,17 @@
 #include <QPainter>
 
 namespace hwi::views {
+
+namespace {
+
+// A status a newer server invents may be long: the pill never grows past this many average characters.
+constexpr int MaxTextChars = 16;
+
+int maxTextWidth(const QFontMetrics& fm) {
+    return MaxTextChars * fm.averageCharWidth();
+}
+
+} // namespace
 
 StatusPill::StatusPill(QWidget* parent)
     : StatusPill(QString(), models::HealthLevel::Unknown, parent) {}
@@ -28,6 +40,8 @@ void StatusPill::setStatus(const QString& status, models::HealthLevel level) {
     m_status = status;
     m_level = level;
     setAccessibleName(tr("Status: %1").arg(shownText()));
+    const QFontMetrics fm(pillFont(font()));
+    setToolTip(fm.horizontalAdvance(shownText()) > maxTextWidth(fm) ? plainToolTip(shownText()) : QString());
     updateGeometry();
     update();
 }
@@ -39,7 +53,7 @@ QString StatusPill::shownText() const {
 QSize StatusPill::sizeHint() const {
     const QFontMetrics fm(pillFont(font()));
     const int height = fm.height() + 6;
-    return {fm.horizontalAdvance(shownText()) + 2 * fm.height(), height};
+    return {qMin(fm.horizontalAdvance(shownText()), maxTextWidth(fm)) + 2 * fm.height(), height};
 }
 
 void StatusPill::paintEvent(QPaintEvent*) {
@@ -50,7 +64,9 @@ void StatusPill::paintEvent(QPaintEvent*) {
     // Never stretched: a fixed-size pill at the left, vertically centred in whatever space we got.
     const QRect pill(0, (height() - hint.height()) / 2, qMin(hint.width(), width()),
                      qMin(hint.height(), height()));
-    drawPill(painter, pill, shownText(), healthColor(m_level, palette()));
+    const QString text =
+        QFontMetrics(font).elidedText(shownText(), Qt::ElideRight, maxTextWidth(QFontMetrics(font)));
+    drawPill(painter, pill, text, healthColor(m_level, palette()));
 }
 
 void StatusPill::changeEvent(QEvent* event) {

@@ -1,4 +1,5 @@
 #include "workerdetail.h"
+#include "elidedlabel.h"
 
 #include "hatchet/health.h"
 #include "itemmodels/actionsmodel.h"
@@ -18,14 +19,31 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QProxyStyle>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hwi::views {
+
+namespace {
+
+// Tabs padded half as wide as the style's: all nine titles with their counts fit a laptop-wide pane.
+class CompactTabStyle final : public QProxyStyle {
+public:
+    using QProxyStyle::QProxyStyle;
+    int pixelMetric(PixelMetric metric, const QStyleOption* option, const QWidget* widget) const override {
+        const int value = QProxyStyle::pixelMetric(metric, option, widget);
+        return metric == PM_TabBarTabHSpace ? value / 2 : value;
+    }
+};
+
+} // namespace
 
 QString WorkerDetail::pageId(Page page) {
     // As the English titles read in settings keys before the ids existed, so saved layouts still apply.
@@ -38,7 +56,7 @@ WorkerDetail::~WorkerDetail() = default;
 
 WorkerDetail::WorkerDetail(QWidget* parent)
     : QWidget(parent)
-    , m_name(new QLabel(this))
+    , m_name(new ElidedLabel(this))
     , m_status(new StatusPill(this))
     , m_reasons(new QLabel(this))
     , m_slotBars(new SlotBars(this))
@@ -51,13 +69,23 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.4);
     nameFont.setBold(true);
     m_name->setFont(nameFont);
-    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    // Names and reasons come from the data: never markup.
-    for (QLabel* label : {m_name, m_reasons, m_slotSummary})
+    // Webhook workers are named by their URL: keep its host and its end.
+    m_name->setElideMode(Qt::ElideMiddle);
+    // Names and reasons come from the data: never markup. Both wrap rather than widen the pane.
+    for (QLabel* label : {m_reasons, m_slotSummary}) {
         label->setTextFormat(Qt::PlainText);
-    m_reasons->setWordWrap(true);
+        label->setWordWrap(true);
+    }
     m_tabs->setAccessibleName(tr("Worker sections"));
     m_tabs->setDocumentMode(true);
+    // Short titles fit side by side in a laptop-wide pane; narrower, they elide (counts kept) before the
+    // bar scrolls, and the scroll arrows, when they show, are no Tab stops.
+    m_tabs->setElideMode(Qt::ElideMiddle);
+    auto* compact = new CompactTabStyle;
+    compact->setParent(m_tabs->tabBar());
+    m_tabs->tabBar()->setStyle(compact);
+    for (QToolButton* arrow : m_tabs->tabBar()->findChildren<QToolButton*>())
+        arrow->setFocusPolicy(Qt::NoFocus);
 
     auto* title = new QHBoxLayout;
     title->addWidget(m_name, 1);
@@ -68,7 +96,8 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     layout->addWidget(m_slotBars);
     layout->addWidget(m_tabs, 1);
 
-    addSection(Page::Overview, tr("Overview"), new models::MetadataModel(this), tr("No worker selected"))
+    addSection(Page::Overview, tr("Overview"), tr("The worker's fields"), new models::MetadataModel(this),
+               tr("No worker selected"))
         ->setNoMatchText(tr("No fields match '%1'"));
 
     // Slots: the timeline above the table of busy slots.
@@ -85,34 +114,38 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     slotsLayout->addWidget(slotsView);
     slotsPage->addWidget(m_timelineScroll);
     slotsPage->addWidget(slotsTable);
-    m_sections.push_back({Page::Slots, tr("Slots"), m_slots, slotsView});
-    addPage(Page::Slots, slotsPage, tr("Slots"));
+    const QString slotsTip = tr("Busy slots: timeline and table");
+    m_sections.push_back({Page::Slots, tr("Slots"), slotsTip, m_slots, slotsView});
+    addPage(Page::Slots, slotsPage, tr("Slots"), slotsTip);
 
-    addSection(Page::SlotConfig, tr("Slot config"), new models::SlotConfigModel(this),
+    addSection(Page::SlotConfig, tr("Config"), tr("Slot configuration"), new models::SlotConfigModel(this),
                tr("No slot configuration"));
-    addSection(Page::Labels, tr("Labels"), new models::LabelsModel(this), tr("No labels"));
-    addSection(Page::Workflows, tr("Workflows"), new models::WorkflowsModel(this),
+    addSection(Page::Labels, tr("Labels"), tr("Labels"), new models::LabelsModel(this), tr("No labels"));
+    addSection(Page::Workflows, tr("Workflows"), tr("Registered workflows"), new models::WorkflowsModel(this),
                tr("No registered workflows (lists omit them; a single GET has them)"));
-    addSection(Page::Actions, tr("Actions"), new models::ActionsModel(this), tr("No actions"));
-    addSection(Page::RecentRuns, tr("Recent runs"), new models::StepRunsModel(this),
+    addSection(Page::Actions, tr("Actions"), tr("Registered actions"), new models::ActionsModel(this),
+               tr("No actions"));
+    addSection(Page::RecentRuns, tr("Runs"), tr("Recent step runs"), new models::StepRunsModel(this),
                tr("No recent step runs"));
-    addSection(Page::Runtime, tr("Runtime"), new models::RuntimeInfoModel(this), tr("No runtime info"));
-    addPage(Page::RawJson, m_raw, tr("Raw JSON"));
+    addSection(Page::Runtime, tr("SDK"), tr("Runtime: SDK, language, OS"), new models::RuntimeInfoModel(this),
+               tr("No runtime info"));
+    addPage(Page::RawJson, m_raw, tr("Raw"), tr("The worker's raw JSON"));
     setWorker(std::nullopt);
 }
 
-SectionView* WorkerDetail::addSection(Page page, const QString& title, models::SectionModel* model,
-                                      const QString& emptyText) {
+SectionView* WorkerDetail::addSection(Page page, const QString& title, const QString& toolTip,
+                                      models::SectionModel* model, const QString& emptyText) {
     auto* view = new SectionView(model, emptyText, m_tabs);
-    m_sections.push_back({page, title, model, view});
-    addPage(page, view, title);
+    m_sections.push_back({page, title, toolTip, model, view});
+    addPage(page, view, title, toolTip);
     return view;
 }
 
-void WorkerDetail::addPage(Page page, QWidget* widget, const QString& title) {
+void WorkerDetail::addPage(Page page, QWidget* widget, const QString& title, const QString& toolTip) {
     Q_ASSERT(m_tabs->count() == static_cast<int>(page)); // pages are added in the enum's order
     widget->setObjectName(pageId(page));
-    m_tabs->addTab(widget, title);
+    const int index = m_tabs->addTab(widget, title);
+    m_tabs->setTabToolTip(index, toolTip);
 }
 
 const WorkerDetail::Section* WorkerDetail::sectionOf(Page page) const {
@@ -230,9 +263,14 @@ void WorkerDetail::updateTitles() {
         const int rows = section.model->rowCount();
         // Field/value pages have a fixed number of rows: nothing to count.
         const bool countable = section.page != Page::Overview && section.page != Page::Runtime;
-        m_tabs->setTabText(static_cast<int>(section.page),
-                           countable && m_worker ? QStringLiteral("%1 (%2)").arg(section.title).arg(rows)
-                                                 : section.title);
+        const int index = static_cast<int>(section.page);
+        m_tabs->setTabText(index, countable && m_worker
+                                      ? QStringLiteral("%1 (%2)").arg(section.title).arg(rows)
+                                      : section.title);
+        // The tooltip says what the short title stands for, with the count, also when the title is elided.
+        m_tabs->setTabToolTip(index, countable && m_worker
+                                         ? QStringLiteral("%1 (%2)").arg(section.toolTip).arg(rows)
+                                         : section.toolTip);
     }
 }
 

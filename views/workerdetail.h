@@ -20,6 +20,7 @@ class SlotsModel;
 
 namespace hwi::views {
 
+class ElidedLabel;
 class RawJsonView;
 class SectionView;
 class SlotBars;
@@ -27,13 +28,16 @@ class SlotTimeline;
 class StatusPill;
 
 // Everything about the selected worker: a header with its name, status and health reasons, its slot
-// capacity, and one tab per section (counts in the titles).
+// capacity, and one tab per section (counts in the titles). Nothing in it asks for the width of a text from
+// the data: the name elides (full text in its tooltip), the reasons and the slot summary wrap, the tab titles
+// are short and elide before the tab bar scrolls.
 class WorkerDetail final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerDetail)
 
 public:
-    // The tabs, in order. Titles are translated and carry counts: look pages up by this, never by title.
+    // The tabs, in order. Titles are short, translated and carry counts ("Runs (3)"): look pages up by this,
+    // never by title.
     enum class Page { Overview, Slots, SlotConfig, Labels, Workflows, Actions, RecentRuns, Runtime, RawJson };
     // A fixed ASCII id per page ("overview", "slot-config", …): each page's objectName, for settings keys.
     static QString pageId(Page page);
@@ -53,6 +57,8 @@ public:
     void setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched);
 
     QTabWidget* tabs() const { return m_tabs; }
+    // The header's worker name (elided; the full name is text() and the tooltip).
+    ElidedLabel* nameLabel() const { return m_name; }
     QWidget* page(Page page) const;
     // The detail table of a page (on the Slots page, the table below the timeline); nullptr for Raw JSON.
     SectionView* section(Page page) const;
@@ -65,12 +71,13 @@ private:
     struct Section {
         Page page;
         QString title;
+        QString toolTip;
         models::SectionModel* model;
         SectionView* view;
     };
-    SectionView* addSection(Page page, const QString& title, models::SectionModel* model,
-                            const QString& emptyText);
-    void addPage(Page page, QWidget* widget, const QString& title);
+    SectionView* addSection(Page page, const QString& title, const QString& toolTip,
+                            models::SectionModel* model, const QString& emptyText);
+    void addPage(Page page, QWidget* widget, const QString& title, const QString& toolTip);
     const Section* sectionOf(Page page) const;
     void updateHeader();
     void updateTitles();
@@ -78,7 +85,7 @@ private:
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::optional<hatchet::WorkerView> m_worker;
     QDateTime m_reference;
-    QLabel* m_name;
+    ElidedLabel* m_name;
     StatusPill* m_status;
     QLabel* m_reasons;
     SlotBars* m_slotBars;
