@@ -4,6 +4,7 @@
 #include "palette.h"
 #include "plaintooltips.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QCompleter>
 #include <QHBoxLayout>
@@ -85,7 +86,10 @@ FilterBar::FilterBar(QWidget* parent)
     m_labels->setAccessibleName(tr("Add a label filter"));
     m_labels->setToolTip(
         tr("Add a label filter (a key with any value, or key=value) from the loaded workers"));
-    m_labels->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Compact in the row (long label choices would squeeze the box); the list itself is as wide as needed.
+    m_labels->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_labels->setMinimumContentsLength(6);
+    m_edit->setMinimumWidth(m_edit->fontMetrics().averageCharWidth() * 18); // usable on a 1024-px screen
 
     auto* row = new QHBoxLayout;
     row->addWidget(m_edit, 1);
@@ -211,6 +215,7 @@ void FilterBar::setLabelChoices(const QStringList& choices) {
         m_labels->addItem(choice.contains(QLatin1Char('=')) ? choice : tr("%1 (any value)").arg(choice),
                           choice);
     m_labels->setEnabled(!choices.isEmpty());
+    m_labels->view()->setMinimumWidth(m_labels->view()->sizeHintForColumn(0) + 24);
 }
 
 QStringList FilterBar::chipTexts() const {
