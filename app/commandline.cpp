@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "hatchet/health.h"
 #include "hatchet/slots.h"
 
 namespace hwi::app {
@@ -37,13 +38,89 @@ QString slotsSummary(const hatchet::WorkerView& worker) {
 }
 
 void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers, QTextStream& out) {
-    out << "ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT\n";
-    for (const std::size_t i : workers) {
-        const hatchet::WorkerView worker = snapshot.worker(i);
-        const hatchet::TimeValue beat = worker.lastHeartbeatAt();
-        const QString heartbeat = beat.state == hatchet::TimeValue::Never ? QString() : beat.text;
-        out << cell(worker.id()) << '\t' << cell(worker.name()) << '\t' << cell(worker.status()) << '\t'
-            << cell(worker.type()) << '\t' << slotsSummary(worker) << '\t' << cell(heartbeat) << '\n';
+    // Without --columns nothing is judged at a reference time: none is needed.
+    printList(snapshot, workers, defaultListColumns(), QDateTime(), out);
+}
+
+QStringList listColumnNames() {
+    return defaultListColumns() << QStringLiteral("health") << QStringLiteral("reasons");
+}
+
+QStringList defaultListColumns() {
+    return {QStringLiteral("id"),   QStringLiteral("name"),  QStringLiteral("status"),
+            QStringLiteral("type"), QStringLiteral("slots"), QStringLiteral("last_heartbeat")};
+}
+
+std::optional<QStringList> parseListColumns(const QString& text, QString* error) {
+    const QStringList known = listColumnNames();
+    QStringList columns;
+    for (const QString& name : text.split(QLatin1Char(','))) {
+        const QString column = name.trimmed().toLower();
+        if (!known.contains(column)) {
+            if (error) {
+                *error = (column.isEmpty() ? QStringLiteral("empty column name")
+                                           : QStringLiteral("unknown column '%1'").arg(name.trimmed())) +
+                         QStringLiteral("; known columns: ") + known.join(QStringLiteral(", "));
+            }
+            return std::nullopt;
+        }
+        columns << column;
+    }
+    return columns;
+}
+
+void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
+               const QStringList& columns, const QDateTime& reference, QTextStream& out) {
+    enum Column { Id, Name, Status, Type, Slots, LastHeartbeat, Health, Reasons };
+    const QStringList known = listColumnNames();
+    std::vector<Column> chosen;
+    bool judged = false; // health or reasons: assess once per worker
+    for (const QString& name : columns) {
+        const auto column = Column(known.indexOf(name));
+        Q_ASSERT(column >= Id && column <= Reasons);
+        chosen.push_back(column);
+        judged = judged || column == Health || column == Reasons;
+    }
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        out << (i ? "\t" : "") << columns.at(qsizetype(i)).toUpper();
+    out << '\n';
+    for (const std::size_t index : workers) {
+        const hatchet::WorkerView worker = snapshot.worker(index);
+        const std::optional<hatchet::WorkerHealth> health =
+            judged ? std::optional(hatchet::assessHealth(worker, reference)) : std::nullopt;
+        for (std::size_t i = 0; i < chosen.size(); ++i) {
+            if (i)
+                out << '\t';
+            switch (chosen[i]) {
+            case Id:
+                out << cell(worker.id());
+                break;
+            case Name:
+                out << cell(worker.name());
+                break;
+            case Status:
+                out << cell(worker.status());
+                break;
+            case Type:
+                out << cell(worker.type());
+                break;
+            case Slots:
+                out << slotsSummary(worker);
+                break;
+            case LastHeartbeat: {
+                const hatchet::TimeValue beat = worker.lastHeartbeatAt();
+                out << cell(beat.state == hatchet::TimeValue::Never ? QString() : beat.text);
+                break;
+            }
+            case Health:
+                out << health->id();
+                break;
+            case Reasons:
+                out << cell(health->allReasons().join(QStringLiteral("; ")));
+                break;
+            }
+        }
+        out << '\n';
     }
 }
 

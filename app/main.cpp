@@ -31,6 +31,7 @@ struct Options {
     live::Connection connection;
     bool check = false;
     bool list = false;
+    std::optional<QStringList> columns; // --list --columns
     filter::Query filter;
     QString exportPath; // "-" for standard output
     exporting::Style style = exporting::Style::Pretty;
@@ -51,6 +52,11 @@ void addOptions(QCommandLineParser& parser) {
          QStringLiteral("Validate SOURCE against the Hatchet spec and print one problem a line. Exit "
                         "0: no errors, 1: errors, 2: unreadable.")});
     parser.addOption({QStringLiteral("list"), QStringLiteral("Print one tab-separated line per worker.")});
+    parser.addOption({QStringLiteral("columns"),
+                      QStringLiteral("With --list: the columns to print, in this order, e.g. "
+                                     "'id,name,health,reasons' (known: %1).")
+                          .arg(app::listColumnNames().join(QStringLiteral(", "))),
+                      QStringLiteral("COLUMNS")});
     parser.addOption({QStringLiteral("filter"),
                       QStringLiteral("Only the workers matching QUERY, for --list and --export (e.g. "
                                      "'status:active label:gpu=a100 heartbeat:>30s')."),
@@ -99,7 +105,9 @@ int runCommandLine(const Options& options) {
             exitCode = app::printCheck(*snapshot, out, err);
         const auto workers =
             filter::matchingWorkers(*snapshot, options.filter, snapshot->captureTime.toMSecsSinceEpoch());
-        if (options.list)
+        if (options.list && options.columns)
+            app::printList(*snapshot, workers, *options.columns, snapshot->captureTime, out);
+        else if (options.list)
             app::printList(*snapshot, workers, out);
         if (!options.exportPath.isEmpty()) {
             out.flush();
@@ -151,6 +159,18 @@ int main(int argc, char** argv) {
             parser.showVersion();
         options.check = parser.isSet(QStringLiteral("check"));
         options.list = parser.isSet(QStringLiteral("list"));
+        if (parser.isSet(QStringLiteral("columns"))) {
+            QString problem;
+            options.columns = app::parseListColumns(parser.value(QStringLiteral("columns")), &problem);
+            if (!options.columns) {
+                std::fprintf(stderr, "hatchet-inspector: --columns: %s\n", qPrintable(problem));
+                return app::ExitUnreadable;
+            }
+            if (!options.list) {
+                std::fprintf(stderr, "hatchet-inspector: --columns needs --list\n");
+                return app::ExitUnreadable;
+            }
+        }
         options.exportPath = parser.value(QStringLiteral("export"));
         if (parser.isSet(QStringLiteral("compact")))
             options.style = exporting::Style::Compact;

@@ -102,7 +102,7 @@ void touchWorker(const hatchet::WorkerView& worker, const QDateTime& reference) 
         (void)capacity.used();
     (void)worker.runtimeInfo().sdkSummary();
     (void)worker.era();
-    (void)hatchet::healthReasons(worker, reference);
+    (void)hatchet::assessHealth(worker, reference).allReasons();
 }
 
 template <typename Model> void touchModel(const Model& model) {

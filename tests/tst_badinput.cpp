@@ -181,7 +181,7 @@ void touchEverything(const SnapshotPtr& snapshot) {
         (void)worker.slotCapacities();
         (void)worker.runtimeInfo().sdkSummary();
         (void)worker.era();
-        (void)hatchet::healthReasons(worker, QDateTime::currentDateTimeUtc());
+        (void)hatchet::assessHealth(worker, QDateTime::currentDateTimeUtc()).allReasons();
     }
     models::WorkerTableModel table;
     table.setSnapshot(snapshot);

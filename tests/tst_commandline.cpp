@@ -1,4 +1,9 @@
 // The hatchet-inspector binary as a command-line tool: --check, --list, exit codes and what it prints.
+#include "filter/query.h"
+#include "filter/workerindex.h"
+#include "itemmodels/workertablemodel.h"
+#include "itemmodeltestutil.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -105,8 +110,15 @@ private Q_SLOTS:
     void exportFiltered();
     void exportCompactToStdout();
     void exportUnwritable();
+    void listColumns();
+    void listColumnsErrors_data();
+    void listColumnsErrors();
+    void healthAgreesEverywhere();
 
 private:
+    // A copy of a fixture whose file time is its capture time (tests/fixtures/README.md), so the reference
+    // time is the same whatever decides it.
+    QString copyAtCaptureTime(const QString& path, const QDateTime& capture);
     QTemporaryDir m_dir;
 };
 
@@ -562,6 +574,159 @@ void TestCommandLine::exportUnwritable() {
               fixturePath("list-current.json")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("/nonexistent-dir/out.json"), run.err.constData());
+}
+
+QString TestCommandLine::copyAtCaptureTime(const QString& path, const QDateTime& capture) {
+    const QString copy = m_dir.filePath(QStringLiteral("at-capture-") + QFileInfo(path).fileName());
+    QFile::remove(copy);
+    if (!QFile::copy(path, copy))
+        return {};
+    QFile file(copy);
+    if (!file.open(QIODevice::ReadWrite) || !file.setFileTime(capture, QFileDevice::FileModificationTime))
+        return {};
+    return copy;
+}
+
+void TestCommandLine::listColumns() {
+    // list-current at 13:00:05Z: order-processor heartbeat 1.75 s old and ready; report-builder PAUSED,
+    // 2.5 s; mailer never heartbeated.
+    const QDateTime capture = testutil::captureTimeFor(QStringLiteral("list-current.json"));
+    const QString current = copyAtCaptureTime(fixturePath("list-current.json"), capture);
+    QVERIFY(!current.isEmpty());
+    RUN(run, {QStringLiteral("--list"), QStringLiteral("--columns"), QStringLiteral("id,name,health,reasons"),
+              current});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.out,
+             joinLines({
+                 "ID\tNAME\tHEALTH\tREASONS",
+                 "a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b\torder-processor\tok\tOK: takes new tasks; heartbeat "
+                 "1 s ago",
+                 "a1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a5b\treport-builder\tpaused\tPaused: takes no new tasks; "
+                 "heartbeat 2 s ago",
+                 "a1b2c3d4-0003-4e5f-8a9b-0c1d2e3f4a5b\tmailer\tnever\tNever heartbeated: takes no tasks",
+             }));
+
+    // In the order given, repeats allowed; the filter sees the same states.
+    RUN(filtered,
+        {QStringLiteral("--list"), QStringLiteral("--columns"), QStringLiteral("health,name,health"),
+         QStringLiteral("--filter"), QStringLiteral("health:unhealthy"), current});
+    QCOMPARE(filtered.exitCode, 0);
+    QCOMPARE(filtered.out,
+             joinLines({"HEALTH\tNAME\tHEALTH", "paused\treport-builder\tpaused", "never\tmailer\tnever"}));
+
+    // worker-array at 13:00:05Z: etl-transform (INACTIVE) last heartbeated at 12:59:20Z, 45 s before.
+    const QString array = copyAtCaptureTime(fixturePath("worker-array.json"), capture);
+    RUN(lost, {QStringLiteral("--list"), QStringLiteral("--columns"),
+               QStringLiteral("name,status,last_heartbeat,health,reasons"), array});
+    QCOMPARE(lost.exitCode, 0);
+    QCOMPARE(lost.out,
+             joinLines({
+                 "NAME\tSTATUS\tLAST_HEARTBEAT\tHEALTH\tREASONS",
+                 "etl & sync\tACTIVE\t2026-11-29T13:00:04.1Z\tok\tOK: takes new tasks; heartbeat just now",
+                 "etl-transform\tINACTIVE\t2026-11-29T12:59:20Z\tlost\tSilent for 45 s: its runs are "
+                 "being reassigned",
+             }));
+
+    // Every default column named: exactly the output without --columns.
+    RUN(plain, {QStringLiteral("--list"), current});
+    RUN(named, {QStringLiteral("--list"), QStringLiteral("--columns"),
+                QStringLiteral("id,name,status,type,slots,last_heartbeat"), current});
+    QCOMPARE(named.out, plain.out);
+    QVERIFY(plain.out.startsWith("ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT\n"));
+}
+
+void TestCommandLine::listColumnsErrors_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    const QString known =
+        QStringLiteral("known columns: id, name, status, type, slots, last_heartbeat, health, reasons");
+    QTest::newRow("unknown column") << QStringList{QStringLiteral("--list"), QStringLiteral("--columns"),
+                                                   QStringLiteral("id,colour"),
+                                                   fixturePath("list-current.json")}
+                                    << QStringLiteral("--columns: unknown column 'colour'; ") + known;
+    QTest::newRow("empty column") << QStringList{QStringLiteral("--list"), QStringLiteral("--columns"),
+                                                 QStringLiteral("id,,name"), fixturePath("list-current.json")}
+                                  << QStringLiteral("--columns: empty column name; ") + known;
+    QTest::newRow("without --list") << QStringList{QStringLiteral("--columns"), QStringLiteral("id"),
+                                                   fixturePath("list-current.json")}
+                                    << QStringLiteral("--columns needs --list");
+    QTest::newRow("unknown health state")
+        << QStringList{QStringLiteral("--list"), QStringLiteral("--filter"), QStringLiteral("health:dead"),
+                       fixturePath("list-current.json")}
+        << QStringLiteral(
+               "unknown health state 'dead'; known: never, lost, no-new-work, no-dispatcher, no-slots, "
+               "no-actions, paused, full, ok, unhealthy");
+}
+
+void TestCommandLine::listColumnsErrors() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    RUN(run, arguments);
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+}
+
+// Issue 14: the window's Health column, `--list --columns … health` and `health:` filters agree on every
+// fixture, at the same reference time.
+void TestCommandLine::healthAgreesEverywhere() {
+    using hwi::models::WorkerTableModel;
+    QStringList names = QDir(QStringLiteral(HWI_FIXTURES)).entryList({QStringLiteral("*.json")}, QDir::Files);
+    names << QStringLiteral("sample");
+    int workers = 0;
+    for (const QString& name : std::as_const(names)) {
+        const auto snapshot = testutil::loadFixture(name);
+        const QDateTime reference = snapshot->captureTime;
+        QVERIFY2(reference.isValid(), qPrintable(name));
+        // The window: the table's Health column at the reference time.
+        WorkerTableModel table;
+        table.setSnapshot(snapshot);
+        table.setReferenceTime(reference);
+        QByteArray expected = "NAME\tHEALTH\n";
+        std::vector<int> states;
+        for (int row = 0; row < table.rowCount(); ++row) {
+            states.push_back(table.index(row, WorkerTableModel::HealthColumn)
+                                 .data(WorkerTableModel::HealthStatesRole)
+                                 .toInt());
+            const auto first = hwi::hatchet::firstState(hwi::hatchet::HealthStates(states.back()));
+            QCOMPARE(table.index(row, WorkerTableModel::HealthColumn).data().toString(),
+                     hwi::hatchet::healthStateLabel(first));
+            QString workerName = table.worker(row).name();
+            workerName.replace(QLatin1Char('\t'), QLatin1Char(' '))
+                .replace(QLatin1Char('\n'), QLatin1Char(' '));
+            expected += workerName.toUtf8() + '\t' + hwi::hatchet::healthStateId(first).toUtf8() + '\n';
+        }
+        workers += table.rowCount();
+        // The command line, on a copy whose file time is that reference.
+        const QString copy = copyAtCaptureTime(testutil::fixturePath(name), reference);
+        QVERIFY(!copy.isEmpty());
+        RUN(run,
+            {QStringLiteral("--list"), QStringLiteral("--columns"), QStringLiteral("name,health"), copy});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        QCOMPARE(run.out, expected);
+        // The filter: health:X matches exactly the workers that have state X; unhealthy, those with any
+        // state but ok and full.
+        const hwi::filter::WorkerIndex index(*snapshot);
+        QStringList values = hwi::hatchet::healthStateIds();
+        values << QStringLiteral("unhealthy");
+        for (int v = 0; v < values.size(); ++v) {
+            const auto parsed = hwi::filter::Query::parse(QStringLiteral("health:") + values.at(v));
+            QVERIFY(std::holds_alternative<hwi::filter::Query>(parsed));
+            const auto matched = hwi::filter::matchingWorkers(index, std::get<hwi::filter::Query>(parsed),
+                                                              reference.toMSecsSinceEpoch());
+            const int mask = v < hwi::hatchet::HealthStateCount
+                                 ? hwi::hatchet::healthBit(hwi::hatchet::HealthState(v))
+                                 : hwi::hatchet::UnhealthyStates;
+            std::vector<std::size_t> want;
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                if (states[i] & mask)
+                    want.push_back(i);
+            }
+            QVERIFY2(matched == want, qPrintable(name + QStringLiteral(": health:") + values.at(v)));
+        }
+    }
+    QVERIFY(workers >= 20);
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)

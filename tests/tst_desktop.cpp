@@ -201,7 +201,7 @@ void TestDesktop::defaultColumnsFitALaptopScreen() {
     }
     QCOMPARE(shown,
              QStringList({QStringLiteral("Name"), QStringLiteral("Status"), QStringLiteral("Last heartbeat"),
-                          QStringLiteral("Slots"), QStringLiteral("Labels")}));
+                          QStringLiteral("Slots"), QStringLiteral("Labels"), QStringLiteral("Health")}));
     QVERIFY2(width <= window.workerTable()->viewport()->width(),
              qPrintable(QStringLiteral("%1 > %2").arg(width).arg(window.workerTable()->viewport()->width())));
 }

@@ -68,6 +68,7 @@ private Q_SLOTS:
     void serverFilters();
     void index();
     void proxy();
+    void healthFollowsTheReferenceTime();
     void proxyWithPrebuiltIndex();
     void hints_data();
     void hints();
@@ -183,6 +184,16 @@ void TestFilter::matching_data() {
     row(c, "heartbeat:>30s", "mailer");
     row(c, "heartbeat:<5s", "order-processor,report-builder");
     row(c, "action:send-email:deliver", "mailer");
+    // At 13:00:05: order-processor 1.75 s and ready (ok), report-builder PAUSED 2.5 s (paused), mailer never
+    // heartbeated (never).
+    row(c, "health:ok", "order-processor");
+    row(c, "health:paused", "report-builder");
+    row(c, "health:never", "mailer");
+    row(c, "health:paused,never", "report-builder,mailer");
+    row(c, "health:unhealthy", "report-builder,mailer");
+    row(c, "-health:unhealthy", "order-processor");
+    row(c, "health:LOST,No-New-Work", "");
+    row(c, "health:unhealthy status:paused", "report-builder");
 
     const char* const l = "list-legacy.json";
     row(l, "", "transcoder-a,janitor-b");
@@ -196,6 +207,7 @@ void TestFilter::matching_data() {
     // An action as a bare word is quoted: cleanup:sweep would name a field.
     row(l, "\"cleanup:sweep\"", "janitor-b");
     row(l, "action:cleanup:sweep", "janitor-b");
+    row(l, "health:ok", "transcoder-a,janitor-b");
 
     const char* const y = "synthetic";
     row(y, "slots:full", "full,legacyfull");
@@ -210,6 +222,15 @@ void TestFilter::matching_data() {
     row(y, "label:zone=\"a B\"", "free");
     row(y, "label:zone=a", "");
     row(y, "\"a b\"", "free");
+    // Every state that applies counts, not only the first: "full" never heartbeated, has no dispatcher and
+    // no actions, and every slot type has 0 available.
+    row(y, "health:full", "full,legacyfull");
+    row(y, "health:never", "full,none");
+    row(y, "health:no-slots", "none");
+    row(y, "health:no-dispatcher", "full,unknown,mixed,none,legacyfull,free");
+    row(y, "health:ok", "");
+    row(y, "health:lost,no-new-work", "");
+    row(y, "health:unhealthy", "full,unknown,mixed,none,legacyfull,free");
 }
 
 void TestFilter::matching() {
@@ -247,16 +268,20 @@ void TestFilter::errors_data() {
     row("render \"farm", 7, "unclosed quote: expected a closing '\"'");
     row("foo:bar", 0,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slots, heartbeat");
+        "dispatcher, slots, heartbeat, health");
     row("status:active -Foo:x", 15,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slots, heartbeat");
+        "dispatcher, slots, heartbeat, health");
     row("slots:maybe", 6, "expected 'free' or 'full' after 'slots:'");
     row("slots:free,", 11, "expected a value after ','");
     row("-", 0, "expected a term after '-'");
     row("render -", 7, "expected a term after '-'");
     row("label:=x", 6, "expected a label key before '='");
     row("\"\"", 0, "expected text between the quotes");
+    row("health:sick", 7,
+        "unknown health state 'sick'; known: never, lost, no-new-work, no-dispatcher, no-slots, no-actions, "
+        "paused, full, ok, unhealthy");
+    row("health:ok,", 10, "expected a value after ','");
 }
 
 void TestFilter::errors() {
@@ -373,6 +398,37 @@ void TestFilter::proxy() {
     QVERIFY(proxy.workerIndex()->isFor(*table.snapshot()));
     table.setSnapshot(nullptr);
     QCOMPARE(proxy.rowCount(), 0);
+}
+
+void TestFilter::healthFollowsTheReferenceTime() {
+    // The index is built once; the states are evaluated at the proxy's reference time.
+    WorkerTableModel table;
+    WorkerFilterProxy proxy;
+    QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&table);
+    const QDateTime capture = testutil::captureTimeFor(QStringLiteral("list-current.json"));
+    proxy.setReferenceTime(capture);
+    table.setSnapshot(testutil::loadFixture(QStringLiteral("list-current.json")));
+    const auto shown = [&proxy] {
+        QStringList names;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            names << proxy.index(row, WorkerTableModel::NameColumn).data().toString();
+        return names.join(QLatin1Char(','));
+    };
+    QVERIFY(parseOk(QStringLiteral("health:paused")).usesReferenceTime());
+    proxy.setQuery(parseOk(QStringLiteral("health:no-new-work")));
+    QCOMPARE(shown(), QString());
+    // 10 s later: order-processor silent 11.75 s, report-builder 12.5 s (no longer "paused").
+    proxy.setReferenceTime(capture.addSecs(10));
+    QCOMPARE(shown(), QStringLiteral("order-processor,report-builder"));
+    proxy.setReferenceTime(capture.addSecs(60));
+    QCOMPARE(shown(), QString());
+    proxy.setQuery(parseOk(QStringLiteral("health:lost")));
+    QCOMPARE(shown(), QStringLiteral("order-processor,report-builder"));
+    proxy.setQuery(parseOk(QStringLiteral("health:paused")));
+    QCOMPARE(shown(), QString());
+    proxy.setReferenceTime(capture);
+    QCOMPARE(shown(), QStringLiteral("report-builder"));
 }
 
 void TestFilter::proxyWithPrebuiltIndex() {

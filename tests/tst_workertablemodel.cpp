@@ -13,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 #include <limits>
 
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void dump();
     void roles();
     void referenceTime();
+    void healthColumn();
     void reload();
     void refreshInPlace();
     void refreshThroughFilter();
@@ -96,49 +98,49 @@ private Q_SLOTS:
 void TestWorkerTableModel::dump_data() {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<QStringList>("expected");
-    // Name|Status|Type|LastHeartbeat|Slots|Labels|Actions|Workflows|Sdk|Dispatcher|Created
+    // Name|Status|Type|LastHeartbeat|Slots|Labels|Actions|Workflows|Sdk|Dispatcher|Created|Health
     // clang-format off
     QTest::newRow("list-current") << QStringLiteral("list-current.json") << lines({
-        "order-processor|ACTIVE|SELFHOSTED|1 s ago|default 3/5 · durable 0/1|memory_gb=8, region=us-east-1|3|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
-        "report-builder|PAUSED|SELFHOSTED|2 s ago|default 0/3||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
-        "mailer|INACTIVE|MANAGED|never|default 0/4||1|0|TYPESCRIPT 1.10.2|e2b6d1ef-8c4f-4a7b-8d32-6f9a1b5c4d3e|2 h ago",
+        "order-processor|ACTIVE|SELFHOSTED|1 s ago|default 3/5 · durable 0/1|memory_gb=8, region=us-east-1|3|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago|OK",
+        "report-builder|PAUSED|SELFHOSTED|2 s ago|default 0/3||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago|Paused",
+        "mailer|INACTIVE|MANAGED|never|default 0/4||1|0|TYPESCRIPT 1.10.2|e2b6d1ef-8c4f-4a7b-8d32-6f9a1b5c4d3e|2 h ago|Never seen",
     });
     // maxRuns/availableRuns appear as the "default" slot type.
     QTest::newRow("list-legacy") << QStringLiteral("list-legacy.json") << lines({
-        "transcoder-a|ACTIVE|SELFHOSTED|2 s ago|default 2/4||2|0|GOLANG v0.55.1|f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|1 h ago",
-        "janitor-b|ACTIVE|SELFHOSTED|2 s ago|default 0/2||1|0||f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|2 h ago",
+        "transcoder-a|ACTIVE|SELFHOSTED|2 s ago|default 2/4||2|0|GOLANG v0.55.1|f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|1 h ago|OK",
+        "janitor-b|ACTIVE|SELFHOSTED|2 s ago|default 0/2||1|0||f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|2 h ago|OK",
     });
     QTest::newRow("worker-get") << QStringLiteral("worker-get.json") << lines({
-        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64|3|2|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago",
+        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64|3|2|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago|OK",
     });
     // "actions": null -> 0 actions; no slotConfig.
     QTest::newRow("worker-patch") << QStringLiteral("worker-patch.json") << lines({
-        "render-farm-01|PAUSED|SELFHOSTED|just now|||0|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago",
+        "render-farm-01|PAUSED|SELFHOSTED|just now|||0|0|GOLANG v0.77.4|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|3 h ago|No slots",
     });
     QTest::newRow("worker-array") << QStringLiteral("worker-array.json") << lines({
-        "etl & sync|ACTIVE|SELFHOSTED|just now|default 4/10||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|4 h ago",
-        "etl-transform|INACTIVE|SELFHOSTED|45 s ago|default 0/2||1|0|TYPESCRIPT 1.9.0|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|5 h ago",
+        "etl & sync|ACTIVE|SELFHOSTED|just now|default 4/10||2|0|PYTHON 1.21.3|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|4 h ago|OK",
+        "etl-transform|INACTIVE|SELFHOSTED|45 s ago|default 0/2||1|0|TYPESCRIPT 1.9.0|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|5 h ago|Lost",
     });
     // Unknown status kept as written; "available": 1.0 still counts.
     QTest::newRow("tolerant") << QStringLiteral("tolerant.json") << lines({
-        "rusty-worker|DRAINING|SELFHOSTED|1 s ago|default 3/4||1|0|RUST|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|44 min ago",
+        "rusty-worker|DRAINING|SELFHOSTED|1 s ago|default 3/4||1|0|RUST|d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|44 min ago|OK",
     });
     // Wrong types read as absent; a malformed heartbeat shows its text; the first of two "name" keys.
     QTest::newRow("invalid-types") << QStringLiteral("invalid-types.json") << lines({
-        "|ACTIVE||2 s ago|||0|0||d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago",
-        "indexer|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago",
+        "|ACTIVE||2 s ago|||0|0||d1a5c0de-7b3e-4f6a-9c21-5e8f0a4b3c2d|1 h ago|No slots",
+        "indexer|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago|No new work",
     });
     QTest::newRow("sample") << QStringLiteral("sample") << lines({
-        "notifications-worker|INACTIVE|SELFHOSTED|never|default 0/5||2|0|GOLANG v0.77.4||20 s ago",
-        "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago",
-        "email-sender|ACTIVE|MANAGED|1 s ago|default 0/10|queue=email|4|2|TYPESCRIPT 1.10.2|3da561c3-a2b3-40d7-90ca-f8f83972ba4b|58 min ago",
-        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64, region=us-east-1|7|3|GOLANG v0.77.4|4ba71ab7-ac05-44a5-acc6-be1805fdf179|2 h ago",
-        "search-indexer|INACTIVE|SELFHOSTED|47 s ago|default 0/4 · durable 0/1|memory_gb=32, region=us-west-2|3|0|GOLANG v0.76.0||2 h ago",
-        "reports & exports|PAUSED|SELFHOSTED|2 s ago|default 2/4|memory_gb=16, queue=reports|4|2|PYTHON 1.21.1|84a288e9-7cab-4d90-9df8-650c067fd22f|4 h ago",
-        "ml-inference-gpu|INACTIVE|SELFHOSTED|45 s ago|default 1/2|gpu=nvidia-l4, memory_gb=24, region=eu-west-1|2|0|PYTHON 0.47.1|72a89596-4456-4886-9e6f-51fdbe30f442|5 h ago",
-        "video-transcoder|ACTIVE|SELFHOSTED|3 s ago|default 3/4|gpu=none, region=us-east-1|4|1|GOLANG v0.55.1|ae46e15c-4d95-4a99-91e3-a2a76cbd1d7f|11 h ago",
-        "web-crawler|INACTIVE|SELFHOSTED|3 h ago|default 0/25|queue=crawl|4|0|TYPESCRIPT 1.9.0|c52bbc8c-eee7-49a2-8aa2-1c5e072022b9|13 h ago",
-        "payments-worker|ACTIVE|SELFHOSTED|3 s ago|default 7/10 · durable ?/5|queue=payments, region=eu-west-1|25|12|PYTHON 1.21.3|37c6f9aa-9a1d-4ac4-8445-af0491d64484|23 h ago",
+        "notifications-worker|INACTIVE|SELFHOSTED|never|default 0/5||2|0|GOLANG v0.77.4||20 s ago|Never seen",
+        "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago|OK",
+        "email-sender|ACTIVE|MANAGED|1 s ago|default 0/10|queue=email|4|2|TYPESCRIPT 1.10.2|3da561c3-a2b3-40d7-90ca-f8f83972ba4b|58 min ago|OK",
+        "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64, region=us-east-1|7|3|GOLANG v0.77.4|4ba71ab7-ac05-44a5-acc6-be1805fdf179|2 h ago|OK",
+        "search-indexer|INACTIVE|SELFHOSTED|47 s ago|default 0/4 · durable 0/1|memory_gb=32, region=us-west-2|3|0|GOLANG v0.76.0||2 h ago|Lost",
+        "reports & exports|PAUSED|SELFHOSTED|2 s ago|default 2/4|memory_gb=16, queue=reports|4|2|PYTHON 1.21.1|84a288e9-7cab-4d90-9df8-650c067fd22f|4 h ago|Paused",
+        "ml-inference-gpu|INACTIVE|SELFHOSTED|45 s ago|default 1/2|gpu=nvidia-l4, memory_gb=24, region=eu-west-1|2|0|PYTHON 0.47.1|72a89596-4456-4886-9e6f-51fdbe30f442|5 h ago|Lost",
+        "video-transcoder|ACTIVE|SELFHOSTED|3 s ago|default 3/4|gpu=none, region=us-east-1|4|1|GOLANG v0.55.1|ae46e15c-4d95-4a99-91e3-a2a76cbd1d7f|11 h ago|OK",
+        "web-crawler|INACTIVE|SELFHOSTED|3 h ago|default 0/25|queue=crawl|4|0|TYPESCRIPT 1.9.0|c52bbc8c-eee7-49a2-8aa2-1c5e072022b9|13 h ago|Lost",
+        "payments-worker|ACTIVE|SELFHOSTED|3 s ago|default 7/10 · durable ?/5|queue=payments, region=eu-west-1|25|12|PYTHON 1.21.3|37c6f9aa-9a1d-4ac4-8445-af0491d64484|23 h ago|OK",
     });
     // clang-format on
 }
@@ -181,7 +183,7 @@ void TestWorkerTableModel::roles() {
     QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, AgeMsecsRole).toLongLong(), 1750);
     QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, SeverityRole).toInt(), int(HealthLevel::Good));
     QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, Qt::ToolTipRole).toString(),
-             QStringLiteral("2026-11-29T13:00:03.250Z"));
+             QStringLiteral("2026-11-29T13:00:03.250Z\nsilent 1 s: new work until 5 s; reassigned at 30 s"));
     QCOMPARE(at(0, WorkerTableModel::LastHeartbeatColumn, TimeStateRole).toInt(), int(TimeValue::Valid));
     QCOMPARE(at(0, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Good));
     QCOMPARE(at(1, WorkerTableModel::StatusColumn, SeverityRole).toInt(), int(HealthLevel::Warning));
@@ -249,16 +251,86 @@ void TestWorkerTableModel::referenceTime() {
     QCOMPARE(model.index(0, WorkerTableModel::CreatedColumn).data().toString(), QStringLiteral("1 h ago"));
 
     QCOMPARE(resetSpy.size(), 0);
-    QCOMPARE(changedSpy.size(), 4); // two time columns, twice
+    QCOMPARE(changedSpy.size(), 6); // two time columns and Health, twice
     for (const QList<QVariant>& signal : changedSpy) {
         const auto topLeft = signal.at(0).value<QModelIndex>();
         const auto bottomRight = signal.at(1).value<QModelIndex>();
         QCOMPARE(topLeft.column(), bottomRight.column());
         QVERIFY(topLeft.column() == WorkerTableModel::LastHeartbeatColumn ||
-                topLeft.column() == WorkerTableModel::CreatedColumn);
+                topLeft.column() == WorkerTableModel::CreatedColumn ||
+                topLeft.column() == WorkerTableModel::HealthColumn);
         QCOMPARE(topLeft.row(), 0);
         QCOMPARE(bottomRight.row(), 2);
     }
+}
+
+void TestWorkerTableModel::healthColumn() {
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    const auto snapshot = testutil::loadFixture(QStringLiteral("list-current.json"));
+    model.setSnapshot(snapshot);
+    const QDateTime capture = testutil::captureTimeFor(QStringLiteral("list-current.json"));
+    model.setReferenceTime(capture);
+    using hwi::models::RawValueRole;
+    using hwi::models::SeverityRole;
+    const auto at = [&](int row, int role) {
+        return model.index(row, WorkerTableModel::HealthColumn).data(role);
+    };
+    QCOMPARE(model.headerData(WorkerTableModel::HealthColumn, Qt::Horizontal).toString(),
+             QStringLiteral("Health"));
+    // At 13:00:05: order-processor ok (1.75 s), report-builder paused (2.5 s), mailer never heartbeated.
+    QCOMPARE(at(0, Qt::DisplayRole).toString(), QStringLiteral("OK"));
+    QCOMPARE(at(1, Qt::DisplayRole).toString(), QStringLiteral("Paused"));
+    QCOMPARE(at(2, Qt::DisplayRole).toString(), QStringLiteral("Never seen"));
+    QCOMPARE(at(0, SeverityRole).toInt(), int(HealthLevel::Good));
+    QCOMPARE(at(1, SeverityRole).toInt(), int(HealthLevel::Warning));
+    QCOMPARE(at(2, SeverityRole).toInt(), int(HealthLevel::Bad));
+    QCOMPARE(at(0, Qt::ToolTipRole).toString(), QStringLiteral("OK: takes new tasks; heartbeat 1 s ago"));
+    QCOMPARE(at(1, Qt::ToolTipRole).toString(),
+             QStringLiteral("Paused: takes no new tasks; heartbeat 2 s ago"));
+    QCOMPARE(at(2, Qt::ToolTipRole).toString(), QStringLiteral("Never heartbeated: takes no tasks"));
+    QCOMPARE(at(1, WorkerTableModel::HealthStatesRole).toInt(),
+             int(hwi::hatchet::healthBit(hwi::hatchet::HealthState::Paused)));
+
+    // Sorting by severity: never, then paused, then ok; descending the other way round.
+    RawValueSortProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.sort(WorkerTableModel::HealthColumn, Qt::AscendingOrder);
+    QCOMPARE(namesInRowOrder(proxy),
+             (std::vector<QString>{QStringLiteral("mailer"), QStringLiteral("report-builder"),
+                                   QStringLiteral("order-processor")}));
+    proxy.sort(WorkerTableModel::HealthColumn, Qt::DescendingOrder);
+    QCOMPARE(namesInRowOrder(proxy),
+             (std::vector<QString>{QStringLiteral("order-processor"), QStringLiteral("report-builder"),
+                                   QStringLiteral("mailer")}));
+
+    // 12 s later: both heartbeating workers are silent; the health changes without a reset, and the
+    // heartbeat tooltip names the marks. A status the reference time contradicts is said in the tooltip.
+    QSignalSpy resetSpy(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy changedSpy(&model, &QAbstractItemModel::dataChanged);
+    model.setReferenceTime(capture.addSecs(12));
+    QCOMPARE(resetSpy.size(), 0);
+    QVERIFY(std::any_of(changedSpy.begin(), changedSpy.end(), [](const QList<QVariant>& signal) {
+        return signal.at(0).value<QModelIndex>().column() == WorkerTableModel::HealthColumn &&
+               signal.at(1).value<QModelIndex>().row() == 2 &&
+               signal.at(2).value<QList<int>>().contains(Qt::ToolTipRole);
+    }));
+    QCOMPARE(at(0, Qt::DisplayRole).toString(), QStringLiteral("No new work"));
+    QCOMPARE(at(0, SeverityRole).toInt(), int(HealthLevel::Warning));
+    // 17 s - 3.25 s = 13.75 s; default 3 of 5 and durable 0 of 1 in use: 3 units.
+    QCOMPARE(
+        at(0, Qt::ToolTipRole).toString(),
+        QStringLiteral("Silent for 13 s: takes no new tasks, keeps its runs (3 slot units in use); "
+                       "reassigned at 30 s\n"
+                       "ACTIVE with a heartbeat 13 s old cannot come from a server at this reference time: "
+                       "the file was edited, or the reference time is wrong"));
+    QCOMPARE(
+        model.index(0, WorkerTableModel::LastHeartbeatColumn).data(Qt::ToolTipRole).toString(),
+        QStringLiteral("2026-11-29T13:00:03.250Z\nsilent 13 s: no new work since 5 s; reassigned at 30 s"));
+    QCOMPARE(at(1, Qt::DisplayRole).toString(), QStringLiteral("No new work"));
+    model.setReferenceTime(capture.addSecs(120));
+    QCOMPARE(at(0, Qt::DisplayRole).toString(), QStringLiteral("Lost"));
+    QCOMPARE(at(0, RawValueRole).toInt(), int(hwi::hatchet::HealthState::Lost));
 }
 
 void TestWorkerTableModel::refreshInPlace() {
@@ -310,10 +382,10 @@ void TestWorkerTableModel::refreshInPlace() {
         const int worker = model.index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
         QCOMPARE(second->worker(std::size_t(worker)).name(), model.index(row, 0).data().toString());
     }
-    // Only worker-3's status cell changed.
+    // Only worker-3's status cell changed, and with it its health (paused).
     for (int column = 0; column < WorkerTableModel::NUM_COLUMNS; ++column) {
         QCOMPARE(model.index(3, column).data(WorkerTableModel::ChangedRole).toBool(),
-                 column == WorkerTableModel::StatusColumn);
+                 column == WorkerTableModel::StatusColumn || column == WorkerTableModel::HealthColumn);
         QVERIFY(!model.index(0, column).data(WorkerTableModel::ChangedRole).toBool());
     }
     QCOMPARE(model.index(3, WorkerTableModel::StatusColumn).data().toString(), QStringLiteral("PAUSED"));

@@ -83,16 +83,19 @@ void MainWindow::setUpWorkerTable() {
     m_table->sortByColumn(-1, Qt::AscendingOrder);
     m_table->setItemDelegateForColumn(WorkerTableModel::StatusColumn, new StatusPillDelegate(m_table));
     m_table->setItemDelegateForColumn(WorkerTableModel::LastHeartbeatColumn, new HeartbeatDelegate(m_table));
+    m_table->setItemDelegateForColumn(WorkerTableModel::HealthColumn, new StatusPillDelegate(m_table));
     m_table->setItemDelegateForColumn(WorkerTableModel::SlotsColumn,
                                       new SlotBarDelegate(WorkerTableModel::SlotCapacitiesRole, m_table));
-    // What a 1366-px screen shows beside the detail pane: who, whether alive, how busy, which labels. The
-    // other columns are one right-click on the header away (remembered once changed).
+    // What a 1366-px screen shows beside the detail pane: who, whether alive, how busy, which labels, how
+    // healthy (every reason in the Health tooltip). The other columns are one right-click on the header away
+    // (remembered once changed).
     const std::pair<int, int> widths[] = {
-        {WorkerTableModel::NameColumn, 170},   {WorkerTableModel::StatusColumn, 85},
+        {WorkerTableModel::NameColumn, 155},   {WorkerTableModel::StatusColumn, 85},
         {WorkerTableModel::TypeColumn, 95},    {WorkerTableModel::LastHeartbeatColumn, 95},
-        {WorkerTableModel::SlotsColumn, 150},  {WorkerTableModel::LabelsColumn, 220},
+        {WorkerTableModel::SlotsColumn, 140},  {WorkerTableModel::LabelsColumn, 140},
         {WorkerTableModel::ActionsColumn, 60}, {WorkerTableModel::WorkflowsColumn, 75},
-        {WorkerTableModel::SdkColumn, 120},    {WorkerTableModel::DispatcherColumn, 120}};
+        {WorkerTableModel::SdkColumn, 120},    {WorkerTableModel::DispatcherColumn, 120},
+        {WorkerTableModel::HealthColumn, 95}};
     for (const auto& [column, width] : widths)
         m_table->setColumnWidth(column, width);
     for (const int column :

@@ -242,9 +242,11 @@ void WorkerDetail::updateHeader() {
     const QString name = m_worker->displayName();
     m_name->setText(name.isEmpty() ? tr("(unnamed worker)") : name);
     m_status->setStatus(m_worker->status(), hatchet::statusHealth(m_worker->status()));
-    const QStringList reasons = hatchet::healthReasons(*m_worker, m_reference);
-    m_reasons->setText(reasons.isEmpty() ? tr("✔ Healthy at %1").arg(m_reference.toString(Qt::ISODate))
-                                         : QStringLiteral("⚠ ") + reasons.join(QStringLiteral(" · ")));
+    // Every state that applies, most severe first, and a status the reference time contradicts.
+    const hatchet::WorkerHealth health = hatchet::assessHealth(*m_worker, m_reference);
+    m_reasons->setText(
+        (health.level() == hatchet::HealthLevel::Good ? QStringLiteral("✔ ") : QStringLiteral("⚠ ")) +
+        health.allReasons().join(QStringLiteral(" · ")));
     std::vector<hatchet::Slot> busy;
     for (const hatchet::Slot& slot : m_worker->slots()) {
         if (!slot.isFreePadding())

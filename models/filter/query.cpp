@@ -38,6 +38,8 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
     case Query::Alternative::NewerThan:
         return worker.heartbeat == Heartbeat::Known &&
                referenceMsecs - worker.heartbeatMsecs < alternative.msecs;
+    case Query::Alternative::Health:
+        return (hatchet::healthStates(worker.health, referenceMsecs) & alternative.healthStates) != 0;
     }
     return false;
 }
@@ -57,10 +59,14 @@ QString QueryError::toString() const {
 }
 
 QStringList Query::fieldNames() {
-    return {QStringLiteral("name"),     QStringLiteral("id"),       QStringLiteral("status"),
-            QStringLiteral("type"),     QStringLiteral("label"),    QStringLiteral("action"),
-            QStringLiteral("workflow"), QStringLiteral("sdk"),      QStringLiteral("dispatcher"),
-            QStringLiteral("slots"),    QStringLiteral("heartbeat")};
+    return {QStringLiteral("name"),     QStringLiteral("id"),        QStringLiteral("status"),
+            QStringLiteral("type"),     QStringLiteral("label"),     QStringLiteral("action"),
+            QStringLiteral("workflow"), QStringLiteral("sdk"),       QStringLiteral("dispatcher"),
+            QStringLiteral("slots"),    QStringLiteral("heartbeat"), QStringLiteral("health")};
+}
+
+QStringList Query::healthValues() {
+    return hatchet::healthStateIds() << QStringLiteral("unhealthy");
 }
 
 Query::Query(std::vector<Term> terms, QStringList hints)
@@ -78,7 +84,8 @@ const std::vector<Query::Term>& Query::terms() const {
 bool Query::usesReferenceTime() const {
     return std::any_of(terms().begin(), terms().end(), [](const Term& term) {
         return std::any_of(term.alternatives.begin(), term.alternatives.end(), [](const Alternative& a) {
-            return a.op == Alternative::OlderThan || a.op == Alternative::NewerThan;
+            return a.op == Alternative::OlderThan || a.op == Alternative::NewerThan ||
+                   a.op == Alternative::Health;
         });
     });
 }

@@ -31,6 +31,8 @@ public:
     static std::variant<Query, QueryError> parse(const QString& text);
     // The field names the language knows, in the order error messages list them.
     static QStringList fieldNames();
+    // The values `health:` accepts: the state ids in severity order, then "unhealthy".
+    static QStringList healthValues();
 
     Query() = default;
 
@@ -39,7 +41,7 @@ public:
     // "unknown status 'activ' (known: ACTIVE, INACTIVE, PAUSED)". The query still applies as typed (a
     // newer server may send values this build does not know).
     const QStringList& hints() const { return m_hints; }
-    // Whether the result depends on the reference time (a heartbeat term).
+    // Whether the result depends on the reference time (a heartbeat or health term).
     bool usesReferenceTime() const;
     // What a Hatchet server can filter a tenant's list by without losing a worker this query matches: the
     // first non-negated `status:` term whose values are all statuses the server knows (`statuses=`, ORed
@@ -56,11 +58,13 @@ public:
 
     // The parsed form, public for the parser and tests.
     struct Alternative {
-        enum Op : quint8 { Contains, Equals, SlotsFree, SlotsFull, OlderThan, NewerThan };
+        enum Op : quint8 { Contains, Equals, SlotsFree, SlotsFull, OlderThan, NewerThan, Health };
         Op op = Contains;
         std::string needle; // folded (foldForSearch) for Contains and Equals
         qint64 msecs = 0;   // OlderThan / NewerThan
         QString typed;      // the value as typed (quotes removed), for what goes to a server
+        // Health: some state of the worker's is one of these (hatchet::HealthStates).
+        quint16 healthStates = 0;
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals

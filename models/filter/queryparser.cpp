@@ -162,6 +162,8 @@ private:
             if (out.needle != "free" && out.needle != "full")
                 return fail(value.position, QStringLiteral("expected 'free' or 'full' after 'slots:'"));
             out.op = out.needle == "free" ? Alternative::SlotsFree : Alternative::SlotsFull;
+        } else if (field == QLatin1String("health")) {
+            return makeHealth(value, out);
         } else {
             return makeHeartbeat(value, out);
         }
@@ -190,6 +192,23 @@ private:
         if (equals >= 0)
             out.needle += foldForSearch(value.text.mid(equals + 1)) + ItemEnd;
         return true;
+    }
+
+    // health:lost, health:no-new-work, health:unhealthy (every state but ok and full): some state of the
+    // worker's at the reference time. Case-insensitive.
+    bool makeHealth(const Value& value, Alternative& out) {
+        out.op = Alternative::Health;
+        const QString id = value.text.toLower();
+        if (id == QLatin1String("unhealthy")) {
+            out.healthStates = hatchet::UnhealthyStates;
+            return true;
+        }
+        if (const auto state = hatchet::healthStateFromId(id)) {
+            out.healthStates = hatchet::healthBit(*state);
+            return true;
+        }
+        return fail(value.position, QStringLiteral("unknown health state '%1'; known: %2")
+                                        .arg(value.text, Query::healthValues().join(QStringLiteral(", "))));
     }
 
     // heartbeat:>30s — older than; heartbeat:<5m — newer than. Units s, m, h, d.

@@ -138,6 +138,7 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
                                   : WorkerIndexEntry::Heartbeat::Never;
         }
         fillSlots(entry, worker.slotCapacities());
+        entry.health = hatchet::healthFacts(worker);
     }
     m_text.shrink_to_fit();
     m_fields.shrink_to_fit();

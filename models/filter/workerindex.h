@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hatchet/health.h"
 #include "hatchet/snapshot.h"
 
 #include <QString>
@@ -45,6 +46,8 @@ struct WorkerIndexEntry {
     Heartbeat heartbeat = Heartbeat::Never; // absent or zero time: Never; malformed: Unknown
     bool anySlotFree = false;               // some slot type has available > 0
     bool allSlotsFull = false;              // some slot type, and every one has available <= 0
+    // What `health:` terms read: the states are evaluated at match time, at the query's reference time.
+    hatchet::HealthFacts health;
 };
 
 // The entries of every worker of a snapshot, in document order. Immutable once built; can be built off

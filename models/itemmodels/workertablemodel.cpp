@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QSet>
+#include <QTimeZone>
 #include <QVariantMap>
 
 namespace hwi::models {
@@ -27,6 +28,7 @@ struct WorkerTableModel::Row {
     QString dispatcher;
     TimeValue heartbeat;
     TimeValue created;
+    hatchet::HealthFacts health;
     std::vector<SlotCapacity> capacities;
     double usedFraction = -1; // -1 when no limit is known
     int actions = 0;
@@ -80,6 +82,7 @@ WorkerTableModel::Row WorkerTableModel::extractRow(const hatchet::WorkerView& wo
                      QLatin1Char('/') + optionalNumber(capacity.limit);
     }
     row.labels = labelsText(worker.labelTexts());
+    row.health = hatchet::healthFacts(worker);
     return row;
 }
 
@@ -225,10 +228,12 @@ void WorkerTableModel::setReferenceTime(const QDateTime& time) {
     m_reference = referenceFrom(time);
     if (m_rows.empty())
         return;
-    const QList<int> roles = {Qt::DisplayRole, AgeMsecsRole, SeverityRole};
+    const QList<int> roles = {Qt::DisplayRole, AgeMsecsRole, SeverityRole, Qt::ToolTipRole};
     const int last = rowCount() - 1;
     Q_EMIT dataChanged(index(0, LastHeartbeatColumn), index(last, LastHeartbeatColumn), roles);
     Q_EMIT dataChanged(index(0, CreatedColumn), index(last, CreatedColumn), roles);
+    Q_EMIT dataChanged(index(0, HealthColumn), index(last, HealthColumn),
+                       {Qt::DisplayRole, RawValueRole, SeverityRole, Qt::ToolTipRole, HealthStatesRole});
 }
 
 hatchet::WorkerView WorkerTableModel::worker(int row) const {
@@ -286,6 +291,14 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
     case LastHeartbeatColumn:
         if (role == SeverityRole)
             return static_cast<int>(hatchet::heartbeatSeverity(row.heartbeat, m_reference));
+        if (role == Qt::ToolTipRole) {
+            // The time, then its age against the 5 s and 30 s marks.
+            const QString marks = hatchet::heartbeatMarks(row.heartbeat, m_reference);
+            const QVariant time = timeCellData(row.heartbeat, role, m_reference);
+            if (marks.isEmpty())
+                return time;
+            return QString(time.toString() + QLatin1Char('\n') + marks);
+        }
         return timeCellData(row.heartbeat, role, m_reference, QStringLiteral("never"));
     case SlotsColumn:
         if (role == RawValueRole)
@@ -314,8 +327,32 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
         return text ? row.dispatcher : QVariant();
     case CreatedColumn:
         return timeCellData(row.created, role, m_reference);
+    case HealthColumn:
+        return healthData(row, role);
     }
     return {};
+}
+
+QVariant WorkerTableModel::healthData(const Row& row, int role) const {
+    const hatchet::HealthStates states = hatchet::healthStates(row.health, m_reference);
+    const hatchet::HealthState first = hatchet::firstState(states);
+    switch (role) {
+    case Qt::DisplayRole:
+        return hatchet::healthStateLabel(first);
+    case RawValueRole:
+        return static_cast<int>(first); // by severity: the most severe first
+    case SeverityRole:
+        return static_cast<int>(hatchet::healthStateLevel(first));
+    case HealthStatesRole:
+        return static_cast<int>(states);
+    case Qt::ToolTipRole: {
+        const QDateTime reference =
+            m_reference ? QDateTime::fromMSecsSinceEpoch(*m_reference, QTimeZone::utc()) : QDateTime();
+        return hatchet::assessHealth(row.health, reference).allReasons().join(QLatin1Char('\n'));
+    }
+    default:
+        return {};
+    }
 }
 
 QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
@@ -324,7 +361,7 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
     static const char* const Titles[NUM_COLUMNS] = {
         QT_TR_NOOP("Name"),  QT_TR_NOOP("Status"),     QT_TR_NOOP("Type"),    QT_TR_NOOP("Last heartbeat"),
         QT_TR_NOOP("Slots"), QT_TR_NOOP("Labels"),     QT_TR_NOOP("Actions"), QT_TR_NOOP("Workflows"),
-        QT_TR_NOOP("SDK"),   QT_TR_NOOP("Dispatcher"), QT_TR_NOOP("Created")};
+        QT_TR_NOOP("SDK"),   QT_TR_NOOP("Dispatcher"), QT_TR_NOOP("Created"), QT_TR_NOOP("Health")};
     return tr(Titles[section]);
 }
 

@@ -37,6 +37,8 @@ public:
         SdkColumn,
         DispatcherColumn,
         CreatedColumn,
+        HealthColumn, // the first health state (hatchet::assessHealth) at the reference time; all in the
+                      // tooltip
         NUM_COLUMNS
     };
     enum Roles {
@@ -45,6 +47,7 @@ public:
                             // limit}
         RowStateRole,       // int RowState, on every cell
         ChangedRole,        // bool: the cell's value differs from before the last updateSnapshot()
+        HealthStatesRole,   // Health column: hatchet::HealthStates (int bit set) at the reference time
     };
     enum class RowState { Unchanged, Changed, Appeared, Gone };
 
@@ -65,7 +68,7 @@ public:
     // Whether a row of this model (or of a proxy over it) is a gone row.
     static bool isGoneRow(const QModelIndex& index) { return index.data(WorkerIndexRole).toInt() < 0; }
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
-    // Emits dataChanged for the time columns only.
+    // Emits dataChanged for the time columns and Health only.
     void setReferenceTime(const QDateTime& time);
 
     hatchet::WorkerView worker(int row) const;
@@ -85,6 +88,7 @@ private:
     static Row extractRow(const hatchet::WorkerView& worker, QSet<QString>& pool);
     std::vector<Row> extractRows(const hatchet::Snapshot& snapshot) const;
     QVariant cellData(const Row& row, int column, int role) const;
+    QVariant healthData(const Row& row, int role) const;
     std::uint32_t changedColumns(const Row& before, const Row& after) const;
     void removeGoneRows();
 
