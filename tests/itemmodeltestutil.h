@@ -23,7 +23,7 @@ inline QString fixturePath(const QString& name) {
 
 // "Now" for the fixtures (tests/fixtures/README.md).
 inline QDateTime captureTimeFor(const QString& name) {
-    return QDateTime::fromString(name == QLatin1String("list-legacy.json")
+    return QDateTime::fromString(name.endsWith(QLatin1String("-legacy.json"))
                                      ? QStringLiteral("2026-01-15T09:30:05Z")
                                      : QStringLiteral("2026-11-29T13:00:05Z"),
                                  Qt::ISODate);

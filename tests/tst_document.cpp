@@ -449,8 +449,7 @@ void TestDocument::pointers_data() {
     QTest::newRow("slash tilde key") << doc << QStringLiteral("/a~1b/m~0n/1/~1~0") << QByteArray("9");
     QTest::newRow("escaped slash in key") << doc << QStringLiteral("/x~1y") << QByteArray("10");
     QTest::newRow("array index") << doc << QStringLiteral("/rows/1/0") << QByteArray("5");
-    QTest::newRow("fixture slot") << fixture("list-legacy.json")
-                                  << QStringLiteral("/rows/0/slots/3/stepRunId")
+    QTest::newRow("fixture slot") << fixture("worker-get-legacy.json") << QStringLiteral("/slots/2/stepRunId")
                                   << QByteArray("\"00000000-0000-0000-0000-000000000000\"");
     QTest::newRow("fixture slot config")
         << fixture("list-current.json") << QStringLiteral("/rows/0/slotConfig/durable/limit")

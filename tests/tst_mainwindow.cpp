@@ -121,9 +121,13 @@ void TestMainWindow::detailShowsSelectedWorker() {
     views::WorkerDetail& detail = *window.detail();
     QCOMPARE(metadataValue(detail, models::MetadataModel::NameRow), QStringLiteral("transcoder-a"));
     QVERIFY(metadataValue(detail, models::MetadataModel::SchemaEraRow).contains(QStringLiteral("maxRuns")));
-    // Two busy slots listed; the two padded entries are free slots, not runs.
+    // A list row never held `slots` (only a GET did): nothing to count; the page says what maxRuns and
+    // availableRuns tell, availableRuns being the free count.
     QTabWidget& tabs = *detail.tabs();
-    QCOMPARE(tabs.tabText(tabStarting(tabs, QStringLiteral("Slots"))), QStringLiteral("Slots (2)"));
+    QCOMPARE(tabs.tabText(tabStarting(tabs, QStringLiteral("Slots"))), QStringLiteral("Slots"));
+    QCOMPARE(detail.section(views::WorkerDetail::Page::Slots)->emptyStateText(),
+             QStringLiteral("Lists do not include running slots (a single GET does); 2 of 4 in use "
+                            "\u00b7 2 free"));
     QCOMPARE(cell(*window.workerTable(), row, WorkerTableModel::SlotsColumn), QStringLiteral("default 2/4"));
 }
 

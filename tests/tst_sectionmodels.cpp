@@ -107,6 +107,7 @@ void TestSectionModels::dump_data() {
                                                    {"list-current.json", 2},
                                                    {"list-legacy.json", 0},
                                                    {"list-legacy.json", 1},
+                                                   {"worker-get-legacy.json", 0},
                                                    {"worker-get.json", 0},
                                                    {"worker-patch.json", 0},
                                                    {"tolerant.json", 0},
@@ -141,15 +142,32 @@ void TestSectionModels::legacySlots_data() {
     QTest::addColumn<QString>("fixture");
     QTest::addColumn<int>("worker");
     QTest::addColumn<int>("busy");
-    QTest::addColumn<int>("free");
+    QTest::addColumn<int>("padding");
     QTest::addColumn<QString>("summary");
-    QTest::newRow("transcoder-a") << QStringLiteral("list-legacy.json") << 0 << 2 << 2
-                                  << QStringLiteral("2 busy \u00b7 2 free");
-    QTest::newRow("janitor-b") << QStringLiteral("list-legacy.json") << 1 << 0 << 2
-                               << QStringLiteral("0 busy \u00b7 2 free");
+    // Free is availableRuns, never the padding: a GET pads `slots` up to availableRuns entries, so 2 running
+    // with availableRuns 3 leave 1 padding entry and 3 free slots.
+    QTest::newRow("GET, transcoder-c")
+        << QStringLiteral("worker-get-legacy.json") << 0 << 2 << 1 << QStringLiteral("2 busy \u00b7 3 free");
+    // List rows never held `slots`: what maxRuns and availableRuns say.
+    QTest::newRow("list, transcoder-a")
+        << QStringLiteral("list-legacy.json") << 0 << 0 << 0
+        << QStringLiteral(
+               "Lists do not include running slots (a single GET does); 2 of 4 in use \u00b7 2 free");
+    QTest::newRow("list, janitor-b")
+        << QStringLiteral("list-legacy.json") << 1 << 0 << 0
+        << QStringLiteral(
+               "Lists do not include running slots (a single GET does); 0 of 2 in use \u00b7 2 free");
+    // The sample's padding does not follow Hatchet's rule (3 running, availableRuns 1): free is still 1.
     QTest::newRow("video-transcoder")
         << QStringLiteral("sample") << 7 << 3 << 1 << QStringLiteral("3 busy \u00b7 1 free");
-    QTest::newRow("current era") << QStringLiteral("list-current.json") << 0 << 0 << 0 << QString();
+    QTest::newRow("current era")
+        << QStringLiteral("list-current.json") << 0 << 0 << 0
+        << QStringLiteral(
+               "This server does not list running slots; 3 units in use (default 3 of 5, durable 0 of 1)");
+    QTest::newRow("current era, GET")
+        << QStringLiteral("worker-get.json") << 0 << 0 << 0
+        << QStringLiteral(
+               "This server does not list running slots; 9 units in use (default 7 of 8, durable 2 of 2)");
     QTest::newRow("no stepRunId") << QStringLiteral("invalid-types.json") << 1 << 1 << 1
                                   << QStringLiteral("1 busy \u00b7 1 free");
 }
@@ -158,17 +176,19 @@ void TestSectionModels::legacySlots() {
     QFETCH(QString, fixture);
     QFETCH(int, worker);
     QFETCH(int, busy);
-    QFETCH(int, free);
+    QFETCH(int, padding);
     QFETCH(QString, summary);
     models::SlotsModel model;
     Tester tester(&model, Tester::FailureReportingMode::QtTest);
     const auto snapshot = testutil::loadFixture(fixture);
     model.setWorker(snapshot->worker(std::size_t(worker)));
     QCOMPARE(model.rowCount(), busy);
-    QCOMPARE(model.freePaddingCount(), free);
+    QCOMPARE(model.paddingCount(), padding);
     QCOMPARE(model.summaryText(), summary);
     for (int row = 0; row < model.rowCount(); ++row) // padded entries are not rows
         QVERIFY(!model.index(row, models::SlotsModel::ActionColumn).data().toString().isEmpty());
+    model.setWorker(std::nullopt);
+    QCOMPARE(model.summaryText(), QString());
 }
 
 void TestSectionModels::roles() {

@@ -29,13 +29,13 @@ SlotBars::SlotBars(QWidget* parent)
 }
 
 void SlotBars::setCapacities(std::vector<hatchet::SlotCapacity> capacities,
-                             std::optional<int> freePaddedSlots) {
+                             std::optional<int> paddingEntries) {
     m_capacities = std::move(capacities);
-    m_freePadded = freePaddedSlots;
+    m_padding = paddingEntries;
     QStringList lines;
     for (const auto& capacity : m_capacities)
         lines << caption(capacity);
-    if (m_freePadded)
+    if (m_padding)
         lines << paddingNote();
     setAccessibleDescription(lines.isEmpty() ? tr("No slot capacity reported")
                                              : lines.join(QLatin1Char('\n')));
@@ -63,8 +63,10 @@ QString SlotBars::details(const hatchet::SlotCapacity& capacity) {
 }
 
 QString SlotBars::paddingNote() const {
-    const int n = m_freePadded.value_or(0);
-    return n == 1 ? tr("1 free padded slot (old era)") : tr("%1 free padded slots (old era)").arg(n);
+    const int n = m_padding.value_or(0);
+    // Hatchet pads `slots` up to availableRuns entries: padding is max(0, availableRuns − running), not free.
+    return n == 1 ? tr("1 padding entry in slots (not a run; free slots are availableRuns)")
+                  : tr("%1 padding entries in slots (not runs; free slots are availableRuns)").arg(n);
 }
 
 int SlotBars::rowHeight() const {
@@ -80,7 +82,7 @@ QSize SlotBars::sizeHint() const {
     int height = rows * rowHeight() + qMax(0, rows - 1) * RowGap;
     if (rows == 0)
         height = fm.height();
-    if (m_freePadded)
+    if (m_padding)
         height += RowGap + fm.height();
     return {width, height};
 }
@@ -143,7 +145,7 @@ void SlotBars::paintEvent(QPaintEvent*) {
         }
         y += BarHeight + RowGap;
     }
-    if (m_freePadded) {
+    if (m_padding) {
         painter.setPen(muted);
         painter.drawText(QRect(0, y, width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                          fm.elidedText(paddingNote(), Qt::ElideRight, width()));

@@ -255,16 +255,24 @@ void WorkerDetail::updateHeader() {
     // With no busy slot the table's empty text says it once; the timeline would repeat it.
     m_timelineScroll->setVisible(!busy.empty());
     m_timeline->setSlots(std::move(busy), m_reference);
-    const int padded = m_slots->freePaddingCount();
-    m_slotBars->setCapacities(m_worker->slotCapacities(), padded > 0 ? std::optional(padded) : std::nullopt);
-    m_slotSummary->setText(m_slots->summaryText());
+    // Old-era padding entries are no capacity: the bars show availableRuns, the Slots page the rest.
+    m_slotBars->setCapacities(m_worker->slotCapacities());
+    // What is known about the running slots ("2 busy · 3 free", "This server does not list running slots;
+    // 9 units in use (…)"): above the rows, or as the empty state when there are none.
+    const QString summary = m_slots->summaryText();
+    const bool rows = m_slots->rowCount() > 0;
+    m_slotSummary->setText(rows ? summary : QString());
+    m_slotSummary->setVisible(rows && !summary.isEmpty());
+    section(Page::Slots)->setEmptyText(summary.isEmpty() ? tr("No busy slots") : summary);
 }
 
 void WorkerDetail::updateTitles() {
     for (const Section& section : m_sections) {
         const int rows = section.model->rowCount();
         // Field/value pages have a fixed number of rows: nothing to count.
-        const bool countable = section.page != Page::Overview && section.page != Page::Runtime;
+        // A server that does not list running slots has none to count.
+        const bool countable = section.page != Page::Overview && section.page != Page::Runtime &&
+                               (section.page != Page::Slots || m_slots->listsRunningSlots());
         const int index = static_cast<int>(section.page);
         m_tabs->setTabText(index, countable && m_worker
                                       ? QStringLiteral("%1 (%2)").arg(section.title).arg(rows)

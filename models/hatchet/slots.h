@@ -2,6 +2,8 @@
 
 #include "worker.h"
 
+#include <QString>
+
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -41,5 +43,29 @@ inline SlotEntries slotEntries(const WorkerView& worker) {
 }
 // The padding a server of the old era writes after `running` busy slots: max(0, availableRuns − running).
 std::int64_t expectedPadding(std::int64_t availableRuns, std::int64_t running);
+
+// What a worker says about its running slots. Old era: `slots` (only on a single-worker GET) lists the busy
+// ones, availableRuns is the free count and maxRuns the limit. Current era: no list, only slotConfig's units.
+struct RunningSlots {
+    SchemaEra era = SchemaEra::Unknown;
+    bool listed = false;               // the worker has a `slots` array
+    std::vector<Slot> busy;            // its entries that are not padding
+    int padding = 0;                   // padding entries: neither runs nor the free count
+    std::optional<std::int64_t> free;  // availableRuns (old era)
+    std::optional<std::int64_t> limit; // maxRuns (old era)
+    SlotTotals units;                  // slotConfig (current era)
+};
+RunningSlots runningSlots(const WorkerView& worker);
+
+// One line on what is known about the running slots, for the Slots page and summaries:
+//   old era, listed:   "2 busy · 3 free" (free is availableRuns, never the padding)
+//   old era, list row: "Lists do not include running slots (a single GET does); 2 of 4 in use · 2 free"
+//   current era:       "This server does not list running slots; 9 units in use (default 7 of 8, durable 2 of
+//   2)"
+// Empty when the worker says nothing about slots.
+QString runningSlotsText(const RunningSlots& slots);
+inline QString runningSlotsText(const WorkerView& worker) {
+    return runningSlotsText(runningSlots(worker));
+}
 
 } // namespace hwi::hatchet

@@ -1,7 +1,5 @@
 #include "slotsmodel.h"
 
-#include "hatchet/slots.h"
-
 namespace hwi::models {
 
 using hatchet::Slot;
@@ -13,16 +11,10 @@ SlotsModel::SlotsModel(QObject* parent)
 }
 
 void SlotsModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
-    hatchet::SlotEntries entries = worker ? hatchet::slotEntries(*worker) : hatchet::SlotEntries();
-    m_freePadding = entries.padding;
-    m_hasSlotList = worker && worker->field("slots") != json::NoNode;
-    setRows(std::move(entries.busy));
-}
-
-QString SlotsModel::summaryText() const {
-    if (!m_hasSlotList)
-        return {};
-    return tr("%1 busy \u00b7 %2 free").arg(rowCount()).arg(m_freePadding);
+    m_running = worker ? hatchet::runningSlots(*worker) : hatchet::RunningSlots();
+    m_summary = worker ? hatchet::runningSlotsText(m_running) : QString();
+    setRows(std::move(m_running.busy));
+    m_running.busy.clear();
 }
 
 QVariant SlotsModel::severity(const Slot& slot) const {

@@ -2,10 +2,13 @@
 
 #include "sectionmodel.h"
 
+#include "hatchet/slots.h"
+
 namespace hwi::models {
 
-// The busy slots of one worker (servers before Feb 2026 fill `slots`). The padded free entries of that era
-// are not rows: freePaddingCount() counts them for a "N free" summary. What a reader scans first (action,
+// The busy slots of one worker (servers before Feb 2026 fill `slots` on a single-worker GET). The padding
+// entries of that era are neither rows nor the free count (that is availableRuns): paddingCount() only
+// reports how many there were. What a reader scans first (action,
 // status, times) comes first, the two UUIDs last. Every cell of a row carries the row's SeverityRole: Bad
 // when the slot is overdue (its timeout lies before the reference time), so a view can paint the whole row
 // red as the timeline does; Good before the timeout, Unknown without one.
@@ -30,10 +33,18 @@ public:
     explicit SlotsModel(QObject* parent = nullptr);
     void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
 
-    int freePaddingCount() const { return m_freePadding; }
-    bool hasSlotList() const { return m_hasSlotList; }
-    // "3 busy · 2 free"; empty when the worker has no `slots` list (servers since Feb 2026).
-    QString summaryText() const;
+    int paddingCount() const { return m_running.padding; }
+    bool hasSlotList() const { return m_running.listed; }
+    // The worker lists its running slots: an old-era `slots` array (a single GET), or busy entries at all.
+    bool listsRunningSlots() const {
+        return rowCount() > 0 || (m_running.listed && m_running.era == hatchet::SchemaEra::Legacy);
+    }
+    // availableRuns, the old era's free count; nullopt in the current era.
+    std::optional<std::int64_t> freeCount() const { return m_running.free; }
+    // What is known about the running slots (hatchet::runningSlotsText): "3 busy · 2 free" in the old era,
+    // "This server does not list running slots; 9 units in use (default 7 of 8, durable 2 of 2)" since
+    // Feb 2026; empty without a worker or anything about slots.
+    QString summaryText() const { return m_summary; }
 
 private:
     static constexpr const char* Titles[NUM_COLUMNS] = {
@@ -44,8 +55,8 @@ private:
     QVariant timeLeftData(const hatchet::Slot& slot, int role) const;
     QVariant severity(const hatchet::Slot& slot) const;
 
-    int m_freePadding = 0;
-    bool m_hasSlotList = false;
+    hatchet::RunningSlots m_running; // without its busy slots: those are the rows
+    QString m_summary;
 };
 
 } // namespace hwi::models
