@@ -2,6 +2,7 @@
 // error (each naming the URL, never the token).
 #include "fakehatchet.h"
 #include "live/connection.h"
+#include "live/httperrors.h"
 #include "live/token.h"
 #include "live/workerlistpages.h"
 #include "load/loader.h"
@@ -124,6 +125,13 @@ private Q_SLOTS:
     void newLoadCancelsPaging();
     void cancelWhilePaging();
     void sizeCapCountsEveryPage();
+    void errorBodies_data();
+    void errorBodies();
+    void errorBodyOfPlainUrl();
+    void fetchFailureCarriesStatus();
+    void workerWithoutActions();
+    void pagesWithoutPagination();
+    void beforePaginationReadOnce();
 
 private:
     LiveRequest listRequest(int pageSize = 4) const {
@@ -159,6 +167,7 @@ void TestLive::initTestCase() {
 void TestLive::init() {
     m_server.setFault(Fault::None);
     m_server.setPageCap(FakeHatchet::DefaultPageCap);
+    m_server.setBeforePagination(false);
     m_server.clearRequests();
 }
 
@@ -413,7 +422,8 @@ void TestLive::oneWorker() {
     const Result missing = runLoad(
         loader, LiveRequest::worker(connection, QStringLiteral("00000000-0000-4000-8000-000000000000")));
     expectClean(missing, "an unknown worker must fail");
-    QCOMPARE(missing.error.message, QStringLiteral("HTTP 404 Not Found: Could not find worker"));
+    // A lookup failure comes from the HTTP framework as {"message": "not found"}.
+    QCOMPARE(missing.error.message, QStringLiteral("HTTP 404 Not Found: not found"));
     QCOMPARE(missing.error.source,
              m_server.workerUrl(QStringLiteral("00000000-0000-4000-8000-000000000000")).toString());
 }
@@ -465,7 +475,8 @@ void TestLive::errors_data() {
                                                       "(check the API token and the tenant)");
     QTest::newRow("no token: 403") << Fault::None << 0 << QString() << QStringLiteral("HTTP 403 Forbidden");
     QTest::newRow("401") << Fault::Unauthorized << 0 << QStringLiteral("good")
-                         << QStringLiteral("HTTP 401 Unauthorized: Unauthorized");
+                         << QStringLiteral("HTTP 401 Unauthorized: Not authorized to perform this operation "
+                                           "(check the API token and the tenant)");
     QTest::newRow("500 with APIErrors")
         << Fault::ServerError << 0 << QStringLiteral("good")
         << QStringLiteral("HTTP 500 Internal Server Error: failed to list workers: database is unavailable");
@@ -651,6 +662,146 @@ void TestLive::sizeCapCountsEveryPage() {
     QVERIFY2(result.error.message.contains(QLatin1String("the size limit stops the read")),
              qPrintable(result.error.message));
     QVERIFY(result.pages >= 1);
+}
+
+// Hatchet's two error shapes: the framework's {"message"} (authentication, authorization, lookup) and the
+// handlers' APIErrors; anything else says nothing.
+void TestLive::errorBodies_data() {
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("403 message") << QByteArray(R"({"message":"Please provide valid credentials"})")
+                                 << QStringLiteral("Please provide valid credentials");
+    QTest::newRow("404 message") << QByteArray("{\"message\":\"not found\"}\n")
+                                 << QStringLiteral("not found");
+    QTest::newRow("APIErrors") << QByteArray(
+                                      R"({"errors":[{"code":400,"description":"invalid label filter"},)"
+                                      R"({"description":"second","docs_link":"x"}]})")
+                               << QStringLiteral("invalid label filter; second");
+    QTest::newRow("APIErrors without descriptions")
+        << QByteArray(R"({"errors":[{"code":500}]})") << QString();
+    QTest::newRow("both: the descriptions")
+        << QByteArray(R"({"message":"m","errors":[{"description":"d"}]})") << QStringLiteral("d");
+    QTest::newRow("message not a string") << QByteArray(R"({"message":{"a":1}})") << QString();
+    QTest::newRow("HTML") << QByteArray("<html>502 Bad Gateway</html>") << QString();
+    QTest::newRow("empty") << QByteArray() << QString();
+}
+
+void TestLive::errorBodies() {
+    QFETCH(QByteArray, body);
+    QFETCH(QString, text);
+    QCOMPARE(hwi::live::errorBodyText(body), text);
+}
+
+// A plain http(s) URL (not a live request) that fails: the status and what the server's body says.
+void TestLive::errorBodyOfPlainUrl() {
+    Loader loader;
+    QSignalSpy failed(&loader, &Loader::failed);
+    QSignalSpy loaded(&loader, &Loader::loaded);
+    loader.load(m_server.tenantListUrl().toString()); // no token: 403 {"message": …}
+    QVERIFY(QTest::qWaitFor([&] { return !failed.isEmpty() || !loaded.isEmpty(); }, 30000));
+    QCOMPARE(loaded.size(), 0);
+    const auto error = failed.at(0).at(0).value<LoadError>();
+    QCOMPARE(error.message, QStringLiteral("HTTP 403 Forbidden: Please provide valid credentials"));
+}
+
+// A failed fetch says its HTTP status and the server's own words, apart from the message.
+void TestLive::fetchFailureCarriesStatus() {
+    Connection connection;
+    connection.serverUrl = m_server.url();
+    connection.token = m_server.token();
+    Loader loader;
+    QSignalSpy fetchFailed(&loader, &Loader::workerFetchFailed);
+    loader.fetchWorker(
+        LiveRequest::worker(connection, QStringLiteral("00000000-0000-4000-8000-000000000000")));
+    QVERIFY(fetchFailed.wait(10000));
+    auto error = fetchFailed.at(0).at(1).value<LoadError>();
+    QCOMPARE(error.httpStatus, 404);
+    QCOMPARE(error.serverMessage, QStringLiteral("not found"));
+    QCOMPARE(error.message, QStringLiteral("HTTP 404 Not Found: not found"));
+    QVERIFY(!hwi::live::isWorkerWithoutActions(error.httpStatus, error.serverMessage));
+
+    connection.token = "wrong";
+    loader.fetchWorker(LiveRequest::worker(connection, m_server.workerId(0)));
+    QVERIFY(fetchFailed.wait(10000));
+    error = fetchFailed.at(1).at(1).value<LoadError>();
+    QCOMPARE(error.httpStatus, 403);
+    QCOMPARE(error.serverMessage, QStringLiteral("Please provide valid credentials"));
+}
+
+// A worker whose list row has `actions: null`: Hatchet's GET fails with HTTP 500 "worker … has no actions".
+void TestLive::workerWithoutActions() {
+    FakeHatchet server;
+    QVERIFY(server.setWorkers(R"({"rows": [
+        {"actions": null, "metadata": {"id": "3f2b8a61-5c1d-4e0f-9a7b-2d4c6e8f0a1b"}, "name": "idle",
+         "status": "ACTIVE", "type": "SELFHOSTED"},
+        {"actions": ["wf:step"], "metadata": {"id": "4a3c9b72-6d2e-4f10-8b8c-3e5d7f9a1b2c"}, "name": "busy",
+         "status": "ACTIVE", "type": "SELFHOSTED"}]})"));
+    QVERIFY(server.start());
+    Connection connection;
+    connection.serverUrl = server.url();
+    connection.token = server.token();
+    Loader loader;
+    QSignalSpy fetched(&loader, &Loader::workerFetched);
+    QSignalSpy fetchFailed(&loader, &Loader::workerFetchFailed);
+    loader.fetchWorker(LiveRequest::worker(connection, server.workerId(0)));
+    QVERIFY(fetchFailed.wait(10000));
+    const auto error = fetchFailed.at(0).at(1).value<LoadError>();
+    QCOMPARE(error.httpStatus, 500);
+    QCOMPARE(error.serverMessage,
+             QStringLiteral("worker 3f2b8a61-5c1d-4e0f-9a7b-2d4c6e8f0a1b has no actions"));
+    QVERIFY(hwi::live::isWorkerWithoutActions(error.httpStatus, error.serverMessage));
+    // The worker with actions is served, with the workflows made from them.
+    loader.fetchWorker(LiveRequest::worker(connection, server.workerId(1)));
+    QVERIFY(fetched.wait(10000));
+    QCOMPARE(fetched.at(0).at(1).value<SnapshotPtr>()->worker(0).registeredWorkflowCount(), 1);
+}
+
+// What a page says about what follows: without `pagination` (a server before 2026-05-20) nothing, however
+// many rows; a page that starts with the first page's first row repeats it.
+void TestLive::pagesWithoutPagination() {
+    const auto parse = [](const QByteArray& json) {
+        return std::get<std::shared_ptr<const hwi::json::Document>>(hwi::json::Document::parse(json));
+    };
+    const auto old = hwi::live::readPage(
+        *parse(R"({"rows":[{"metadata":{"id":"a"}},{"metadata":{"id":"b"}},{"metadata":{"id":"c"}}]})"));
+    QVERIFY(old.isWorkerList);
+    QVERIFY(!old.paginated);
+    QCOMPARE(old.rows, 3u);
+    QVERIFY(!old.hasMore(2));
+    QVERIFY(!old.hasMore(3));
+    const auto paged =
+        hwi::live::readPage(*parse(R"({"pagination":{},"rows":[{"metadata":{"id":"a"}},{}]})"));
+    QVERIFY(paged.paginated);
+    QVERIFY(paged.hasMore(2)); // no page numbers: a full page may have more after it
+    QVERIFY(paged.repeats(old));
+    const auto next = hwi::live::readPage(*parse(R"({"pagination":{},"rows":[{"metadata":{"id":"c"}}]})"));
+    QVERIFY(!next.repeats(old));
+    // Rows without ids compare by their bytes.
+    const auto bare = hwi::live::readPage(*parse(R"({"rows":[{"name":"x"}]})"));
+    QVERIFY(bare.repeats(hwi::live::readPage(*parse(R"({"pagination":{},"rows":[{"name":"x"},{}]})"))));
+    QVERIFY(!hwi::live::readPage(*parse(R"({"rows":[]})"))
+                 .repeats(hwi::live::readPage(*parse(R"({"rows":[]})"))));
+}
+
+// A server before 2026-05-20 ignores offset and limit and sends every row with no `pagination`: one request,
+// every worker, the server's bytes as they came.
+void TestLive::beforePaginationReadOnce() {
+    m_server.setBeforePagination(true);
+    m_server.setPageCap(3); // ignored too
+    Loader loader;
+    LiveRequest request = listRequest(4);
+    request.statuses = {QStringLiteral("ACTIVE")}; // ignored by such a server: every status comes
+    const Result result = runLoad(loader, request);
+    QVERIFY2(result.snapshot, qPrintable(result.error.toString()));
+    QCOMPARE(m_server.requests().size(), std::size_t(1));
+    QCOMPARE(result.pages, 1);
+    QCOMPARE(result.lastPage, QList<QVariant>({1, qint64(-1), qint64(10)})); // "page 1, 10 workers"
+    QCOMPARE(result.snapshot->shape, Shape::WorkerList);
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    const QByteArray& bytes = result.snapshot->document->source();
+    QVERIFY(bytes.startsWith("{\"rows\":[{"));
+    QVERIFY(!bytes.contains("\"pagination\""));
+    QVERIFY(!hwi::live::readPage(*result.snapshot->document).paginated);
 }
 
 QTEST_MAIN(TestLive)

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void failures();
     void connectNeedsServerAndTenant();
     void insecureNeedsPermission();
+    void beforePaginationReadOnce();
+    void errorBodyMessages();
 
 private:
     // Runs the inspector without a display while this process keeps serving (the event loop turns).
@@ -73,6 +75,7 @@ void TestLiveCommandLine::initTestCase() {
 
 void TestLiveCommandLine::init() {
     m_server.setFault(Fault::None);
+    m_server.setBeforePagination(false);
     m_server.clearRequests();
     m_environment.clear();
 }
@@ -204,6 +207,40 @@ void TestLiveCommandLine::insecureNeedsPermission() {
     m_environment.clear();
     const Run loopback = inspector({QStringLiteral("--connect"), QStringLiteral("--list")}, m_server.token());
     QCOMPARE(loopback.exitCode, 0);
+}
+
+// A server before 2026-05-20 ignores offset and limit and sends every row without `pagination`: one
+// request, every worker, for --list and --check alike.
+void TestLiveCommandLine::beforePaginationReadOnce() {
+    m_server.setBeforePagination(true);
+    const Run run = inspector({QStringLiteral("--connect"), QStringLiteral("--list")}, m_server.token());
+    QVERIFY(run.finished);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.err, QByteArray());
+    QCOMPARE(run.out.trimmed().split('\n').size(), 11); // the header and all ten workers
+    QCOMPARE(m_server.requests().size(), std::size_t(1));
+
+    m_server.clearRequests();
+    const Run check =
+        inspector({QStringLiteral("--check"), m_server.tenantListUrl().toString()}, m_server.token());
+    QVERIFY(check.finished);
+    QCOMPARE(check.exitCode, 0);
+    QCOMPARE(m_server.requests().size(), std::size_t(1));
+}
+
+// Lookup failures come as {"message": "…"}: the command line says what the server said.
+void TestLiveCommandLine::errorBodyMessages() {
+    const QString unknown =
+        m_server.workerUrl(QStringLiteral("00000000-0000-4000-8000-000000000000")).toString();
+    const Run missing = inspector({QStringLiteral("--list"), unknown}, m_server.token());
+    QVERIFY(missing.finished);
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QByteArray(unknown.toUtf8() + ": HTTP 404 Not Found: not found")),
+             missing.err.constData());
+    const Run badId = inspector(
+        {QStringLiteral("--list"), m_server.workerUrl(QStringLiteral("nope")).toString()}, m_server.token());
+    QCOMPARE(badId.exitCode, 2);
+    QVERIFY2(badId.err.contains("HTTP 400 Bad Request: invalid worker id"), badId.err.constData());
 }
 
 QTEST_MAIN(TestLiveCommandLine)

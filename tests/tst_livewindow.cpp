@@ -7,6 +7,7 @@
 #include "filterbar.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "sectionview.h"
 #include "workerdetail.h"
 #include "workertableview.h"
 
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QLineEdit>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -58,6 +60,8 @@ private Q_SLOTS:
     void saveSnapshotWritesTheMergedList();
     void autoRefreshMenu();
     void plainHttpNeedsConfirmation();
+    void beforePaginationReadOnce();
+    void workerWithoutActionsSaysSo();
 
 private:
     live::Connection connection() const {
@@ -97,6 +101,7 @@ void TestLiveWindow::initTestCase() {
 
 void TestLiveWindow::init() {
     m_server.setFault(Fault::None);
+    m_server.setBeforePagination(false);
     m_server.clearRequests();
 }
 
@@ -410,6 +415,68 @@ void TestLiveWindow::plainHttpNeedsConfirmation() {
     // Loopback needs no confirmation.
     QVERIFY(connectWindow(window));
     QCOMPARE(asked.size(), 2);
+}
+
+// A server before 2026-05-20 ignores offset and limit and sends every row without `pagination`: the window
+// reads it in one request (and one again on refresh), never looping.
+void TestLiveWindow::beforePaginationReadOnce() {
+    m_server.setBeforePagination(true);
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    const auto lists = [this] {
+        return std::count_if(m_server.requests().begin(), m_server.requests().end(),
+                             [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
+    };
+    QCOMPARE(lists(), 1);
+    QSignalSpy refreshed(window.session(), &session::Session::refreshed);
+    window.session()->reload();
+    QVERIFY(refreshed.wait(20000));
+    QCOMPARE(lists(), 2);
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QVERIFY(!window.messageBar()->isVisibleTo(&window));
+}
+
+// A worker listed with `actions: null`: Hatchet's GET answers HTTP 500 "worker … has no actions". The
+// Workflows tab says what that means; no error in the status bar or the message bar.
+void TestLiveWindow::workerWithoutActionsSaysSo() {
+    QJsonObject list = QJsonDocument::fromJson(sampleBytes()).object();
+    QJsonArray rows = list.value(QLatin1String("rows")).toArray();
+    QJsonObject idle = rows.at(4).toObject(); // search-indexer
+    idle.insert(QLatin1String("actions"), QJsonValue::Null);
+    rows.replace(4, idle);
+    list.insert(QLatin1String("rows"), rows);
+    FakeHatchet server;
+    QVERIFY(server.setWorkers(QJsonDocument(list).toJson(QJsonDocument::Compact)));
+    QVERIFY(server.start());
+    live::Connection c;
+    c.serverUrl = server.url();
+    c.tenant = server.tenant();
+    c.token = server.token();
+    views::MainWindow window;
+    window.show();
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.session()->connectToServer(c);
+    QVERIFY(shown.wait(20000));
+    QSignalSpy fetchFailed(window.session(), &session::Session::workerFetchFailed);
+    window.workerTable()->selectRow(4);
+    QVERIFY(fetchFailed.wait(10000));
+    QCOMPARE(fetchFailed.at(0).at(0).value<load::LoadError>().httpStatus, 500);
+    const views::SectionView* workflows = window.detail()->section(views::WorkerDetail::Page::Workflows);
+    QCOMPARE(workflows->emptyStateText(),
+             QStringLiteral("This worker has no actions: Hatchet lists no workflows for it"));
+    QVERIFY2(window.statusBar()->currentMessage().isEmpty(),
+             qPrintable(window.statusBar()->currentMessage()));
+    QVERIFY(!window.messageBar()->isVisibleTo(&window));
+
+    // Another worker: its workflows come by GET, and the empty text is the usual one again.
+    window.workerTable()->selectRow(3);
+    const QTabWidget& tabs = *window.detail()->tabs();
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(tabStarting(tabs, QStringLiteral("Workflows"))),
+                              QStringLiteral("Workflows (3)"), 10000);
+    window.workerTable()->selectRow(0);
+    QVERIFY(workflows->emptyStateText() !=
+            QStringLiteral("This worker has no actions: Hatchet lists no workflows for it"));
 }
 
 QTEST_MAIN(TestLiveWindow)

@@ -242,6 +242,8 @@ void MainWindow::connectSession() {
             });
     connect(m_session, &session::Session::workerFetched, m_detail, &WorkerDetail::setFetchedWorker);
     connect(m_session, &session::Session::workerFetchFailed, this, [this](const load::LoadError& error) {
+        if (m_detail->setFetchFailed(error))
+            return; // a worker without actions: its Workflows tab says so, no failure
         statusBar()->showMessage(tr("Registered workflows unavailable: %1").arg(error.toString()), 10000);
     });
 }

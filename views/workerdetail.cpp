@@ -11,6 +11,7 @@
 #include "itemmodels/slotsmodel.h"
 #include "itemmodels/steprunsmodel.h"
 #include "itemmodels/workflowsmodel.h"
+#include "live/httperrors.h"
 #include "rawjsonview.h"
 #include "sectionview.h"
 #include "slotbars.h"
@@ -42,6 +43,14 @@ public:
         return metric == PM_TabBarTabHSpace ? value / 2 : value;
     }
 };
+
+} // namespace
+
+namespace {
+
+QString workflowsEmptyText() {
+    return WorkerDetail::tr("No registered workflows (lists omit them; a single GET has them)");
+}
 
 } // namespace
 
@@ -122,7 +131,7 @@ WorkerDetail::WorkerDetail(QWidget* parent)
                tr("No slot configuration"));
     addSection(Page::Labels, tr("Labels"), tr("Labels"), new models::LabelsModel(this), tr("No labels"));
     addSection(Page::Workflows, tr("Workflows"), tr("Registered workflows"), new models::WorkflowsModel(this),
-               tr("No registered workflows (lists omit them; a single GET has them)"));
+               workflowsEmptyText());
     addSection(Page::Actions, tr("Actions"), tr("Registered actions"), new models::ActionsModel(this),
                tr("No actions"));
     addSection(Page::RecentRuns, tr("Runs"), tr("Recent step runs"), new models::StepRunsModel(this),
@@ -180,6 +189,7 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
         m_worker = m_snapshot->worker(*index);
     for (const Section& section : m_sections)
         section.model->setWorker(m_worker);
+    section(Page::Workflows)->setEmptyText(workflowsEmptyText());
     if (m_worker)
         m_raw->setDocument(m_snapshot->document, m_worker->node());
     else
@@ -193,6 +203,15 @@ void WorkerDetail::setFetchedWorker(const std::shared_ptr<const hatchet::Snapsho
         return;
     sectionOf(Page::Workflows)->model->setWorker(fetched->worker(0));
     updateTitles();
+}
+
+bool WorkerDetail::setFetchFailed(const load::LoadError& error) {
+    if (!m_worker ||
+        !live::isWorkerWithoutActions(error.httpStatus, error.serverMessage, m_worker->actionCount()))
+        return false;
+    section(Page::Workflows)
+        ->setEmptyText(tr("This worker has no actions: Hatchet lists no workflows for it"));
+    return true;
 }
 
 void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hatchet/snapshot.h"
+#include "load/loader.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -55,6 +56,9 @@ public:
     // The selected worker as GET /api/v1/workers/{id} returned it (a one-worker snapshot): fills the
     // Workflows tab, which list responses leave empty. Ignored when another worker is selected by now.
     void setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched);
+    // The selected worker's GET failed. A worker without actions (HTTP 500 "worker … has no actions") is no
+    // failure: the Workflows tab says so, and this returns true. Any other failure is the caller's to show.
+    bool setFetchFailed(const load::LoadError& error);
 
     QTabWidget* tabs() const { return m_tabs; }
     // The header's worker name (elided; the full name is text() and the tooltip).

@@ -43,30 +43,11 @@ QString crossOriginRedirectProblem(const QUrl& target) {
         .arg(displayUrl(target));
 }
 
-QString apiErrorDescription(const QByteArray& body) {
-    const QJsonValue errors = QJsonDocument::fromJson(body).object().value(QLatin1String("errors"));
-    QStringList descriptions;
-    const QJsonArray array = errors.toArray();
-    for (const auto& error : array) {
-        const QString description = error.toObject().value(QLatin1String("description")).toString().trimmed();
-        if (!description.isEmpty())
-            descriptions << description;
-    }
-    return descriptions.join(QStringLiteral("; "));
-}
+namespace {
 
-QString replyProblem(const QNetworkReply& reply, const QByteArray& body, const QList<QSslError>& sslErrors,
-                     int timeoutMs) {
-    const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status >= 400) {
-        const QString reason = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-        QString message = QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed();
-        if (const QString description = apiErrorDescription(body); !description.isEmpty())
-            message += QLatin1String(": ") + description;
-        if (status == 401 || status == 403)
-            message += QLatin1String(" (check the API token and the tenant)");
-        return message;
-    }
+// Why a reply without an HTTP error status brought no usable body; empty when it did.
+QString networkProblem(const QNetworkReply& reply, const QByteArray& body, const QList<QSslError>& sslErrors,
+                       int timeoutMs) {
     switch (reply.error()) {
     case QNetworkReply::NoError: {
         const qint64 expected = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong();
@@ -111,6 +92,45 @@ QString replyProblem(const QNetworkReply& reply, const QByteArray& body, const Q
     default:
         return reply.errorString();
     }
+}
+
+} // namespace
+
+QString errorBodyText(const QByteArray& body) {
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    QStringList texts;
+    const QJsonArray errors = object.value(QLatin1String("errors")).toArray();
+    for (const auto& error : errors) {
+        const QString description = error.toObject().value(QLatin1String("description")).toString().trimmed();
+        if (!description.isEmpty())
+            texts << description;
+    }
+    if (texts.isEmpty()) {
+        if (const QString message = object.value(QLatin1String("message")).toString().trimmed();
+            !message.isEmpty())
+            texts << message;
+    }
+    return texts.join(QStringLiteral("; "));
+}
+
+bool isWorkerWithoutActions(int status, const QString& serverMessage, std::optional<int> listedActions) {
+    return status == 500 && (serverMessage.contains(QLatin1String("has no actions")) || listedActions == 0);
+}
+
+ReplyProblem replyProblemOf(const QNetworkReply& reply, const QByteArray& body,
+                            const QList<QSslError>& sslErrors, int timeoutMs) {
+    const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status >= 400) {
+        const QString reason = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        QString message = QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed();
+        const QString said = errorBodyText(body);
+        if (!said.isEmpty())
+            message += QLatin1String(": ") + said;
+        if (status == 401 || status == 403)
+            message += QLatin1String(" (check the API token and the tenant)");
+        return {message, status, said};
+    }
+    return {networkProblem(reply, body, sslErrors, timeoutMs), status, {}};
 }
 
 } // namespace hwi::live

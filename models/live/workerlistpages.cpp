@@ -57,6 +57,8 @@ void appendPagination(QByteArray& out, const json::Document& first, NodeId pagin
 bool PageInfo::hasMore(int limitAsked) const {
     if (!isWorkerList || rows == 0)
         return false;
+    if (!paginated)
+        return false;
     if (currentPage && numPages)
         return *currentPage < *numPages;
     return rows >= std::uint32_t(limitAsked);
@@ -72,8 +74,20 @@ PageInfo readPage(const json::Document& page) {
         return info;
     info.isWorkerList = true;
     info.rows = page.childCount(rows);
+    if (info.rows > 0) {
+        const NodeId first = page.child(rows, 0);
+        const NodeId metadata =
+            page.kind(first) == Kind::Object ? page.member(first, "metadata") : json::NoNode;
+        const NodeId id = metadata != json::NoNode && page.kind(metadata) == Kind::Object
+                              ? page.member(metadata, "id")
+                              : json::NoNode;
+        // The worker's id identifies the row; a row without one is compared by its bytes.
+        const bool hasId = id != json::NoNode && page.kind(id) == Kind::String;
+        info.firstRow = sourceText(page, hasId ? id : first).toByteArray();
+    }
     const NodeId pagination = page.member(root, "pagination");
     if (pagination != json::NoNode && page.kind(pagination) == Kind::Object) {
+        info.paginated = true;
         info.currentPage = integerMember(page, pagination, "current_page");
         info.numPages = integerMember(page, pagination, "num_pages");
     }

@@ -15,12 +15,17 @@ namespace hwi::live {
 struct PageInfo {
     bool isWorkerList = false; // an object with a `rows` array
     std::uint32_t rows = 0;
+    bool paginated = false;                  // a `pagination` object is present
     std::optional<std::int64_t> currentPage; // pagination.current_page
     std::optional<std::int64_t> numPages;    // pagination.num_pages
+    QByteArray firstRow;                     // the first row's metadata.id, or its bytes; empty without rows
 
-    // Whether another page follows this one (fetched at offset + rows). Pagination decides when present, as
-    // the server may cap the page size below the limit asked for; without it, a full page means "maybe".
+    // Whether another page follows this one (fetched at offset + rows). Pagination decides, as the server may
+    // cap the page size below the limit asked for. Without `pagination` the server is older than 2026-05-20:
+    // it ignores offset and limit and has sent every row, so nothing follows.
     bool hasMore(int limitAsked) const;
+    // Whether this page, read after `first`, is the first page again (a server that ignores offset).
+    bool repeats(const PageInfo& first) const { return !firstRow.isEmpty() && firstRow == first.firstRow; }
 };
 
 PageInfo readPage(const json::Document& page);

@@ -140,6 +140,13 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
                  .arg(live.offset));
         return;
     }
+    if (!live.pages.empty() && info.repeats(live::readPage(*live.pages.front()))) {
+        // Without a page number to compare, the same first row again says the same: never loop.
+        fail(QStringLiteral("the server's pagination does not advance: the page at offset %1 starts with the "
+                            "first page's first row again")
+                 .arg(live.offset));
+        return;
+    }
     live.lastPage = info.currentPage;
     live.pages.push_back(outcome.document);
     live.rows += info.rows;
@@ -225,10 +232,15 @@ void Loader::onFetchFinished() {
         return;
     }
     fetch.buffer += reply.readAll();
-    if (const QString problem =
-            live::replyProblem(reply, fetch.buffer, fetch.sslErrors, fetch.request.timeoutMs);
+    if (const live::ReplyProblem problem =
+            live::replyProblemOf(reply, fetch.buffer, fetch.sslErrors, fetch.request.timeoutMs);
         !problem.isEmpty()) {
-        failWith(problem);
+        // The status and the server's own words go along, so a view can tell a worker without actions
+        // (HTTP 500 "worker … has no actions") from a failure.
+        LoadError error{live::displayUrl(fetch.currentUrl), problem.text};
+        error.httpStatus = problem.status;
+        error.serverMessage = problem.serverMessage;
+        Q_EMIT workerFetchFailed(url, error);
         return;
     }
     // One worker is small: parsed here rather than off the thread.

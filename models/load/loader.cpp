@@ -2,6 +2,8 @@
 #include "bytesize.h"
 #include "loaderjob.h"
 
+#include "live/httperrors.h"
+
 #include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
@@ -112,6 +114,13 @@ void Loader::startRead(Job& job) {
 
 void Loader::onReadyRead(Job& job) {
     QNetworkReply& reply = *job.reply;
+    if (!job.live && reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() >= 400) {
+        // An error body is no document: keep its start for the message (onReplyFinished), never parse it.
+        constexpr qsizetype MostErrorBytes = 64 * 1024;
+        job.buffer += reply.read(std::max<qint64>(0, MostErrorBytes - job.buffer.size()));
+        reply.skip(reply.bytesAvailable());
+        return;
+    }
     const qint64 total = reply.header(QNetworkRequest::ContentLengthHeader).toLongLong();
     if (job.buffer.isEmpty() && !job.arriving && total > m_maxBytes) {
         fail(QStringLiteral("the source is %1, above the %2 limit")
@@ -185,7 +194,11 @@ void Loader::onReplyFinished(Job& job) {
         const int status = reply.attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status != 0) {
             const QString reason = reply.attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
-            fail(QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed());
+            QString message = QStringLiteral("HTTP %1 %2").arg(status).arg(reason).trimmed();
+            // Either shape of error body: {"message": "…"} or {"errors": [{"description": "…"}]}.
+            if (const QString said = live::errorBodyText(job.buffer + reply.readAll()); !said.isEmpty())
+                message += QLatin1String(": ") + said;
+            fail(message);
         } else if (reply.error() == QNetworkReply::OperationCanceledError) {
             fail(QStringLiteral("timed out after %1 s").arg(m_timeoutMs / 1000.0));
         } else {

@@ -18,6 +18,8 @@ struct LoadError {
     QString message;
     int line = 0;
     int column = 0;
+    int httpStatus = 0;      // the HTTP status of a failed request, 0 without one
+    QString serverMessage{}; // what the server's error body said ({"message"} or {"errors"}), if anything
 
     // "SOURCE:LINE:COLUMN: message", or "SOURCE: message" without a position.
     QString toString() const;

@@ -24,8 +24,14 @@ namespace {
 
 using Responder = QHttpServerResponder;
 
+// A handler's failure (Hatchet's APIErrors).
 QByteArray apiErrors(const QString& description) {
     return R"({"errors":[{"description":")" + description.toUtf8() + R"("}]})";
+}
+
+// An authentication, authorization or lookup failure, as the HTTP framework's default handler writes it.
+QByteArray frameworkError(const QString& message) {
+    return R"({"message":")" + message.toUtf8() + R"("})";
 }
 
 // A workflow id made from its name, so the same worker always reads the same.
@@ -105,6 +111,7 @@ bool FakeHatchet::setWorkers(const QByteArray& json, QString* error) {
         Worker worker;
         worker.id = view.id();
         worker.status = view.status();
+        worker.hasActions = view.actionCount() > 0;
         for (const hatchet::Label& label : view.labels())
             worker.labels.emplace_back(label.key, label.value);
         const json::NodeId workflows = doc.member(view.node(), "registeredWorkflows");
@@ -269,7 +276,8 @@ bool FakeHatchet::applyFault(const QHttpServerRequest& request, Responder& respo
                    Responder::StatusCode::InternalServerError);
         return true;
     case Fault::Unauthorized:
-        answerJson(responder, apiErrors(QStringLiteral("Unauthorized")), Responder::StatusCode::Unauthorized);
+        answerJson(responder, frameworkError(QStringLiteral("Not authorized to perform this operation")),
+                   Responder::StatusCode::Unauthorized);
         return true;
     case Fault::Truncated: {
         const QByteArray body = R"({"pagination":{"current_page":1,"next_page":1,"num_pages":1},"rows":[)" +
@@ -315,12 +323,12 @@ bool FakeHatchet::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     if (applyFault(request, responder))
         return true;
     if (request.method() != QHttpServerRequest::Method::Get) {
-        answerJson(responder, apiErrors(QStringLiteral("method not allowed")),
+        answerJson(responder, frameworkError(QStringLiteral("Method Not Allowed")),
                    Responder::StatusCode::MethodNotAllowed);
         return true;
     }
     if (authorization != "Bearer " + m_token) {
-        answerJson(responder, apiErrors(QStringLiteral("Please provide valid credentials")),
+        answerJson(responder, frameworkError(QStringLiteral("Please provide valid credentials")),
                    Responder::StatusCode::Forbidden);
         return true;
     }
@@ -332,7 +340,7 @@ bool FakeHatchet::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     else if (const auto worker = one.match(path); worker.hasMatch())
         answerWorker(worker.captured(1), responder);
     else
-        answerJson(responder, apiErrors(QStringLiteral("not found")), Responder::StatusCode::NotFound);
+        answerJson(responder, frameworkError(QStringLiteral("not found")), Responder::StatusCode::NotFound);
     return true;
 }
 
@@ -346,7 +354,18 @@ void FakeHatchet::answerList(const QString& tenant, const QUrlQuery& query, Resp
         return;
     }
     if (tenant != m_tenant) {
-        answerJson(responder, apiErrors(QStringLiteral("Forbidden")), Responder::StatusCode::Forbidden);
+        answerJson(responder, frameworkError(QStringLiteral("Forbidden")), Responder::StatusCode::Forbidden);
+        return;
+    }
+    if (m_beforePagination) {
+        // Before 2026-05-20: no pagination, no filters, every row at once.
+        QByteArray body = R"({"rows":[)";
+        for (const Worker& worker : m_workers) {
+            if (body.size() > 9)
+                body += ',';
+            body += worker.listJson;
+        }
+        answerJson(responder, body + "]}\n");
         return;
     }
     const QStringList statuses = query.allQueryItemValues(QStringLiteral("statuses"), QUrl::FullyDecoded);
@@ -396,16 +415,20 @@ void FakeHatchet::answerList(const QString& tenant, const QUrlQuery& query, Resp
 
 void FakeHatchet::answerWorker(const QString& id, Responder& responder) {
     if (QUuid::fromString(id).isNull()) {
-        answerJson(responder,
-                   apiErrors(QStringLiteral("Invalid format for parameter worker: must be a uuid")),
+        answerJson(responder, frameworkError(QStringLiteral("invalid worker id")),
                    Responder::StatusCode::BadRequest);
         return;
     }
     const auto found =
         std::find_if(m_workers.begin(), m_workers.end(), [&id](const Worker& w) { return w.id == id; });
     if (found == m_workers.end()) {
-        answerJson(responder, apiErrors(QStringLiteral("Could not find worker")),
-                   Responder::StatusCode::NotFound);
+        answerJson(responder, frameworkError(QStringLiteral("not found")), Responder::StatusCode::NotFound);
+        return;
+    }
+    if (!found->hasActions) {
+        // Hatchet builds registeredWorkflows from the worker's actions and fails without any.
+        answerJson(responder, apiErrors(QStringLiteral("worker %1 has no actions").arg(id)),
+                   Responder::StatusCode::InternalServerError);
         return;
     }
     answerJson(responder, found->getJson);

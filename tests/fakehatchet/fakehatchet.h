@@ -23,8 +23,11 @@ struct SeenRequest {
 
 // A Hatchet REST API stand-in on Qt HttpServer for tests and demos, on 127.0.0.1 (port 0 by default):
 // GET /api/v1/tenants/{tenant}/worker with limit/offset pagination (capped page size), statuses and labels
-// filters; GET /api/v1/workers/{id} with registeredWorkflows; a bearer token check (403 APIErrors
-// otherwise); and fault modes. Workers are served byte for byte as the data file has them (compact).
+// filters; GET /api/v1/workers/{id} with registeredWorkflows (HTTP 500 "worker … has no actions" for a worker
+// without actions, as Hatchet answers); a bearer token check; and fault modes. Errors come in Hatchet's two
+// shapes: authentication, authorization and lookup failures as `{"message": "…"}` (403 "Please provide valid
+// credentials", 404 "not found"), handler failures as APIErrors `{"errors": [{"description": "…"}]}`.
+// Workers are served byte for byte as the data file has them (compact).
 class FakeHatchet final : public QAbstractHttpServer {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FakeHatchet)
@@ -34,7 +37,7 @@ public:
         None,
         Slow,               // answer only after slowDelayMs (beyond the client's timeout)
         ServerError,        // 500 with APIErrors
-        Unauthorized,       // 401 with APIErrors
+        Unauthorized,       // 401 with {"message"}, as the framework answers
         Truncated,          // announce the whole body, send half of it, close the connection
         TruncatedJson,      // a complete HTTP response whose JSON stops half-way
         NotJson,            // 200 with an HTML page
@@ -69,6 +72,10 @@ public:
     QByteArray makeToken() const;
 
     void setPageCap(int cap) { m_pageCap = cap; }
+    // A server before 2026-05-20: the list has no `pagination` member and ignores offset, limit, statuses
+    // and labels: every row in one answer.
+    void setBeforePagination(bool before) { m_beforePagination = before; }
+    bool beforePagination() const { return m_beforePagination; }
     // The HTTP Date the server sends (the inspector's capture time): now by default; the data's own time
     // (its newest heartbeat plus three seconds) makes a fixed data file look as fresh as when it was taken.
     void setDateFromData(bool fromData) { m_dateFromData = fromData; }
@@ -92,8 +99,9 @@ private:
         QString id;
         QString status;
         std::vector<std::pair<QString, QString>> labels;
-        QByteArray listJson; // as in a list: without registeredWorkflows
-        QByteArray getJson;  // as GET /workers/{id} sends it: with registeredWorkflows
+        QByteArray listJson;    // as in a list: without registeredWorkflows
+        QByteArray getJson;     // as GET /workers/{id} sends it: with registeredWorkflows
+        bool hasActions = true; // false: `actions` null or empty, and a GET fails with HTTP 500
     };
     class Recorder;
 
@@ -113,6 +121,7 @@ private:
     int m_slowDelayMs = 60000;
     bool m_tls = false;
     bool m_dateFromData = false;
+    bool m_beforePagination = false;
     QDateTime m_dataTime;
     quint16 m_port = 0;
     std::vector<SeenRequest> m_requests;

@@ -25,6 +25,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("date-now"),
          QStringLiteral("Send the real time as the HTTP Date (default: the data's newest heartbeat "
                         "plus 3 s, so saved data looks as fresh as when it was taken).")});
+    parser.addOption({QStringLiteral("before-pagination"),
+                      QStringLiteral("Answer as a server before 2026-05-20: no pagination, offset and limit "
+                                     "ignored, every row in one answer.")});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -37,6 +40,7 @@ int main(int argc, char** argv) {
     }
     server.setPageCap(parser.value(QStringLiteral("page-cap")).toInt());
     server.setDateFromData(!parser.isSet(QStringLiteral("date-now")));
+    server.setBeforePagination(parser.isSet(QStringLiteral("before-pagination")));
     if (!server.start(quint16(parser.value(QStringLiteral("port")).toUInt()))) {
         err << "fake-hatchet: cannot listen on 127.0.0.1\n";
         return 2;
