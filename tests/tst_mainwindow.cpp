@@ -492,7 +492,7 @@ void TestMainWindow::reloadCountsSnapshotWorkersOnly() {
     QVERIFY2(window.statusText().contains(QStringLiteral("3 workers")), qPrintable(window.statusText()));
     QCOMPARE(window.statusBar()->currentMessage(), QStringLiteral("Reloaded: 1 new, 1 changed, 1 gone"));
     // Filtered: the gone row still shows but counts nowhere.
-    window.setFilter(QStringLiteral("status:inactive"));
+    window.setFilter(QStringLiteral("status:paused")); // report-builder is active now
     QTRY_COMPARE(table.model()->rowCount(), 1);
     QCOMPARE(window.filterBar()->countsText(), QStringLiteral("0 of 3 workers"));
     window.setFilter(QStringLiteral("mailer"));

@@ -67,7 +67,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCounts);
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateFilterCounts);
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateFilterCounts);
+    // A filter that hides the selected worker removes its row (or resets the proxy) without a
+    // selection signal: the detail follows what is selected.
     connect(m_proxy, &QAbstractItemModel::rowsRemoved, this, &MainWindow::selectionChanged);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &MainWindow::selectionChanged);
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::selectionChanged);
     resize(1500, 860);
     setUpDesktop();
 }
