@@ -153,7 +153,7 @@ void TestDesktop::layoutAndChoicesSurviveARestart() {
         window.show();
         QVERIFY(openAndWait(window, fixture("list-current.json")));
         window.resize(1111, 777);
-        window.workerSplitter()->setSizes({400, 700});
+        window.workerSplitter()->setSizes({560, 540}); // both above their minimum widths
         splitterSizes = window.workerSplitter()->sizes();
         QHeaderView* columns = window.workerTable()->horizontalHeader();
         columns->setSectionHidden(WorkerTableModel::LabelsColumn, true);
