@@ -5,6 +5,7 @@
 #include "export/workerexport.h"
 #include "filter/query.h"
 #include "filter/workerindex.h"
+#include "itemmodels/timeformat.h"
 #include "live/connection.h"
 #include "load/bytesize.h"
 #include "load/hugepages.h"
@@ -36,6 +37,12 @@ struct Options {
     QString exportPath; // "-" for standard output
     exporting::Style style = exporting::Style::Pretty;
     std::optional<qint64> maxBytes; // --max-size
+    // --at: what ages and health are measured against (heartbeat filters, health): the capture time (the
+    // default), now, or a given time.
+    enum class At { Capture, Now, Time };
+    At at = At::Capture;
+    QDateTime atTime;
+    bool atGiven = false;
 
     bool commandLine() const { return check || list || !exportPath.isEmpty(); }
 };
@@ -67,6 +74,13 @@ void addOptions(QCommandLineParser& parser) {
                                      "changes."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
+    parser.addOption(
+        {QStringLiteral("at"),
+         QStringLiteral("Measure heartbeat ages and health against WHEN: 'capture' (the default: the capture "
+                        "time, from the HTTP Date or the file's time when the data agrees, else estimated "
+                        "from the data), 'now', or an ISO 8601 time such as 2026-11-29T13:00:05Z (UTC "
+                        "unless it has an offset). The window starts measuring against it."),
+         QStringLiteral("WHEN")});
     parser.addOption({QStringLiteral("max-size"),
                       QStringLiteral("Refuse sources larger than SIZE (e.g. 500M, 2G; K/M/G/T are powers of "
                                      "1024; default 2G, the window's \"load/maxSize\" setting)."),
@@ -90,6 +104,16 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("[SOURCE...]"));
 }
 
+// --at in the window: the same choice as View > Measure Times Against (without it, the remembered one).
+void measureAgainst(views::MainWindow& window, const Options& options) {
+    using Choice = views::MainWindow::MeasureAgainst;
+    if (options.atGiven)
+        window.setMeasureAgainst(options.at == Options::At::Now    ? Choice::Now
+                                 : options.at == Options::At::Time ? Choice::OtherTime
+                                                                   : Choice::CaptureTime,
+                                 options.atTime);
+}
+
 // Runs one command-line mode: load, print, exit code.
 int runCommandLine(const Options& options) {
     QTextStream out(stdout);
@@ -103,10 +127,14 @@ int runCommandLine(const Options& options) {
         exitCode = app::ExitOk;
         if (options.check)
             exitCode = app::printCheck(*snapshot, out, err);
+        // What every time is measured against, once for the whole answer.
+        const QDateTime reference = options.at == Options::At::Now    ? QDateTime::currentDateTimeUtc()
+                                    : options.at == Options::At::Time ? options.atTime
+                                                                      : snapshot->captureTime;
         const auto workers =
-            filter::matchingWorkers(*snapshot, options.filter, snapshot->captureTime.toMSecsSinceEpoch());
+            filter::matchingWorkers(*snapshot, options.filter, reference.toMSecsSinceEpoch());
         if (options.list && options.columns)
-            app::printList(*snapshot, workers, *options.columns, snapshot->captureTime, out);
+            app::printList(*snapshot, workers, *options.columns, reference, out);
         else if (options.list)
             app::printList(*snapshot, workers, out);
         if (!options.exportPath.isEmpty()) {
@@ -183,6 +211,24 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
+        if (parser.isSet(QStringLiteral("at"))) {
+            const QString at = parser.value(QStringLiteral("at"));
+            options.atGiven = true;
+            options.atTime = models::parseInstant(at);
+            if (at == QLatin1String("capture")) {
+                options.at = Options::At::Capture;
+            } else if (at == QLatin1String("now")) {
+                options.at = Options::At::Now;
+            } else if (options.atTime.isValid()) {
+                options.at = Options::At::Time;
+            } else {
+                std::fprintf(stderr,
+                             "hatchet-inspector: --at: '%s' is not capture, now or an ISO 8601 time such as "
+                             "2026-11-29T13:00:05Z\n",
+                             qPrintable(at));
+                return app::ExitUnreadable;
+            }
+        }
         auto query = filter::Query::parse(parser.value(QStringLiteral("filter")));
         if (const auto* error = std::get_if<filter::QueryError>(&query)) {
             std::fprintf(stderr, "hatchet-inspector: --filter: %s\n", qPrintable(error->toString()));
@@ -247,6 +293,7 @@ int main(int argc, char** argv) {
         if (options.maxBytes)
             window->session()->loader().setMaxBytes(*options.maxBytes);
         window->session()->setConnection(options.connection);
+        measureAgainst(*window, options);
         window->session()->connectToServer(options.connection);
         return QApplication::exec();
     }
@@ -257,6 +304,7 @@ int main(int argc, char** argv) {
         if (options.maxBytes)
             window->session()->loader().setMaxBytes(*options.maxBytes);
         window->session()->setConnection(options.connection);
+        measureAgainst(*window, options);
         window->open(source);
     }
     return QApplication::exec();

@@ -4,6 +4,7 @@
 #include "itemmodels/workertablemodel.h"
 #include "itemmodeltestutil.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -11,6 +12,7 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QUrl>
 
 #include <unistd.h>
@@ -106,6 +108,10 @@ private Q_SLOTS:
     void filterList();
     void filterErrors_data();
     void filterErrors();
+    void copiedFileFiltersAsTheOriginal();
+    void atNowAndAtTime_data();
+    void atNowAndAtTime();
+    void atMalformed();
     void exportRoundTrip();
     void exportFiltered();
     void exportCompactToStdout();
@@ -490,11 +496,10 @@ void TestCommandLine::filterList_data() {
                               << QStringList{QStringLiteral("report-builder"), QStringLiteral("mailer")};
     QTest::newRow("bare word") << QStringLiteral("MAIL") << QStringList{QStringLiteral("mailer")};
     QTest::newRow("nothing") << QStringLiteral("name:nobody") << QStringList{};
-    // The capture time is the file's mtime (now): every heartbeat is older than a minute.
+    // The file's mtime (the checkout) is contradicted by the data: the capture is estimated at 13:00:03.250,
+    // so only mailer, which never heartbeated, is silent for more than a minute.
     QTest::newRow("heartbeat, never matches >")
-        << QStringLiteral("heartbeat:>1m")
-        << QStringList{QStringLiteral("order-processor"), QStringLiteral("report-builder"),
-                       QStringLiteral("mailer")};
+        << QStringLiteral("heartbeat:>1m") << QStringList{QStringLiteral("mailer")};
 }
 
 void TestCommandLine::filterList() {
@@ -527,6 +532,96 @@ void TestCommandLine::filterErrors() {
     QCOMPARE(run.exitCode, 2);
     QCOMPARE(run.out, QByteArray());
     QVERIFY2(QString::fromUtf8(run.err).contains(message), run.err.constData());
+}
+
+// The names --list prints (its second column), without the header.
+QStringList listedNames(const QByteArray& out) {
+    QStringList lines = QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    if (!lines.isEmpty())
+        lines.removeFirst();
+    QStringList names;
+    for (const QString& line : std::as_const(lines))
+        names << line.section(QLatin1Char('\t'), 1, 1);
+    return names;
+}
+
+// A copy of list-current.json with the given modification time.
+QString copyWithTime(const QTemporaryDir& dir, const QString& name, const QDateTime& time) {
+    const QString path = dir.filePath(name);
+    QFile::remove(path);
+    if (!QFile::copy(fixturePath("list-current.json"), path))
+        return {};
+    QFile file(path);
+    if (!file.open(QIODevice::ReadWrite) || !file.setFileTime(time, QFileDevice::FileModificationTime))
+        return {};
+    return path;
+}
+
+// Issue 14: a copied file (cp, git clone, a download) gets a new modification time; heartbeat ages are
+// measured from the capture time the data allows, so the copy answers as the original does.
+void TestCommandLine::copiedFileFiltersAsTheOriginal() {
+    const QString original = copyWithTime(m_dir, QStringLiteral("original.json"),
+                                          QDateTime(QDate(2026, 11, 29), QTime(13, 0, 5), QTimeZone::utc()));
+    const QString copied = copyWithTime(m_dir, QStringLiteral("copied.json"),
+                                        QDateTime(QDate(2026, 12, 1), QTime(13, 0, 5), QTimeZone::utc()));
+    QVERIFY(!original.isEmpty() && !copied.isEmpty());
+    const auto list = [](const QString& path) {
+        return QStringList{QStringLiteral("--list"), QStringLiteral("--filter"),
+                           QStringLiteral("heartbeat:>5s"), path};
+    };
+    RUN(fromOriginal, list(original));
+    QCOMPARE(fromOriginal.exitCode, 0);
+    RUN(fromCopy, list(copied));
+    QCOMPARE(fromCopy.exitCode, 0);
+    RUN(fromCheckout, list(fixturePath("list-current.json")));
+    // At 13:00:05 (the original) order-processor is 1.75 s silent, report-builder 2.5 s; at the copy's
+    // estimated 13:00:03.250 even less. Only mailer, which never heartbeated, is silent over 5 s.
+    QCOMPARE(listedNames(fromOriginal.out), QStringList{QStringLiteral("mailer")});
+    QCOMPARE(listedNames(fromCopy.out), listedNames(fromOriginal.out));
+    QCOMPARE(listedNames(fromCheckout.out), listedNames(fromOriginal.out));
+    // And --at capture is the default.
+    RUN(atCapture, QStringList{QStringLiteral("--at"), QStringLiteral("capture")} + list(copied));
+    QCOMPARE(atCapture.out, fromCopy.out);
+}
+
+void TestCommandLine::atNowAndAtTime_data() {
+    QTest::addColumn<QString>("at");
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QStringList>("names");
+    // Now is long after 2026-11-29: both heartbeats are more than a day old (mailer never heartbeated).
+    QTest::newRow("now") << QStringLiteral("now") << QStringLiteral("heartbeat:>1d")
+                         << QStringList{QStringLiteral("order-processor"), QStringLiteral("report-builder"),
+                                        QStringLiteral("mailer")};
+    // At 13:00:05, report-builder (13:00:02.5) is 2.5 s silent, order-processor (13:00:03.25) 1.75 s.
+    QTest::newRow("13:00:05Z") << QStringLiteral("2026-11-29T13:00:05Z") << QStringLiteral("heartbeat:>2s")
+                               << QStringList{QStringLiteral("report-builder"), QStringLiteral("mailer")};
+    QTest::newRow("offset, 13:00:04Z")
+        << QStringLiteral("2026-11-29T14:00:04+01:00") << QStringLiteral("heartbeat:>2s")
+        << QStringList{QStringLiteral("mailer")};
+    QTest::newRow("13:01:00Z, under a minute")
+        << QStringLiteral("2026-11-29T13:01:00Z") << QStringLiteral("heartbeat:<1m")
+        << QStringList{QStringLiteral("order-processor"), QStringLiteral("report-builder")};
+}
+
+void TestCommandLine::atNowAndAtTime() {
+    QFETCH(QString, at);
+    QFETCH(QString, query);
+    QFETCH(QStringList, names);
+    RUN(run, {QStringLiteral("--list"), QStringLiteral("--at"), at, QStringLiteral("--filter"), query,
+              fixturePath("list-current.json")});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QCOMPARE(listedNames(run.out), names);
+}
+
+void TestCommandLine::atMalformed() {
+    RUN(run, {QStringLiteral("--list"), QStringLiteral("--at"), QStringLiteral("yesterday"),
+              fixturePath("list-current.json")});
+    QCOMPARE(run.exitCode, 2);
+    QCOMPARE(run.out, QByteArray());
+    QVERIFY2(QString::fromUtf8(run.err).contains(
+                 QStringLiteral("--at: 'yesterday' is not capture, now or an ISO 8601 time such as "
+                                "2026-11-29T13:00:05Z")),
+             run.err.constData());
 }
 
 void TestCommandLine::exportRoundTrip() {

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void sizeCap();
     void captureTimeIsFileTime();
     void captureTimeWithoutFileTime();
+    void copiedFileTimeIsContradicted();
     void progressAndParsing();
     void largeFileParsedWhileRead();
 
@@ -502,6 +503,33 @@ void TestLoader::captureTimeWithoutFileTime() {
              QDateTime(QDate(2026, 11, 29), QTime(13, 0, 3, 650), QTimeZone::utc()).toMSecsSinceEpoch());
     QVERIFY2(snapshot->captureTimeNote.contains(QLatin1String("estimated")),
              qPrintable(snapshot->captureTimeNote));
+}
+
+// A copy made 2 d later: the file's time is a hint the data contradicts (report-builder, PAUSED, heartbeated
+// at 13:00:02.5, so the capture is at most 13:00:07.5); the capture is the earliest instant the data allows.
+void TestLoader::copiedFileTimeIsContradicted() {
+    const QString path = m_dir.filePath(QStringLiteral("copied.json"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(fixturePath("list-current.json"), path));
+    const QDateTime copied(QDate(2026, 12, 1), QTime(13, 0, 5), QTimeZone::utc());
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(copied, QFileDevice::FileModificationTime));
+    }
+    Loader loader;
+    QSignalSpy loaded(&loader, &Loader::loaded);
+    QSignalSpy failed(&loader, &Loader::failed);
+    loader.load(path);
+    QVERIFY2(loaded.wait(10000), qPrintable(describe(failed)));
+    const SnapshotPtr snapshot = snapshotAt(loaded, 0);
+    QCOMPARE(snapshot->captureTime, QDateTime(QDate(2026, 11, 29), QTime(13, 0, 3, 250), QTimeZone::utc()));
+    QCOMPARE(snapshot->capture.source, hwi::hatchet::TimeSource::Estimated);
+    QCOMPARE(snapshot->capture.hint.kind, hwi::hatchet::CaptureHint::FileTime);
+    QCOMPARE(snapshot->capture.hint.time.toMSecsSinceEpoch(), copied.toMSecsSinceEpoch());
+    QVERIFY2(
+        snapshot->captureTimeNote.contains(QLatin1String("the file's time, 2 d later, contradicts them")),
+        qPrintable(snapshot->captureTimeNote));
 }
 
 void TestLoader::progressAndParsing() {

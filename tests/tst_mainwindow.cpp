@@ -16,6 +16,9 @@
 #include "workerdetail.h"
 #include "workertableview.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -25,6 +28,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -84,6 +88,7 @@ private Q_SLOTS:
     void detailTabsFitALaptopScreen();
     void healthReasonsFollowTheDashboard();
     void relativeTimeAgainstCaptureOrNow();
+    void measureTimesAgainstThreeChoices();
     void cancelKeepsPreviousDocument();
     void errorKeepsPreviousDocument();
     void failedOpenInANewWindowNamesTheFile();
@@ -232,10 +237,11 @@ void TestMainWindow::healthReasonsFollowTheDashboard() {
 }
 
 void TestMainWindow::relativeTimeAgainstCaptureOrNow() {
-    // order-processor's last heartbeat is 2026-11-29T13:00:02Z in the fixture.
+    // order-processor's last heartbeat is 2026-11-29T13:00:03.25Z in the fixture; the file time 13:00:07 is
+    // one the data allows (report-builder, PAUSED, heartbeated at 13:00:02.5: at most 5 s before).
     const QString path =
         copyWithCaptureTime(m_dir, QStringLiteral("list-current.json"),
-                            QDateTime(QDate(2026, 11, 29), QTime(13, 0, 14), QTimeZone::utc()));
+                            QDateTime(QDate(2026, 11, 29), QTime(13, 0, 7), QTimeZone::utc()));
     views::MainWindow window;
     QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
     window.open(path);
@@ -250,6 +256,103 @@ void TestMainWindow::relativeTimeAgainstCaptureOrNow() {
     QCOMPARE(resets.size(), 0); // the reference time changes cells, never the rows
     window.setMeasureAgainstNow(false);
     QCOMPARE(cell(*window.workerTable(), row, WorkerTableModel::LastHeartbeatColumn), atCapture);
+}
+
+// Answers the next QInputDialogs in turn: a text to accept, or a null QString to cancel; keeps their labels.
+void answerInputDialogs(const QStringList& answers, QStringList* labels) {
+    if (answers.isEmpty())
+        return;
+    QTimer::singleShot(10, [answers, labels] {
+        auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+        if (!dialog) {
+            answerInputDialogs(answers, labels); // not up yet
+            return;
+        }
+        *labels << dialog->labelText();
+        answerInputDialogs(answers.mid(1), labels); // the next one, if asked again
+        if (answers.first().isNull()) {
+            dialog->reject();
+        } else {
+            dialog->setTextValue(answers.first());
+            dialog->accept();
+        }
+    });
+}
+
+// View > Measure Times Against: the capture time (the default), now, or a time typed in (checked); the
+// status bar says which, and where the capture time came from.
+void TestMainWindow::measureTimesAgainstThreeChoices() {
+    // A copy of list-current whose file time is 2 d later: the data puts the capture in
+    // [13:00:03.250, 13:00:07.500], so the capture is estimated at 13:00:03.250 (order-processor's
+    // heartbeat).
+    const QString path = m_dir.filePath(QStringLiteral("copied-2-days-later.json"));
+    QVERIFY(QFile::copy(Fixtures + QStringLiteral("/list-current.json"), path));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime(QDate(2026, 12, 1), QTime(13, 0, 5), QTimeZone::utc()),
+                                 QFileDevice::FileModificationTime));
+    }
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(path);
+    QVERIFY(shown.wait(10000));
+    auto* capture = window.findChild<QAction*>(QStringLiteral("measureAgainstCapture"));
+    auto* now = window.findChild<QAction*>(QStringLiteral("measureAgainstNow"));
+    auto* other = window.findChild<QAction*>(QStringLiteral("measureAgainstOtherTime"));
+    QVERIFY(capture && now && other);
+    QVERIFY(capture->isChecked() && !now->isChecked() && !other->isChecked());
+    QCOMPARE(window.measuresAgainst(), views::MainWindow::MeasureAgainst::CaptureTime);
+    QVERIFY2(window.statusText().contains(QStringLiteral(
+                 "Captured ≈ 2026-11-29T13:00:03.250Z (estimated; the file's time contradicts the data)")),
+             qPrintable(window.statusText()));
+    QCOMPARE(window.referenceTime(), QDateTime(QDate(2026, 11, 29), QTime(13, 0, 3, 250), QTimeZone::utc()));
+    const int row = rowNamed(*window.workerTable(), QStringLiteral("report-builder")); // 13:00:02.5
+    const auto heartbeat = [&] {
+        return cell(*window.workerTable(), row, WorkerTableModel::LastHeartbeatColumn);
+    };
+    QCOMPARE(heartbeat(), QStringLiteral("just now")); // not "2 d ago"
+
+    // Now: ticking; the toolbar's button is the same action.
+    window.setMeasureAgainstNow(true);
+    QVERIFY(now->isChecked() && !capture->isChecked());
+    QVERIFY(window.measuresAgainstNow());
+    QVERIFY2(window.statusText().contains(QStringLiteral("Measuring against now")),
+             qPrintable(window.statusText()));
+    QVERIFY2(heartbeat().endsWith(QStringLiteral(" d ago")), qPrintable(heartbeat()));
+    now->toggle(); // the toolbar button clicked again: back to the capture time
+    QVERIFY(capture->isChecked() && !now->isChecked());
+    QCOMPARE(heartbeat(), QStringLiteral("just now"));
+
+    // Another time, typed in: a word is refused (the dialog asks again, saying why), a time is taken.
+    QStringList labels;
+    answerInputDialogs({QStringLiteral("yesterday"), QStringLiteral("2026-11-29T13:01:02.5Z")}, &labels);
+    other->trigger();
+    QCOMPARE(labels.size(), 2);
+    QVERIFY2(labels.at(1).startsWith(QStringLiteral("'yesterday' is not an ISO 8601 time")),
+             qPrintable(labels.at(1)));
+    QVERIFY(other->isChecked() && !capture->isChecked() && !now->isChecked());
+    QCOMPARE(window.measuresAgainst(), views::MainWindow::MeasureAgainst::OtherTime);
+    QCOMPARE(window.referenceTime(), QDateTime(QDate(2026, 11, 29), QTime(13, 1, 2, 500), QTimeZone::utc()));
+    QCOMPARE(heartbeat(), QStringLiteral("1 min ago"));
+    QVERIFY2(window.statusText().contains(
+                 QStringLiteral("Measuring against 2026-11-29T13:01:02.500Z (set by you)")),
+             qPrintable(window.statusText()));
+
+    // Cancelled, the choice stays as it was (now, here).
+    window.setMeasureAgainstNow(true);
+    answerInputDialogs({QString()}, &labels);
+    other->trigger();
+    QCOMPARE(labels.size(), 3);
+    QVERIFY(now->isChecked() && !other->isChecked());
+    QCOMPARE(window.measuresAgainst(), views::MainWindow::MeasureAgainst::Now);
+
+    // And back to the capture time from the menu.
+    capture->trigger();
+    QVERIFY(capture->isChecked() && !now->isChecked() && !other->isChecked());
+    QCOMPARE(window.measuresAgainst(), views::MainWindow::MeasureAgainst::CaptureTime);
+    QCOMPARE(heartbeat(), QStringLiteral("just now"));
+    QVERIFY(window.statusText().contains(QStringLiteral("Captured ≈ 2026-11-29T13:00:03.250Z")));
 }
 
 void TestMainWindow::cancelKeepsPreviousDocument() {

@@ -6,6 +6,7 @@
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "heartbeatdelegate.h"
+#include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
 #include "messagebar.h"
 #include "problemspanel.h"
@@ -24,6 +25,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLocale>
 #include <QMenuBar>
 #include <QSplitter>
@@ -198,10 +200,29 @@ void MainWindow::createViewMenu() {
     });
     find->setShortcuts({QKeySequence::Find, QKeySequence(Qt::CTRL | Qt::Key_L)});
     view->addAction(m_problems->toggleViewAction());
-    m_nowAction = view->addAction(tr("Measure Times Against &Now"));
-    m_nowAction->setCheckable(true);
+    QMenu* measure = view->addMenu(tr("&Measure Times Against"));
+    auto* measureGroup = new QActionGroup(this);
+    // Optional: the toolbar's Now button toggles back to the capture time.
+    measureGroup->setExclusionPolicy(QActionGroup::ExclusionPolicy::ExclusiveOptional);
+    m_captureAction = measure->addAction(tr("&Capture Time"));
+    m_captureAction->setToolTip(tr("Ages and health as they were when the document was captured"));
+    m_nowAction = measure->addAction(tr("&Now"));
+    m_nowAction->setIconText(tr("Measure Against Now")); // the toolbar button
     m_nowAction->setToolTip(tr("Relative times against now (ticking) instead of the capture time"));
+    m_otherTimeAction = measure->addAction(tr("&Other Time…"));
+    m_otherTimeAction->setToolTip(tr("Relative times against a time you type (ISO 8601)"));
+    m_captureAction->setObjectName(QStringLiteral("measureAgainstCapture")); // stable ids, for tests
+    m_nowAction->setObjectName(QStringLiteral("measureAgainstNow"));
+    m_otherTimeAction->setObjectName(QStringLiteral("measureAgainstOtherTime"));
+    for (QAction* action : {m_captureAction, m_nowAction, m_otherTimeAction}) {
+        action->setCheckable(true);
+        measureGroup->addAction(action);
+    }
+    m_captureAction->setChecked(true);
+    connect(m_captureAction, &QAction::triggered, this,
+            [this] { setMeasureAgainst(MeasureAgainst::CaptureTime); });
     connect(m_nowAction, &QAction::toggled, this, &MainWindow::setMeasureAgainstNow);
+    connect(m_otherTimeAction, &QAction::triggered, this, &MainWindow::askForReferenceTime);
     QMenu* refresh = view->addMenu(tr("Auto &Refresh"));
     m_refreshGroup = new QActionGroup(this);
     const std::pair<QString, int> intervals[] = {{tr("Off"), 0},
@@ -312,26 +333,81 @@ void MainWindow::showError(const load::LoadError& error, bool stale) {
 }
 
 void MainWindow::setMeasureAgainstNow(bool now) {
-    if (m_nowAction->isChecked() != now)
-        m_nowAction->setChecked(now); // re-enters through toggled
     if (now)
+        setMeasureAgainst(MeasureAgainst::Now);
+    else if (measuresAgainstNow() && !m_captureAction->isChecked() && !m_otherTimeAction->isChecked())
+        setMeasureAgainst(MeasureAgainst::CaptureTime); // the toolbar button toggled off (Other Time… asks
+                                                        // first: cancelled, it stays on now)
+}
+
+void MainWindow::setMeasureAgainst(MeasureAgainst choice, const QDateTime& time) {
+    if (choice == MeasureAgainst::OtherTime) {
+        if (time.isValid())
+            m_otherTime = time.toUTC();
+        if (!m_otherTime.isValid())
+            choice = m_measureAgainst; // nothing to measure against: the choice stays
+    }
+    m_measureAgainst = choice;
+    QAction* checked = choice == MeasureAgainst::Now         ? m_nowAction
+                       : choice == MeasureAgainst::OtherTime ? m_otherTimeAction
+                                                             : m_captureAction;
+    if (!checked->isChecked())
+        checked->setChecked(true); // the Now action's toggled re-enters with the same choice
+    if (choice == MeasureAgainst::OtherTime)
+        m_otherTimeAction->setText(tr("&Other Time (%1)…").arg(models::instantText(m_otherTime)));
+    if (choice == MeasureAgainst::Now)
         m_tick.start();
     else
         m_tick.stop();
     updateReferenceTime();
 }
 
-bool MainWindow::measuresAgainstNow() const {
-    return m_nowAction->isChecked();
+bool MainWindow::askForReferenceTime() {
+    const QString example = QStringLiteral("2026-11-29T13:00:05Z");
+    QString text =
+        models::instantText(referenceTime().isValid() ? referenceTime() : QDateTime::currentDateTimeUtc());
+    QString problem;
+    for (;;) {
+        bool ok = false;
+        text = QInputDialog::getText(
+            this, tr("Measure Times Against"),
+            problem + tr("A time, ISO 8601 (UTC unless it has an offset), e.g. %1:").arg(example),
+            QLineEdit::Normal, text, &ok);
+        if (!ok) {
+            setMeasureAgainst(m_measureAgainst); // the menu shows the choice as it was
+            return false;
+        }
+        if (const QDateTime time = models::parseInstant(text); time.isValid()) {
+            setMeasureAgainst(MeasureAgainst::OtherTime, time);
+            return true;
+        }
+        problem = tr("'%1' is not an ISO 8601 time.\n").arg(text.trimmed());
+    }
+}
+
+QDateTime MainWindow::referenceTime() const {
+    switch (m_measureAgainst) {
+    case MeasureAgainst::Now:
+        return QDateTime::currentDateTimeUtc();
+    case MeasureAgainst::OtherTime:
+        return m_otherTime;
+    case MeasureAgainst::CaptureTime:
+        break;
+    }
+    return snapshot() ? snapshot()->captureTime : QDateTime::currentDateTimeUtc();
 }
 
 void MainWindow::updateReferenceTime() {
-    const bool now = measuresAgainstNow();
-    const QDateTime reference =
-        now || !snapshot() ? QDateTime::currentDateTimeUtc() : snapshot()->captureTime;
+    const QDateTime reference = referenceTime();
     m_model->setReferenceTime(reference);
     m_proxy->setReferenceTime(reference);
-    m_detail->setReferenceTime(reference, now ? tr("now") : tr("capture"));
+    const bool now = m_measureAgainst == MeasureAgainst::Now;
+    const bool other = m_measureAgainst == MeasureAgainst::OtherTime;
+    m_detail->setReferenceTime(reference, now ? tr("now") : other ? tr("set time") : tr("capture"));
+    m_status->setReference(now     ? hatchet::TimeSource::Now
+                           : other ? hatchet::TimeSource::UserSet
+                                   : hatchet::TimeSource::Unknown,
+                           reference);
 }
 
 void MainWindow::selectionChanged() {

@@ -60,9 +60,19 @@ public:
     void openSources(const QStringList& sources);
     static QString sampleSource() { return QStringLiteral(":/sample-workers.json"); }
 
-    // Relative times against the snapshot's capture time (default) or against now, ticking each second.
+    // View > Measure Times Against: relative times, ages and health against the snapshot's capture time
+    // (default), now (ticking each second) or a time the user set.
+    enum class MeasureAgainst { CaptureTime, Now, OtherTime };
+    // OtherTime takes `time` (ignored otherwise; an invalid one keeps the choice as it was).
+    void setMeasureAgainst(MeasureAgainst choice, const QDateTime& time = {});
+    MeasureAgainst measuresAgainst() const { return m_measureAgainst; }
+    // The time everything is measured against now (invalid when the capture time is unknown).
+    QDateTime referenceTime() const;
+    // Asks for a time (ISO 8601, checked) and measures against it; false when cancelled.
+    bool askForReferenceTime();
+    // Now or the capture time (the toolbar button's toggle).
     void setMeasureAgainstNow(bool now);
-    bool measuresAgainstNow() const;
+    bool measuresAgainstNow() const { return m_measureAgainst == MeasureAgainst::Now; }
     // Reload the document when its local file changes on disk (View > Reload on Change, remembered).
     void setReloadOnChange(bool on);
     bool reloadsOnChange() const;
@@ -137,7 +147,11 @@ private:
     SessionStatus* m_status;
     ProblemsPanel* m_problems;
     QSplitter* m_workerSplit = nullptr;
+    QAction* m_captureAction = nullptr;
     QAction* m_nowAction = nullptr;
+    QAction* m_otherTimeAction = nullptr;
+    MeasureAgainst m_measureAgainst = MeasureAgainst::CaptureTime;
+    QDateTime m_otherTime;
     QAction* m_reloadAction = nullptr;
     QAction* m_reloadOnChange = nullptr;
     QAction* m_saveSnapshot = nullptr;

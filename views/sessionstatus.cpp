@@ -1,5 +1,6 @@
 #include "sessionstatus.h"
 
+#include "itemmodels/timeformat.h"
 #include "session/session.h"
 
 #include <QLabel>
@@ -27,6 +28,10 @@ SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
         label->setTextFormat(Qt::PlainText); // sources and statuses come from outside
         bar->addPermanentWidget(label);
     }
+    // Where room is short the capture label keeps its time and cuts the rest (the tooltip has it all),
+    // rather than widen the window.
+    m_capture->setMinimumWidth(
+        m_capture->fontMetrics().horizontalAdvance(QStringLiteral("Captured ≈ 2026-11-29T13:00:03.650Z")));
     bar->addWidget(m_progress);
     bar->addWidget(m_cancel);
     m_progress->setMaximumWidth(220);
@@ -96,16 +101,65 @@ void SessionStatus::updateLabels() {
         counts << QStringLiteral("%1 %2").arg(count).arg(status.isEmpty() ? tr("no status")
                                                                           : status.toLower());
     m_source->setText(snapshot->source);
-    m_capture->setText(tr("Captured %1%2")
-                           .arg(snapshot->captureTime.toUTC().toString(Qt::ISODate),
-                                snapshot->captureTimeNote.isEmpty()
-                                    ? QString()
-                                    : QStringLiteral(" (%1)").arg(snapshot->captureTimeNote)));
+    updateCapture();
     const auto total = snapshot->workers.size();
     m_counts->setText((total == 1 ? tr("1 worker: ") : tr("%1 workers: ").arg(total)) +
                       counts.join(QStringLiteral(", ")));
     const load::LoadTimings timings = m_session->timings();
     m_timing->setText(tr("loaded in %1 ms").arg(timings.readMs + timings.parseMs));
+}
+
+void SessionStatus::setReference(hatchet::TimeSource source, const QDateTime& time) {
+    if (source != hatchet::TimeSource::Now && source != hatchet::TimeSource::UserSet)
+        source = hatchet::TimeSource::Unknown;
+    if (source == m_reference && time == m_referenceTime)
+        return;
+    m_reference = source;
+    m_referenceTime = time;
+    updateCapture();
+}
+
+// "Captured 2026-11-29T13:00:03Z (HTTP Date)", "Captured ≈ … (estimated from …)", "Measuring against now",
+// "Measuring against 2026-11-29T13:00:05Z (set by you)"; the tooltip tells the capture time's story.
+void SessionStatus::updateCapture() {
+    using hatchet::TimeSource;
+    const auto snapshot = m_session->snapshot();
+    QString captured;
+    QStringList tip;
+    if (snapshot) {
+        const hatchet::CaptureTime& capture = snapshot->capture;
+        const QString time = models::instantText(capture.time);
+        const QString approximately = capture.isEstimated() ? QStringLiteral("≈ ") : QString();
+        captured = capture.time.isValid() ? tr("Captured %1%2 (%3)").arg(approximately, time, capture.summary)
+                                          : tr("Capture time unknown");
+        if (capture.time.isValid())
+            tip << tr("Captured %1%2 (%3)").arg(approximately, time, capture.note);
+        if (capture.hint.kind != hatchet::CaptureHint::None)
+            tip << tr("%1: %2").arg(capture.hint.kind == hatchet::CaptureHint::HttpDate ? tr("HTTP Date")
+                                                                                        : tr("File time"),
+                                    models::instantText(capture.hint.time));
+        const hatchet::CaptureBounds& bounds = capture.bounds;
+        if ((bounds.earliest || bounds.latest) && !bounds.isContradictory())
+            tip << tr("The workers' statuses and heartbeats put it %1")
+                       .arg(!bounds.latest ? tr("at or after %1").arg(models::instantText(*bounds.earliest))
+                            : !bounds.earliest
+                                ? tr("at or before %1").arg(models::instantText(*bounds.latest))
+                                : tr("between %1 and %2")
+                                      .arg(models::instantText(*bounds.earliest),
+                                           models::instantText(*bounds.latest)));
+    }
+    switch (m_reference) {
+    case TimeSource::Now:
+        m_capture->setText(tr("Measuring against now"));
+        break;
+    case TimeSource::UserSet:
+        m_capture->setText(tr("Measuring against %1 (set by you)").arg(models::instantText(m_referenceTime)));
+        break;
+    default:
+        m_capture->setText(captured);
+        break;
+    }
+    m_capture->setToolTip(tip.join(QLatin1Char('\n')));
 }
 
 void SessionStatus::updateLastUpdated() {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "hatchet/capturetime.h"
+
+#include <QDateTime>
 #include <QObject>
 #include <QString>
 
@@ -26,11 +29,15 @@ public:
 
     // The labels' texts joined by " | " (for tests and accessibility checks).
     QString text() const;
+    // What times are measured against, for the capture label: the capture time (any other source: the
+    // snapshot's, and where it came from), TimeSource::Now, or TimeSource::UserSet with the time set.
+    void setReference(hatchet::TimeSource source, const QDateTime& time = {});
 
 private:
     void setLoading(bool loading);
     void updateLabels();
     void updateLastUpdated();
+    void updateCapture();
     void setUpAccessibleNames();
 
     session::Session* m_session;
@@ -42,6 +49,8 @@ private:
     QLabel* m_updated;
     QProgressBar* m_progress;
     QPushButton* m_cancel;
+    hatchet::TimeSource m_reference = hatchet::TimeSource::Unknown; // Unknown: the capture time
+    QDateTime m_referenceTime;
 };
 
 } // namespace hwi::views

@@ -24,17 +24,6 @@ bool looksLikeWorker(const json::Document& doc, NodeId id) {
     return known >= 2;
 }
 
-// Without an HTTP Date or a file time, the newest heartbeat is the best estimate of when it was taken.
-QDateTime newestHeartbeat(const Snapshot& snapshot) {
-    std::optional<std::int64_t> newest;
-    for (std::size_t i = 0; i < snapshot.workers.size(); ++i) {
-        const TimeValue beat = snapshot.worker(i).lastHeartbeatAt();
-        if (beat.isKnown() && (!newest || beat.time.msecsSinceEpoch > *newest))
-            newest = beat.time.msecsSinceEpoch;
-    }
-    return newest ? QDateTime::fromMSecsSinceEpoch(*newest, QTimeZone::utc()) : QDateTime();
-}
-
 // Validation in parts that run on the thread pool at once: the workers in ranges, and the duplicate-key
 // scan in ranges of node ids. Sorted by offset, the problems are those of one pass (validation.h).
 std::vector<Problem> validate(const json::Document& doc, Shape shape) {
@@ -127,9 +116,23 @@ std::size_t Snapshot::errorCount() const {
         problems.begin(), problems.end(), [](const Problem& p) { return p.severity == Severity::Error; }));
 }
 
+CaptureHint::Kind Snapshot::hintKindFor(const QString& source) {
+    return source.startsWith(QLatin1String("http://"), Qt::CaseInsensitive) ||
+                   source.startsWith(QLatin1String("https://"), Qt::CaseInsensitive)
+               ? CaptureHint::HttpDate
+               : CaptureHint::FileTime;
+}
+
 std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Document> document,
                                                 QString source, const QDateTime& captureTime,
                                                 Validation validation) {
+    const CaptureHint hint{captureTime.isValid() ? hintKindFor(source) : CaptureHint::None, captureTime};
+    return buildWithHint(std::move(document), std::move(source), hint, validation);
+}
+
+std::shared_ptr<const Snapshot> Snapshot::buildWithHint(std::shared_ptr<const json::Document> document,
+                                                        QString source, const CaptureHint& hint,
+                                                        Validation validation) {
     auto snapshot = std::make_shared<Snapshot>();
     snapshot->document = std::move(document);
     snapshot->source = std::move(source);
@@ -168,14 +171,17 @@ std::shared_ptr<const Snapshot> Snapshot::build(std::shared_ptr<const json::Docu
     if (validation == Validation::Full)
         snapshot->problems = validate(doc, snapshot->shape);
 
-    if (captureTime.isValid()) {
-        snapshot->captureTime = captureTime;
-    } else {
-        snapshot->captureTime = newestHeartbeat(*snapshot);
-        snapshot->captureTimeNote = snapshot->captureTime.isValid()
-                                        ? QStringLiteral("estimated from the newest heartbeat")
-                                        : QStringLiteral("unknown");
+    std::vector<CaptureWorker> beats;
+    beats.reserve(snapshot->workers.size());
+    for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
+        const WorkerView worker = snapshot->worker(i);
+        beats.push_back({worker.status(), worker.lastHeartbeatAt(), worker.name()});
     }
+    // The 24 h membership bounds the rows of a tenant's list, not a worker fetched on its own.
+    const bool tenantList = snapshot->shape == Shape::WorkerList || snapshot->shape == Shape::WorkerArray;
+    snapshot->capture = decideCaptureTime(beats, tenantList, hint);
+    snapshot->captureTime = snapshot->capture.time;
+    snapshot->captureTimeNote = snapshot->capture.note;
     return snapshot;
 }
 

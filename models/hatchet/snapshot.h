@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capturetime.h"
 #include "problem.h"
 #include "worker.h"
 #include "json/document.h"
@@ -31,8 +32,9 @@ struct Snapshot {
     std::vector<NodeId> workers; // Worker object nodes, in document order
     std::vector<Problem> problems;
     QString source;          // as the user named it
-    QDateTime captureTime;   // HTTP Date, file modification time, or estimated (see captureTimeNote)
-    QString captureTimeNote; // how the capture time was determined
+    CaptureTime capture;     // when it was captured, where that came from, the bounds from the data
+    QDateTime captureTime;   // capture.time, read by everything that measures ages
+    QString captureTimeNote; // capture.note: how the capture time was determined
 
     // index < workers.size(), checked: an index from outside (a table role, a gone row's -1) goes through
     // findWorker().
@@ -47,10 +49,17 @@ struct Snapshot {
     [[noreturn]] void outOfRange(std::size_t index) const; // aborts with a message, never reads past the end
 
     enum class Validation { Full, Skip };
-    // Classifies the document, indexes its workers and (unless skipped) validates the document.
+    // Classifies the document, indexes its workers, (unless skipped) validates the document and decides the
+    // capture time from the hint and the data (capturetime.h).
+    static std::shared_ptr<const Snapshot> buildWithHint(std::shared_ptr<const json::Document> document,
+                                                         QString source, const CaptureHint& hint,
+                                                         Validation validation = Validation::Full);
+    // The same with a hint whose kind follows from the source: an http(s) URL's time is its HTTP Date,
+    // anything else's the file's time.
     static std::shared_ptr<const Snapshot> build(std::shared_ptr<const json::Document> document,
                                                  QString source, const QDateTime& captureTime,
                                                  Validation validation = Validation::Full);
+    static CaptureHint::Kind hintKindFor(const QString& source);
 };
 
 } // namespace hwi::hatchet

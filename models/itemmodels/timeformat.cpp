@@ -1,5 +1,8 @@
 #include "timeformat.h"
 
+#include <QRegularExpression>
+#include <QTimeZone>
+
 #include <limits>
 
 namespace hwi::models {
@@ -86,6 +89,34 @@ QString absoluteTime(const TimeValue& value) {
         return value.text;
     }
     return {};
+}
+
+QString instantText(const QDateTime& time) {
+    if (!time.isValid())
+        return {};
+    const QDateTime utc = time.toUTC();
+    return utc.toString(utc.time().msec() == 0 ? QStringLiteral("yyyy-MM-ddTHH:mm:ss'Z'")
+                                               : QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz'Z'"));
+}
+
+QString instantText(qint64 msecsSinceEpoch) {
+    return instantText(QDateTime::fromMSecsSinceEpoch(msecsSinceEpoch, QTimeZone::utc()));
+}
+
+QDateTime parseInstant(const QString& text) {
+    static const QRegularExpression Iso(QStringLiteral(
+        R"(^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2})(:\d{2}(?:\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})?$)"));
+    const QRegularExpressionMatch match = Iso.match(text.trimmed());
+    if (!match.hasMatch())
+        return {};
+    const QString seconds = match.captured(3).isEmpty() ? QStringLiteral(":00") : match.captured(3);
+    const QString zone = match.captured(4).isEmpty() ? QStringLiteral("Z") : match.captured(4);
+    const QByteArray normalized =
+        (match.captured(1) + QLatin1Char('T') + match.captured(2) + seconds + zone).toLatin1();
+    const auto parsed = hatchet::parseRfc3339({normalized.constData(), std::size_t(normalized.size())});
+    if (!parsed)
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(parsed->msecsSinceEpoch, QTimeZone::utc());
 }
 
 ReferenceTime referenceFrom(const QDateTime& time) {

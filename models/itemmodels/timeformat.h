@@ -26,6 +26,16 @@ QString durationText(qint64 msecs);
 // malformed value; "" when absent.
 QString absoluteTime(const hatchet::TimeValue& value);
 
+// An instant as the inspector writes it everywhere (status bar, health lines, tooltips): ISO 8601 in UTC,
+// milliseconds only when not zero: "2026-11-29T13:00:03.650Z", "2026-11-29T13:00:05Z"; "" when invalid.
+// What it writes, parseInstant() reads (and --at and View > Measure Times Against > Other Time accept).
+QString instantText(const QDateTime& time);
+QString instantText(qint64 msecsSinceEpoch);
+// An ISO 8601 date and time: "2026-11-29T13:00:05Z", "…T14:00:05+01:00", "…T13:00:05.25Z"; a space for
+// the T, no seconds ("2026-11-29 13:00") and no zone (UTC, as every time is shown) are accepted too.
+// Invalid when the text is not such a time.
+QDateTime parseInstant(const QString& text);
+
 // Sort key of a time: absent first, then never, then malformed, then valid times by instant.
 qint64 timeSortKey(const hatchet::TimeValue& value);
 // Reference minus the time (positive = past), when both are known.
