@@ -1,6 +1,6 @@
 // Renders the main window to PNG for the README and for looking at what we built:
 //   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX|PAGE-ID] [--dark]
-//                  [--size WxH] [--reload-with FILE]
+//                  [--size WxH] [--reload-with FILE] [--failed-load]
 // --tab takes a title's start ("Overview", "Runs") or a page id ("raw-json", WorkerDetail::pageId).
 // --size is the window's size (default 1500x860), e.g. 1024x700 or 1366x768 for a laptop screen.
 // --reload-with opens a temporary copy of SOURCE, then replaces it with FILE and reloads, and grabs the
@@ -68,6 +68,9 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("tab"), QStringLiteral("Detail tab to show (title prefix or page id)"),
                       QStringLiteral("TITLE")});
     parser.addOption({QStringLiteral("dark"), QStringLiteral("Dark palette")});
+    parser.addOption(
+        {QStringLiteral("failed-load"), QStringLiteral("SOURCE is expected to fail: grab the window "
+                                                       "with its error")});
     parser.addOption({QStringLiteral("reload-with"), QStringLiteral("Reload with this file's content"),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
@@ -124,10 +127,18 @@ int main(int argc, char** argv) {
             QApplication::quit();
         });
     });
+    const bool failedLoad = parser.isSet(QStringLiteral("failed-load"));
     QObject::connect(&window.session()->loader(), &load::Loader::failed, &window,
-                     [](const load::LoadError& error) {
-                         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
-                         QApplication::exit(2);
+                     [&](const load::LoadError& error) {
+                         if (!failedLoad) {
+                             std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+                             QApplication::exit(2);
+                             return;
+                         }
+                         QTimer::singleShot(300, &window, [&] {
+                             exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;
+                             QApplication::quit();
+                         });
                      });
     window.open(source);
     QApplication::exec();

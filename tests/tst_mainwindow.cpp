@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -93,6 +94,7 @@ private Q_SLOTS:
     void errorKeepsPreviousDocument();
     void failedOpenInANewWindowNamesTheFile();
     void filterHidingTheSelectionClearsTheDetail();
+    void problemsDockFitsItsContent();
     void filterIndexIsBuiltInTheBackground();
     void reloadKeepsSelectionFilterAndExpansion();
     void reloadCountsSnapshotWorkersOnly();
@@ -446,6 +448,29 @@ void TestMainWindow::filterHidingTheSelectionClearsTheDetail() {
     QCOMPARE(window.workerTable()->selectedWorkerIndexes().size(), std::size_t(1));
 }
 
+// Issue 13: the Problems dock is little more than a line without problems, and tall enough for its rows
+// (up to a handful) with them.
+void TestMainWindow::problemsDockFitsItsContent() {
+    views::MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(QStringLiteral(HWI_SAMPLE));
+    QVERIFY(shown.wait(10000));
+    const int line = window.fontMetrics().height();
+    QTRY_VERIFY2(window.problemsPanel()->height() <= 6 * line,
+                 qPrintable(QStringLiteral("%1 px for no problems").arg(window.problemsPanel()->height())));
+    window.open(Fixtures + QStringLiteral("/invalid-types.json"));
+    QVERIFY(shown.wait(10000));
+    const int rows = std::min(window.problemsPanel()->table()->model()->rowCount(), 8);
+    QVERIFY(rows >= 3);
+    QTRY_VERIFY2(window.problemsPanel()->table()->viewport()->height() >=
+                     rows * window.problemsPanel()->table()->verticalHeader()->defaultSectionSize(),
+                 qPrintable(QStringLiteral("%1 px for %2 rows")
+                                .arg(window.problemsPanel()->table()->viewport()->height())
+                                .arg(rows)));
+}
+
 void TestMainWindow::failedOpenInANewWindowNamesTheFile() {
     const QString path = m_dir.filePath(QStringLiteral("truncated.json"));
     QFile broken(path);
@@ -461,6 +486,7 @@ void TestMainWindow::failedOpenInANewWindowNamesTheFile() {
     QVERIFY(window.statusText().contains(QStringLiteral("not loaded")));
     QVERIFY(!window.statusBar()->currentMessage().contains(QStringLiteral("File > Open")));
     QCOMPARE(window.session()->source(), path); // F5 retries it: nothing else is on screen
+    QCOMPARE(window.detail()->nameLabel()->text(), QStringLiteral("No document"));
     // The Problems panel never claims "no problems" for a document it could not check.
     const QString problems = window.problemsPanel()->findChild<views::SectionView*>()->emptyStateText();
     QVERIFY2(problems.contains(QStringLiteral("Not checked")), qPrintable(problems));

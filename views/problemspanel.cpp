@@ -59,6 +59,8 @@ ProblemsPanel::ProblemsPanel(QWidget* parent)
     // SectionView names its parts after the empty-state text ("No problems: …"): name them here.
     m_section->filterEdit()->setAccessibleName(tr("Filter problems"));
     m_section->table()->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Small enough to fold to a line when there are no problems (see preferredHeight()).
+    m_section->table()->setMinimumHeight(fontMetrics().height() * 2);
     m_section->table()->setItemDelegateForColumn(ProblemsModel::SeverityColumn, new SeverityDelegate(this));
     for (const Severity severity : Severities) {
         auto* toggle = new QToolButton(m_section);

@@ -251,8 +251,9 @@ void WorkerDetail::updateHeader() {
     m_status->setVisible(has);
     m_slotBars->setVisible(has);
     if (!has) {
-        m_name->setText(m_snapshot && !m_snapshot->workers.empty() ? tr("Select a worker")
-                                                                   : tr("No workers in this document"));
+        m_name->setText(!m_snapshot                   ? tr("No document")
+                        : m_snapshot->workers.empty() ? tr("No workers in this document")
+                                                      : tr("Select a worker"));
         m_reasons->clear();
         m_timeline->setSlots({}, m_reference);
         m_slotSummary->clear();
