@@ -4,7 +4,10 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -73,6 +76,39 @@ QString describe(const QSignalSpy& failed) {
     return failed.isEmpty() ? QStringLiteral("no failure") : errorAt(failed, 0).toString();
 }
 
+// Serves `body` once per connection over plain HTTP with this Date header, as a web server or Hatchet would.
+class DatedServer : public QTcpServer {
+public:
+    DatedServer(QByteArray body, QByteArray date)
+        : m_body(std::move(body))
+        , m_date(std::move(date)) {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_requests[socket] += socket->readAll();
+                    if (!m_requests[socket].contains("\r\n\r\n"))
+                        return;
+                    m_requests.remove(socket);
+                    socket->write("HTTP/1.1 200 OK\r\nDate: " + m_date +
+                                  "\r\nContent-Type: application/json\r\nContent-Length: " +
+                                  QByteArray::number(m_body.size()) + "\r\nConnection: close\r\n\r\n" +
+                                  m_body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+    }
+    QString url(const char* path) const {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(QLatin1String(path));
+    }
+
+private:
+    QByteArray m_body;
+    QByteArray m_date;
+    QHash<QTcpSocket*, QByteArray> m_requests;
+};
+
 } // namespace
 
 class TestLoader : public QObject {
@@ -104,6 +140,7 @@ private Q_SLOTS:
     void captureTimeIsFileTime();
     void captureTimeWithoutFileTime();
     void copiedFileTimeIsContradicted();
+    void captureHintKind();
     void progressAndParsing();
     void largeFileParsedWhileRead();
 
@@ -530,6 +567,56 @@ void TestLoader::copiedFileTimeIsContradicted() {
     QVERIFY2(
         snapshot->captureTimeNote.contains(QLatin1String("the file's time, 2 d later, contradicts them")),
         qPrintable(snapshot->captureTimeNote));
+}
+
+// The loader says what its time is: a local file's modification time, an HTTP Date header, or nothing for a
+// resource (the capture is then estimated from the data).
+void TestLoader::captureHintKind() {
+    using hwi::hatchet::CaptureHint;
+    using hwi::hatchet::TimeSource;
+    const QDateTime when(QDate(2026, 11, 29), QTime(13, 0, 5), QTimeZone::utc());
+    Loader loader;
+    QSignalSpy loaded(&loader, &Loader::loaded);
+    QSignalSpy failed(&loader, &Loader::failed);
+
+    // A local file: its modification time.
+    const QString path = m_dir.filePath(QStringLiteral("hinted.json"));
+    QFile::remove(path);
+    QVERIFY(QFile::copy(fixturePath("list-current.json"), path));
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(when, QFileDevice::FileModificationTime));
+    }
+    loader.load(path);
+    QVERIFY2(loaded.wait(10000), qPrintable(describe(failed)));
+    SnapshotPtr snapshot = snapshotAt(loaded, 0);
+    QCOMPARE(snapshot->capture.hint.kind, CaptureHint::FileTime);
+    QCOMPARE(snapshot->capture.hint.time.toMSecsSinceEpoch(), when.toMSecsSinceEpoch());
+    QCOMPARE(snapshot->capture.source, TimeSource::FileTime);
+    QCOMPARE(snapshot->captureTime.toMSecsSinceEpoch(), when.toMSecsSinceEpoch());
+
+    // Over HTTP: the response's Date header.
+    QFile fixture(fixturePath("list-current.json"));
+    QVERIFY(fixture.open(QIODevice::ReadOnly));
+    DatedServer server(fixture.readAll(), "Sun, 29 Nov 2026 13:00:05 GMT");
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    loader.load(server.url("/workers.json"));
+    QVERIFY2(loaded.wait(10000), qPrintable(describe(failed)));
+    snapshot = snapshotAt(loaded, 1);
+    QCOMPARE(snapshot->capture.hint.kind, CaptureHint::HttpDate);
+    QCOMPARE(snapshot->capture.hint.time.toMSecsSinceEpoch(), when.toMSecsSinceEpoch());
+    QCOMPARE(snapshot->capture.source, TimeSource::HttpDate);
+    // The Date has whole seconds: the capture lies within that second.
+    QVERIFY(snapshot->captureTime >= when && snapshot->captureTime < when.addSecs(1));
+
+    // A resource has no time of its own: estimated from the data.
+    loader.load(QStringLiteral(":/sample-workers.json"));
+    QVERIFY2(loaded.wait(10000), qPrintable(describe(failed)));
+    snapshot = snapshotAt(loaded, 2);
+    QCOMPARE(snapshot->capture.hint.kind, CaptureHint::None);
+    QCOMPARE(snapshot->capture.source, TimeSource::Estimated);
+    QVERIFY(snapshot->captureTime.isValid());
 }
 
 void TestLoader::progressAndParsing() {

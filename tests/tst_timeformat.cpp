@@ -91,9 +91,16 @@ void TestTimeFormat::absoluteTime() {
     QCOMPARE(absoluteTime(timeValue("0001-01-01T00:00:00Z")), QStringLiteral("never"));
     QCOMPARE(absoluteTime(timeValue("29/11/2026 13:00:01")), QStringLiteral("29/11/2026 13:00:01"));
     QCOMPARE(absoluteTime(timeValue("2026-11-29T14:00:03.123456789+01:00")),
-             QStringLiteral("2026-11-29T14:00:03.123+01:00"));
+             QStringLiteral("2026-11-29T13:00:03.123Z"));
     QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01.987654321Z")),
              QStringLiteral("2026-11-29T13:00:01.987Z"));
+    // UTC whatever the zone written, milliseconds only when not zero.
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01Z")), QStringLiteral("2026-11-29T13:00:01Z"));
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01.000000000Z")),
+             QStringLiteral("2026-11-29T13:00:01Z"));
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T08:00:01-05:00")), QStringLiteral("2026-11-29T13:00:01Z"));
+    QCOMPARE(absoluteTime(timeValue("2026-11-29T13:00:01.5+00:00")),
+             QStringLiteral("2026-11-29T13:00:01.500Z"));
 }
 
 void TestTimeFormat::timeSortKey() {
@@ -137,9 +144,9 @@ void TestTimeFormat::timeCellData() {
     const TimeValue valid = timeValue("2026-11-29T13:00:00Z");
     QCOMPARE(timeCellData(valid, Qt::DisplayRole, reference, missing).toString(), QStringLiteral("12 s ago"));
     QCOMPARE(timeCellData(valid, Qt::DisplayRole, std::nullopt, missing).toString(),
-             QStringLiteral("2026-11-29T13:00:00.000Z"));
+             QStringLiteral("2026-11-29T13:00:00Z"));
     QCOMPARE(timeCellData(valid, Qt::ToolTipRole, reference).toString(),
-             QStringLiteral("2026-11-29T13:00:00.000Z"));
+             QStringLiteral("2026-11-29T13:00:00Z"));
     QCOMPARE(timeCellData(valid, hwi::models::RawValueRole, reference).toLongLong(),
              valid.time.msecsSinceEpoch);
     QCOMPARE(timeCellData(valid, hwi::models::TimeStateRole, reference).toInt(), int(TimeValue::Valid));

@@ -3,6 +3,7 @@
 #include "plaintooltips.h"
 
 #include "hatchet/slots.h"
+#include "itemmodels/timeformat.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -89,7 +90,7 @@ QString relativeLabel(qint64 offset, qint64 step) {
 QString describe(const hatchet::TimeValue& t) {
     switch (t.state) {
     case hatchet::TimeValue::Valid:
-        return t.time.toIsoString();
+        return models::instantText(t.time.msecsSinceEpoch);
     case hatchet::TimeValue::Never:
         return SlotTimeline::tr("never (zero time)");
     case hatchet::TimeValue::Malformed:
@@ -357,9 +358,7 @@ QString SlotTimeline::toolTipFor(int index) const {
                    "marker spans what is known up to the reference time.") %
                 QStringLiteral("</p>");
     html += QStringLiteral("<p>") %
-            tr("Relative to %1: %2")
-                .arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs))
-                .toHtmlEscaped() %
+            tr("Relative to %1: %2").arg(m_referenceLabel, models::instantText(m_reference)).toHtmlEscaped() %
             QStringLiteral("</p>");
     return html;
 }
@@ -373,8 +372,7 @@ bool SlotTimeline::event(QEvent* event) {
         } else if (!m_slots.empty() && help->pos().y() < axisHeight()) {
             QToolTip::showText(
                 help->globalPos(),
-                plainToolTip(tr("%1: %2").arg(m_referenceLabel, m_reference.toString(Qt::ISODateWithMs))),
-                this);
+                plainToolTip(tr("%1: %2").arg(m_referenceLabel, models::instantText(m_reference))), this);
         } else {
             QToolTip::hideText();
             event->ignore();

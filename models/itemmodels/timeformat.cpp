@@ -80,11 +80,7 @@ QString absoluteTime(const TimeValue& value) {
     case TimeValue::Never:
         return QStringLiteral("never");
     case TimeValue::Valid:
-        // Timestamp::toIsoString() writes a zero offset as "+00:00"; keep the "Z" the server wrote.
-        if (value.time.offsetSeconds == 0 && value.text.endsWith(QLatin1Char('Z'), Qt::CaseInsensitive))
-            return QDateTime::fromMSecsSinceEpoch(value.time.msecsSinceEpoch, Qt::UTC)
-                .toString(Qt::ISODateWithMs);
-        return value.time.toIsoString();
+        return instantText(value.time.msecsSinceEpoch);
     case TimeValue::Malformed:
         return value.text;
     }

@@ -22,8 +22,8 @@ ReferenceTime referenceFrom(const QDateTime& time);
 QString relativeTime(qint64 msecsFromReference);
 // "850 ms", "12.3 s", "12 s", "4 min 5 s", "2 h 3 min", "3 d 4 h"; negative durations get a minus sign.
 QString durationText(qint64 msecs);
-// ISO 8601 with milliseconds and the zone as written; "never" for Go's zero time; the text as written for a
-// malformed value; "" when absent.
+// The instant as instantText() writes it (UTC, milliseconds only when not zero); "never" for Go's zero time;
+// the text as written for a malformed value; "" when absent.
 QString absoluteTime(const hatchet::TimeValue& value);
 
 // An instant as the inspector writes it everywhere (status bar, health lines, tooltips): ISO 8601 in UTC,

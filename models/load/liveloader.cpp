@@ -101,8 +101,8 @@ void Loader::onLiveReplyFinished(Job& job) {
     }
     live.redirects = 0;
     live.contentType = reply.header(QNetworkRequest::ContentTypeHeader).toString();
-    if (const QDateTime date = httpDate(reply); date.isValid())
-        job.captureTime = date;
+    if (const hatchet::CaptureHint date = httpDateHint(reply); date.kind != hatchet::CaptureHint::None)
+        job.captureHint = date;
     job.reply = nullptr; // deleted by the manager after this signal
     live.bytesBefore += job.buffer.size();
 
@@ -167,7 +167,7 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
         return;
     runOffThread(
         job,
-        [pages = std::move(live.pages), cancel = job.cancel, source = job.source, time = job.captureTime] {
+        [pages = std::move(live.pages), cancel = job.cancel, source = job.source, hint = job.captureHint] {
             std::shared_ptr<const json::Document> document = pages.front();
             if (pages.size() > 1) {
                 auto parsed = json::Document::parse(live::mergeWorkerLists(pages), cancel.get());
@@ -175,7 +175,7 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
                     return Outcome{nullptr, nullptr, *error};
                 document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
             }
-            return Outcome{hatchet::Snapshot::build(std::move(document), source, time), nullptr, {}};
+            return Outcome{hatchet::Snapshot::buildWithHint(std::move(document), source, hint), nullptr, {}};
         },
         &Loader::finishWithSnapshot);
 }
@@ -251,8 +251,8 @@ void Loader::onFetchFinished() {
         return;
     }
     auto snapshot =
-        hatchet::Snapshot::build(std::get<std::shared_ptr<const json::Document>>(std::move(parsed)),
-                                 live::displayUrl(url), httpDate(reply));
+        hatchet::Snapshot::buildWithHint(std::get<std::shared_ptr<const json::Document>>(std::move(parsed)),
+                                         live::displayUrl(url), httpDateHint(reply));
     Q_EMIT workerFetched(url, std::move(snapshot));
 }
 

@@ -43,6 +43,11 @@ QDateTime httpDate(const QNetworkReply& reply) {
     return date.isEmpty() ? QDateTime() : QDateTime::fromString(date, Qt::RFC2822Date);
 }
 
+hatchet::CaptureHint httpDateHint(const QNetworkReply& reply) {
+    const QDateTime date = httpDate(reply);
+    return {date.isValid() ? hatchet::CaptureHint::HttpDate : hatchet::CaptureHint::None, date};
+}
+
 QString LoadError::toString() const {
     if (line > 0)
         return QStringLiteral("%1:%2:%3: %4").arg(source).arg(line).arg(column).arg(message);
@@ -97,9 +102,11 @@ void Loader::load(const QString& source) {
             });
             return;
         }
-        job.captureTime = info.lastModified();
         job.fileSize = info.size();
-        job.fileModified = job.captureTime;
+        job.fileModified = info.lastModified();
+        job.captureHint = {job.fileModified.isValid() ? hatchet::CaptureHint::FileTime
+                                                      : hatchet::CaptureHint::None,
+                           job.fileModified};
     }
     startRead(job);
 }
@@ -129,8 +136,8 @@ void Loader::onReadyRead(Job& job) {
     }
     if (!job.live && job.buffer.isEmpty() && !job.arriving && total > 0) {
         job.arriving = std::make_shared<json::ArrivingBytes>(total);
-        if (const QDateTime date = httpDate(reply); date.isValid())
-            job.captureTime = date;
+        if (const hatchet::CaptureHint date = httpDateHint(reply); date.kind != hatchet::CaptureHint::None)
+            job.captureHint = date;
         parseIntoSnapshot(job);
     }
     if (job.arriving) {
@@ -224,8 +231,8 @@ void Loader::onReplyFinished(Job& job) {
         Q_EMIT parsing();
         return;
     }
-    if (const QDateTime date = httpDate(reply); date.isValid())
-        job.captureTime = date;
+    if (const hatchet::CaptureHint date = httpDateHint(reply); date.kind != hatchet::CaptureHint::None)
+        job.captureHint = date;
 
     Q_EMIT parsing();
     if (!isCurrent(id))
@@ -238,12 +245,12 @@ void Loader::parseIntoSnapshot(Job& job) {
         job.arriving = json::ArrivingBytes::complete(std::move(job.buffer));
     runOffThread(
         job,
-        [bytes = job.arriving, cancel = job.cancel, source = job.source, time = job.captureTime]() mutable {
+        [bytes = job.arriving, cancel = job.cancel, source = job.source, hint = job.captureHint]() mutable {
             auto parsed = json::Document::parse(bytes, cancel.get());
             if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
                 return Outcome{nullptr, nullptr, *error};
             auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
-            return Outcome{hatchet::Snapshot::build(std::move(document), source, time), nullptr, {}};
+            return Outcome{hatchet::Snapshot::buildWithHint(std::move(document), source, hint), nullptr, {}};
         },
         &Loader::finishWithSnapshot);
 }

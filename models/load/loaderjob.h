@@ -18,6 +18,8 @@ namespace hwi::load {
 
 // The HTTP Date header as a time, invalid when absent or unreadable.
 QDateTime httpDate(const QNetworkReply& reply);
+// The HTTP Date header as a capture hint; kind None when absent or unreadable.
+hatchet::CaptureHint httpDateHint(const QNetworkReply& reply);
 // The message for a live response that does not parse.
 QString notJsonMessage(const QString& contentType, const QString& parseMessage);
 
@@ -62,7 +64,9 @@ struct Loader::Job {
     // Set when the size is announced (a file, a Content-Length): the bytes go here instead of buffer, and
     // the parse reads them while the rest is read.
     std::shared_ptr<json::ArrivingBytes> arriving;
-    QDateTime captureTime;
+    // What the loader knows of the capture time: the file's modification time, or the HTTP Date header of
+    // the (last) response; none for a resource or a response without a Date.
+    hatchet::CaptureHint captureHint;
     qint64 fileSize = -1; // a local file's size and time when the load began, to notice a writer
     QDateTime fileModified;
     QElapsedTimer timer;
