@@ -1,6 +1,7 @@
 #include "metadatamodel.h"
 
 #include "hatchet/health.h"
+#include "hatchet/provenance.h"
 
 namespace hwi::models {
 
@@ -35,6 +36,15 @@ void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) 
     if (!worker)
         return setRows({});
     const auto metaField = [&](std::string_view key) { return memberNode(*worker, "metadata", key); };
+    const json::Document& document = worker->document();
+    const DocumentKey key{&document, document.source().constData(), document.source().size(),
+                          document.nodeCount()};
+    if (key != m_provenanceOf) {
+        const hatchet::Provenance provenance = hatchet::provenanceOf(document);
+        m_writtenBy = hatchet::writerText(provenance.writer);
+        m_serverEra = hatchet::serverEraText(provenance);
+        m_provenanceOf = key;
+    }
     const hatchet::ResourceMeta metadata = worker->metadata();
     const auto text = [&](QString value, std::string_view key) {
         return FieldEntry{.text = std::move(value), .node = worker->field(key)};
@@ -56,6 +66,8 @@ void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) 
         text(worker->webhookId(), "webhookId"),
         text(worker->webhookUrl(), "webhookUrl"),
         FieldEntry{.text = eraText(worker->era())},
+        FieldEntry{.text = m_writtenBy},
+        FieldEntry{.text = m_serverEra},
     });
 }
 

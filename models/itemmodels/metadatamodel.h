@@ -4,7 +4,8 @@
 
 namespace hwi::models {
 
-// Field/value rows describing one worker: identity, status, connection times and schema era.
+// Field/value rows describing one worker: identity, status, connection times, schema era, and what the
+// document tells about its writer and server era.
 class MetadataModel final : public SectionTable<FieldEntry> {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetadataModel)
@@ -25,6 +26,8 @@ public:
         WebhookIdRow,
         WebhookUrlRow,
         SchemaEraRow,
+        WrittenByRow, // what wrote the document (hatchet/provenance.h), the same for all its workers
+        ServerEraRow, // the server era the document's fields tell
         NUM_ROWS
     };
 
@@ -45,9 +48,24 @@ private:
                                                      QT_TR_NOOP("Dispatcher ID"),
                                                      QT_TR_NOOP("Webhook ID"),
                                                      QT_TR_NOOP("Webhook URL"),
-                                                     QT_TR_NOOP("Schema era")};
+                                                     QT_TR_NOOP("Schema era"),
+                                                     QT_TR_NOOP("Written by"),
+                                                     QT_TR_NOOP("Server era")};
     QVariant cell(int row, int column, int role) const override;
     QVariant valueCell(int row, int role) const;
+
+    // Writer and server era, decided once per document: the one they were read from, told apart by its
+    // address, source bytes and size.
+    struct DocumentKey {
+        const json::Document* document = nullptr;
+        const char* data = nullptr;
+        qsizetype size = 0;
+        std::size_t nodes = 0;
+        bool operator==(const DocumentKey&) const = default;
+    };
+    DocumentKey m_provenanceOf;
+    QString m_writtenBy;
+    QString m_serverEra;
 };
 
 } // namespace hwi::models
