@@ -5,9 +5,11 @@
 #include "fakehatchet.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
+#include "itemmodels/slotsmodel.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "sectionview.h"
+#include "slottimeline.h"
 #include "workerdetail.h"
 #include "workertableview.h"
 
@@ -17,6 +19,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -62,6 +65,7 @@ private Q_SLOTS:
     void plainHttpNeedsConfirmation();
     void beforePaginationReadOnce();
     void workerWithoutActionsSaysSo();
+    void selectedWorkerShowsItsRunningTasks();
 
 private:
     live::Connection connection() const {
@@ -177,8 +181,11 @@ void TestLiveWindow::selectedWorkerGetsItsWorkflows() {
     QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(tabStarting(tabs, QStringLiteral("Workflows"))),
                               QStringLiteral("Workflows (3)"), 10000);
     const auto& requests = m_server.requests();
-    QCOMPARE(requests.back().path, QStringLiteral("/api/v1/workers/0b8e90e9-f646-4d5f-9ae8-5d0928398f9f"));
-    QVERIFY(requests.back().authorization);
+    const auto get = std::find_if(requests.begin(), requests.end(), [](const auto& r) {
+        return r.path == QStringLiteral("/api/v1/workers/0b8e90e9-f646-4d5f-9ae8-5d0928398f9f");
+    });
+    QVERIFY(get != requests.end());
+    QVERIFY(get->authorization);
 }
 
 void TestLiveWindow::statusTogglesFilterOnTheServer() {
@@ -477,6 +484,46 @@ void TestLiveWindow::workerWithoutActionsSaysSo() {
     window.workerTable()->selectRow(0);
     QVERIFY(workflows->emptyStateText() !=
             QStringLiteral("This worker has no actions: Hatchet lists no workflows for it"));
+}
+
+void TestLiveWindow::selectedWorkerShowsItsRunningTasks() {
+    views::MainWindow window;
+    QVERIFY(connectWindow(window));
+    views::WorkerDetail& detail = *window.detail();
+    const QTabWidget& tabs = *detail.tabs();
+    const int slotsTab = int(views::WorkerDetail::Page::Slots);
+    QTableView& slots = *detail.section(views::WorkerDetail::Page::Slots)->table();
+
+    // A current-era worker without running tasks: the server is asked, and lists none.
+    window.workerTable()->selectRow(2); // email-sender
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(slotsTab), QStringLiteral("Slots (0)"), 10000);
+
+    window.workerTable()->selectRow(3); // render-farm-01: the fake's two RUNNING tasks
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(slotsTab), QStringLiteral("Slots (2)"), 10000);
+    QCOMPARE(slots.model()->rowCount(), 2);
+    QStringList actions;
+    for (int row = 0; row < 2; ++row) {
+        actions << slots.model()->index(row, models::SlotsModel::ActionColumn).data().toString();
+        QCOMPARE(slots.model()->index(row, models::SlotsModel::StatusColumn).data().toString(),
+                 QStringLiteral("RUNNING"));
+        QVERIFY(!slots.model()->index(row, models::SlotsModel::StartedColumn).data().toString().isEmpty());
+        // V1TaskSummary has no timeout: none is shown.
+        QVERIFY(slots.model()->index(row, models::SlotsModel::TimeoutColumn).data().toString().isEmpty());
+    }
+    QCOMPARE(actions, FakeHatchet::runningTaskActions());
+    QCOMPARE(detail.timeline()->busySlots().size(), std::size_t(2));
+    QCOMPARE(detail.timeline()->busySlots().front().actionId, FakeHatchet::runningTaskActions().front());
+    const auto labels = detail.findChildren<QLabel*>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [](const QLabel* label) {
+        return label->text() == QStringLiteral("Running tasks from the server (2)");
+    }));
+
+    // An old-era worker shows its own `slots` again (three busy), not the other worker's tasks.
+    window.workerTable()->selectRow(7); // video-transcoder
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(slotsTab), QStringLiteral("Slots (3)"), 10000);
+    QCOMPARE(detail.timeline()->busySlots().size(), std::size_t(3));
+    QCOMPARE(detail.timeline()->busySlots().front().actionId,
+             QStringLiteral("video-transcode:transcode-h264"));
 }
 
 QTEST_MAIN(TestLiveWindow)

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void indexFollowsSnapshot();
     void serverFiltersFollowTheQuery();
     void fetchesOnlyWorkersOfTheSnapshot();
+    void fetchesRunningTasksOfACurrentEraWorker();
     void autoRefreshReloads();
     void plainHttpRefusedWithoutConfirmation();
     void saveSnapshotWritesWhatWasRead();
@@ -207,11 +208,76 @@ void TestSession::fetchesOnlyWorkersOfTheSnapshot() {
 
     session.fetchWorker(3); // render-farm-01
     QVERIFY(fetched.wait(10000));
-    QCOMPARE(m_server.requests().back().path,
-             QStringLiteral("/api/v1/workers/0b8e90e9-f646-4d5f-9ae8-5d0928398f9f"));
+    const auto& seen = m_server.requests();
+    QVERIFY(std::any_of(seen.begin(), seen.end(), [](const auto& r) {
+        return r.path == QStringLiteral("/api/v1/workers/0b8e90e9-f646-4d5f-9ae8-5d0928398f9f");
+    }));
     const auto worker = fetched.first().first().value<std::shared_ptr<const hatchet::Snapshot>>();
     QCOMPARE(worker->workers.size(), std::size_t(1));
     QCOMPARE(worker->worker(0).name(), QStringLiteral("render-farm-01"));
+}
+
+void TestSession::fetchesRunningTasksOfACurrentEraWorker() {
+    Session session;
+    QVERIFY(connectSession(session));
+    QSignalSpy fetched(&session, &Session::runningTasksFetched);
+    QSignalSpy failed(&session, &Session::runningTasksFetchFailed);
+    m_server.clearRequests();
+    const QDateTime before = QDateTime::currentDateTimeUtc();
+    session.fetchWorker(3); // render-farm-01: slotConfig, the fake's worker with running tasks
+    QVERIFY(fetched.wait(10000));
+    QCOMPARE(failed.size(), 0);
+    const QString id = QStringLiteral("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f");
+    QCOMPARE(m_server.runningTasksWorkerId(), id);
+
+    const QString path = QStringLiteral("/api/v1/stable/tenants/%1/workflow-runs").arg(m_server.tenant());
+    const auto& seen = m_server.requests();
+    const auto request =
+        std::find_if(seen.begin(), seen.end(), [&path](const auto& r) { return r.path == path; });
+    QVERIFY(request != seen.end());
+    QVERIFY(request->authorization);
+    QCOMPARE(request->query.queryItemValue(QStringLiteral("worker_id")), id);
+    QCOMPARE(request->query.allQueryItemValues(QStringLiteral("statuses")),
+             QStringList{QStringLiteral("RUNNING")});
+    QCOMPARE(request->query.queryItemValue(QStringLiteral("only_tasks")), QStringLiteral("true"));
+    const QDateTime since = QDateTime::fromString(
+        request->query.queryItemValue(QStringLiteral("since"), QUrl::FullyDecoded), Qt::ISODate);
+    QVERIFY(since.isValid());
+    QCOMPARE(since.timeSpec(), Qt::UTC);
+    QVERIFY(since >= before.addSecs(-24 * 3600 - 1));
+    QVERIFY(since <= QDateTime::currentDateTimeUtc().addSecs(-24 * 3600 + 1));
+
+    const auto tasks = fetched.first().first().value<hatchet::RunningTasks>();
+    QCOMPARE(tasks.workerId, id);
+    QVERIFY(tasks.document);
+    QCOMPARE(tasks.tasks.size(), std::size_t(2));
+    QStringList actions;
+    for (const hatchet::Slot& slot : tasks.tasks) {
+        actions << slot.actionId;
+        QCOMPARE(slot.status, QStringLiteral("RUNNING"));
+        QCOMPARE(slot.startedAt.state, hatchet::TimeValue::Valid);
+        QCOMPARE(slot.timeoutAt.state, hatchet::TimeValue::Absent);
+        QVERIFY(!slot.stepRunId.isEmpty());
+        QVERIFY(!slot.workflowRunId.isEmpty());
+    }
+    QCOMPARE(actions, fake::FakeHatchet::runningTaskActions());
+
+    // Another current-era worker: asked, and nothing runs on it.
+    fetched.clear();
+    session.fetchWorker(2); // email-sender
+    QVERIFY(fetched.wait(10000));
+    QCOMPARE(fetched.first().first().value<hatchet::RunningTasks>().workerId,
+             QStringLiteral("755719bf-b13a-48a0-8956-a4e4816cc88b"));
+    QVERIFY(fetched.first().first().value<hatchet::RunningTasks>().tasks.empty());
+
+    // An old-era worker (no slotConfig) is not asked.
+    fetched.clear();
+    m_server.clearRequests();
+    session.fetchWorker(7); // video-transcoder
+    QTest::qWait(300);
+    QCOMPARE(fetched.size(), 0);
+    QVERIFY(std::none_of(m_server.requests().begin(), m_server.requests().end(),
+                         [&path](const auto& r) { return r.path == path; }));
 }
 
 void TestSession::autoRefreshReloads() {

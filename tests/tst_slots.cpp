@@ -15,6 +15,7 @@ private Q_SLOTS:
     void padding();
     void runningText_data();
     void runningText();
+    void runningTasksOfAV1TaskSummaryList();
 };
 
 void TestSlots::totals() {
@@ -119,6 +120,30 @@ void TestSlots::runningText() {
     QCOMPARE(slots.free, free);
     QCOMPARE(runningSlotsText(slots), text);
     QCOMPARE(runningSlotsText(snapshot->worker(0)), text);
+}
+
+void TestSlots::runningTasksOfAV1TaskSummaryList() {
+    // One row as Hatchet sends it, one with only displayName and metadata.id, and a stray non-object.
+    const auto document = testutil::parse(R"({"pagination": {"current_page": 1, "num_pages": 1}, "rows": [
+        {"metadata": {"id": "t1"}, "taskExternalId": "t1", "actionId": "wf:step", "displayName": "step",
+         "status": "RUNNING", "startedAt": "2026-02-10T12:00:00Z", "workflowRunExternalId": "r1"},
+        {"metadata": {"id": "t2"}, "displayName": "other", "status": "RUNNING", "startedAt": null},
+        7]})");
+    const std::vector<Slot> tasks = runningTasks(*document);
+    QCOMPARE(tasks.size(), std::size_t(2));
+    QCOMPARE(tasks[0].actionId, QStringLiteral("wf:step"));
+    QCOMPARE(tasks[0].stepRunId, QStringLiteral("t1"));
+    QCOMPARE(tasks[0].workflowRunId, QStringLiteral("r1"));
+    QCOMPARE(tasks[0].status, QStringLiteral("RUNNING"));
+    QCOMPARE(tasks[0].startedAt.state, TimeValue::Valid);
+    QCOMPARE(tasks[0].startedAt.text, QStringLiteral("2026-02-10T12:00:00Z"));
+    QCOMPARE(tasks[0].timeoutAt.state, TimeValue::Absent); // V1TaskSummary has no timeout
+    QVERIFY(!tasks[0].isFreePadding());
+    QCOMPARE(tasks[1].actionId, QStringLiteral("other"));
+    QCOMPARE(tasks[1].stepRunId, QStringLiteral("t2"));
+    QCOMPARE(tasks[1].startedAt.state, TimeValue::Absent);
+    QVERIFY(runningTasks(*testutil::parse(R"({"rows": []})")).empty());
+    QVERIFY(runningTasks(*testutil::parse("[]")).empty());
 }
 
 QTEST_MAIN(TestSlots)

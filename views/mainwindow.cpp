@@ -271,6 +271,9 @@ void MainWindow::connectSession() {
             return; // a worker without actions: its Workflows tab says so, no failure
         statusBar()->showMessage(tr("Registered workflows unavailable: %1").arg(error.toString()), 10000);
     });
+    connect(m_session, &session::Session::runningTasksFetched, m_detail, &WorkerDetail::setRunningTasks);
+    connect(m_session, &session::Session::runningTasksFetchFailed, m_detail,
+            &WorkerDetail::setRunningTasksFailed);
 }
 
 void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {

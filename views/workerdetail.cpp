@@ -189,6 +189,11 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
         m_worker = m_snapshot->worker(*index);
     for (const Section& section : m_sections)
         section.model->setWorker(m_worker);
+    // A refresh keeps the running tasks of the same worker until its next fetch answers.
+    if (m_tasks && m_worker && m_tasks->workerId == m_worker->id())
+        m_slots->setRunningTasks(m_tasks->tasks);
+    else
+        m_tasks.reset();
     section(Page::Workflows)->setEmptyText(workflowsEmptyText());
     if (m_worker)
         m_raw->setDocument(m_snapshot->document, m_worker->node());
@@ -212,6 +217,25 @@ bool WorkerDetail::setFetchFailed(const load::LoadError& error) {
     section(Page::Workflows)
         ->setEmptyText(tr("This worker has no actions: Hatchet lists no workflows for it"));
     return true;
+}
+
+void WorkerDetail::setRunningTasks(const hatchet::RunningTasks& tasks) {
+    if (!m_worker || tasks.workerId != m_worker->id())
+        return;
+    m_tasks = tasks;
+    m_slots->setRunningTasks(tasks.tasks);
+    updateHeader();
+    updateTitles();
+}
+
+void WorkerDetail::setRunningTasksFailed(const QString& workerId, const load::LoadError& error) {
+    if (!m_worker || workerId != m_worker->id())
+        return;
+    m_tasks.reset();
+    m_slots->setWorker(m_worker);
+    m_slots->setRunningTasksFailed(error.message);
+    updateHeader();
+    updateTitles();
 }
 
 void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,
@@ -268,7 +292,7 @@ void WorkerDetail::updateHeader() {
         (health.level() == hatchet::HealthLevel::Good ? QStringLiteral("✔ ") : QStringLiteral("⚠ ")) +
         health.allReasons().join(QStringLiteral(" · ")));
     std::vector<hatchet::Slot> busy;
-    for (const hatchet::Slot& slot : m_worker->slots()) {
+    for (const hatchet::Slot& slot : m_tasks ? m_tasks->tasks : m_worker->slots()) {
         if (!slot.isFreePadding())
             busy.push_back(slot);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "load/loader.h"
 
@@ -59,6 +60,11 @@ public:
     // The selected worker's GET failed. A worker without actions (HTTP 500 "worker … has no actions") is no
     // failure: the Workflows tab says so, and this returns true. Any other failure is the caller's to show.
     bool setFetchFailed(const load::LoadError& error);
+    // The selected worker's running tasks as the server lists them (current era): the Slots page's rows
+    // and timeline bars. Ignored when another worker is selected by now.
+    void setRunningTasks(const hatchet::RunningTasks& tasks);
+    // They could not be fetched: the Slots page keeps what the worker says and adds why.
+    void setRunningTasksFailed(const QString& workerId, const load::LoadError& error);
 
     QTabWidget* tabs() const { return m_tabs; }
     // The header's worker name (elided; the full name is text() and the tooltip).
@@ -69,6 +75,7 @@ public:
     // The detail table of the current tab; nullptr on the Raw JSON tab.
     SectionView* currentSection() const;
     RawJsonView* rawView() const { return m_raw; }
+    SlotTimeline* timeline() const { return m_timeline; }
     QString healthText() const;
 
 private:
@@ -88,6 +95,7 @@ private:
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::optional<hatchet::WorkerView> m_worker;
+    std::optional<hatchet::RunningTasks> m_tasks; // of m_worker, when fetched
     QDateTime m_reference;
     ElidedLabel* m_name;
     StatusPill* m_status;

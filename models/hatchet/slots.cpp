@@ -124,3 +124,64 @@ QString runningSlotsText(const RunningSlots& slots) {
 }
 
 } // namespace hwi::hatchet
+
+namespace hwi::hatchet {
+
+namespace {
+
+NodeId memberOf(const Document& doc, NodeId object, std::string_view key) {
+    if (object == json::NoNode || doc.kind(object) != json::Kind::Object)
+        return json::NoNode;
+    const NodeId id = doc.member(object, key);
+    return id == json::NoNode || doc.kind(id) == json::Kind::Null ? json::NoNode : id;
+}
+
+QString stringMember(const Document& doc, NodeId object, std::string_view key) {
+    const NodeId id = memberOf(doc, object, key);
+    return id == json::NoNode ? QString() : doc.text(id);
+}
+
+TimeValue timeMember(const Document& doc, NodeId object, std::string_view key) {
+    TimeValue value;
+    const NodeId id = memberOf(doc, object, key);
+    if (id == json::NoNode || doc.kind(id) != json::Kind::String)
+        return value;
+    const std::string text = doc.string(id);
+    value.text = QString::fromStdString(text);
+    if (const auto ts = parseRfc3339(text)) {
+        value.time = *ts;
+        value.state = ts->never ? TimeValue::Never : TimeValue::Valid;
+    } else {
+        value.state = TimeValue::Malformed;
+    }
+    return value;
+}
+
+} // namespace
+
+std::vector<Slot> runningTasks(const Document& document) {
+    std::vector<Slot> out;
+    const NodeId rows = memberOf(document, document.root(), "rows");
+    if (rows == json::NoNode || document.kind(rows) != json::Kind::Array)
+        return out;
+    for (std::uint32_t i = 0; i < document.childCount(rows); ++i) {
+        const NodeId row = document.child(rows, i);
+        if (document.kind(row) != json::Kind::Object)
+            continue;
+        Slot slot;
+        slot.node = row;
+        slot.stepRunId = stringMember(document, row, "taskExternalId");
+        if (slot.stepRunId.isEmpty())
+            slot.stepRunId = stringMember(document, memberOf(document, row, "metadata"), "id");
+        slot.actionId = stringMember(document, row, "actionId");
+        if (slot.actionId.isEmpty())
+            slot.actionId = stringMember(document, row, "displayName");
+        slot.workflowRunId = stringMember(document, row, "workflowRunExternalId");
+        slot.status = stringMember(document, row, "status");
+        slot.startedAt = timeMember(document, row, "startedAt");
+        out.push_back(std::move(slot));
+    }
+    return out;
+}
+
+} // namespace hwi::hatchet

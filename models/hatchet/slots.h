@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -67,5 +68,19 @@ QString runningSlotsText(const RunningSlots& slots);
 inline QString runningSlotsText(const WorkerView& worker) {
     return runningSlotsText(runningSlots(worker));
 }
+
+// The tasks a worker runs, as the current era's server lists them (GET …/stable/tenants/{tenant}/
+// workflow-runs?worker_id=…&statuses=RUNNING&only_tasks=true, a V1TaskSummaryList): one Slot per row of
+// `rows`, action = actionId (else displayName), step run ID = taskExternalId (else metadata.id), workflow run
+// ID = workflowRunExternalId, status and startedAt as sent. V1TaskSummary has no timeout: timeoutAt stays
+// absent. The slots' nodes are the document's.
+std::vector<Slot> runningTasks(const Document& document);
+
+// One worker's running tasks as fetched: the document its slots' nodes point into, and the slots.
+struct RunningTasks {
+    QString workerId;
+    std::shared_ptr<const Document> document;
+    std::vector<Slot> tasks;
+};
 
 } // namespace hwi::hatchet

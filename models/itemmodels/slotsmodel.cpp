@@ -13,8 +13,21 @@ SlotsModel::SlotsModel(QObject* parent)
 void SlotsModel::setWorker(const std::optional<hatchet::WorkerView>& worker) {
     m_running = worker ? hatchet::runningSlots(*worker) : hatchet::RunningSlots();
     m_summary = worker ? hatchet::runningSlotsText(m_running) : QString();
+    m_tasksListed = false;
     setRows(std::move(m_running.busy));
     m_running.busy.clear();
+}
+
+void SlotsModel::setRunningTasks(std::vector<Slot> tasks) {
+    m_tasksListed = true;
+    m_summary = tr("Running tasks from the server (%1)").arg(tasks.size());
+    setRows(std::move(tasks));
+}
+
+void SlotsModel::setRunningTasksFailed(const QString& reason) {
+    m_summary = m_summary.isEmpty()
+                    ? tr("Running tasks could not be fetched: %1").arg(reason)
+                    : tr("%1 · running tasks could not be fetched: %2").arg(m_summary, reason);
 }
 
 QVariant SlotsModel::severity(const Slot& slot) const {

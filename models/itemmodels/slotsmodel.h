@@ -32,12 +32,18 @@ public:
     // every column (a slot becomes overdue): dataChanged spans whole rows.
     explicit SlotsModel(QObject* parent = nullptr);
     void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
+    // The worker's running tasks as the server lists them (current era, hatchet::runningTasks): they
+    // become the rows, and the summary says "Running tasks from the server (N)".
+    void setRunningTasks(std::vector<hatchet::Slot> tasks);
+    // The running tasks could not be fetched: the summary keeps what the worker says, and why.
+    void setRunningTasksFailed(const QString& reason);
 
     int paddingCount() const { return m_running.padding; }
     bool hasSlotList() const { return m_running.listed; }
     // The worker lists its running slots: an old-era `slots` array (a single GET), or busy entries at all.
     bool listsRunningSlots() const {
-        return rowCount() > 0 || (m_running.listed && m_running.era == hatchet::SchemaEra::Legacy);
+        return rowCount() > 0 || m_tasksListed ||
+               (m_running.listed && m_running.era == hatchet::SchemaEra::Legacy);
     }
     // availableRuns, the old era's free count; nullopt in the current era.
     std::optional<std::int64_t> freeCount() const { return m_running.free; }
@@ -57,6 +63,7 @@ private:
 
     hatchet::RunningSlots m_running; // without its busy slots: those are the rows
     QString m_summary;
+    bool m_tasksListed = false; // the rows are the server's running tasks
 };
 
 } // namespace hwi::models

@@ -61,6 +61,18 @@ QUrl Connection::workerUrl(const QString& workerId) const {
         QStringLiteral("/api/v1/workers/%1").arg(QString::fromLatin1(QUrl::toPercentEncoding(workerId))));
 }
 
+QUrl Connection::runningTasksUrl(const QString& workerId, const QDateTime& now) const {
+    QUrl url = withApiPath(serverUrl, QStringLiteral("/api/v1/stable/tenants/%1/workflow-runs")
+                                          .arg(QString::fromLatin1(QUrl::toPercentEncoding(tenant))));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("worker_id"), workerId);
+    query.addQueryItem(QStringLiteral("statuses"), QStringLiteral("RUNNING"));
+    query.addQueryItem(QStringLiteral("since"), now.toUTC().addSecs(-24 * 60 * 60).toString(Qt::ISODate));
+    query.addQueryItem(QStringLiteral("only_tasks"), QStringLiteral("true"));
+    url.setQuery(query);
+    return url;
+}
+
 QString Connection::problem() const {
     if (serverUrl.isEmpty())
         return QStringLiteral(
@@ -103,6 +115,12 @@ LiveRequest LiveRequest::tenantList(const Connection& connection) {
 LiveRequest LiveRequest::worker(const Connection& connection, const QString& workerId) {
     ApiTarget target{ApiTarget::Kind::Worker, connection.serverUrl, {}, workerId};
     return forUrl(target, connection.workerUrl(workerId), connection);
+}
+
+LiveRequest LiveRequest::runningTasks(const Connection& connection, const QString& workerId,
+                                      const QDateTime& now) {
+    ApiTarget target{ApiTarget::Kind::Worker, connection.serverUrl, connection.tenant, workerId};
+    return forUrl(target, connection.runningTasksUrl(workerId, now), connection);
 }
 
 LiveRequest LiveRequest::forUrl(const ApiTarget& target, const QUrl& url, const Connection& connection) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -31,6 +32,9 @@ struct Connection {
 
     QUrl tenantListUrl() const;                    // {server}/api/v1/tenants/{tenant}/worker
     QUrl workerUrl(const QString& workerId) const; // {server}/api/v1/workers/{id}
+    // {server}/api/v1/stable/tenants/{tenant}/workflow-runs?worker_id={id}&statuses=RUNNING
+    // &since={now − 24 h, ISO 8601 UTC}&only_tasks=true: the tasks running on one worker (current era).
+    QUrl runningTasksUrl(const QString& workerId, const QDateTime& now) const;
     // Why this connection cannot be used yet (no server, no tenant, an unusable URL); empty when it can.
     QString problem() const;
 };
@@ -61,6 +65,9 @@ struct LiveRequest {
 
     static LiveRequest tenantList(const Connection& connection);
     static LiveRequest worker(const Connection& connection, const QString& workerId);
+    // The tasks running on a worker (Connection::runningTasksUrl); kind Worker, one GET.
+    static LiveRequest runningTasks(const Connection& connection, const QString& workerId,
+                                    const QDateTime& now);
     // A request for a Hatchet API URL, authenticated with the connection's token and settings.
     static LiveRequest forUrl(const ApiTarget& target, const QUrl& url, const Connection& connection);
     // A SOURCE naming a Hatchet API URL (see classifyUrl), with the connection's token and settings;

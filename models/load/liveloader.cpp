@@ -181,46 +181,63 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
 }
 
 void Loader::fetchWorker(const live::LiveRequest& request) {
-    if (m_fetch && m_fetch->reply) {
-        m_fetch->reply->disconnect(this);
-        m_fetch->reply->abort();
+    startSideFetch(m_fetch, request, false);
+}
+
+void Loader::fetchDocument(const live::LiveRequest& request) {
+    startSideFetch(m_documentFetch, request, true);
+}
+
+void Loader::startSideFetch(std::unique_ptr<Fetch>& slot, const live::LiveRequest& request, bool document) {
+    if (slot && slot->reply) {
+        slot->reply->disconnect(this);
+        slot->reply->abort();
     }
-    m_fetch = std::make_unique<Fetch>();
-    m_fetch->request = request;
+    slot = std::make_unique<Fetch>();
+    slot->request = request;
+    slot->document = document;
     if (const QString problem = live::insecureProblem(request.url, request.token, request.allowInsecure);
         !problem.isEmpty()) {
         const LoadError error{live::displayUrl(request.url), problem};
-        QTimer::singleShot(0, this,
-                           [this, url = request.url, error] { Q_EMIT workerFetchFailed(url, error); });
+        QTimer::singleShot(0, this, [this, url = request.url, error, document] {
+            if (document)
+                Q_EMIT documentFetchFailed(url, error);
+            else
+                Q_EMIT workerFetchFailed(url, error);
+        });
         return;
     }
-    startFetch(request.url);
+    startFetch(*slot, request.url);
 }
 
-void Loader::startFetch(const QUrl& url) {
-    Fetch& fetch = *m_fetch;
+void Loader::startFetch(Fetch& fetch, const QUrl& url) {
     fetch.currentUrl = url;
     fetch.buffer.clear();
     fetch.sslErrors.clear();
     fetch.reply = m_network.get(live::makeRequest(url, fetch.request.token, fetch.request.timeoutMs));
-    connect(fetch.reply, &QNetworkReply::readyRead, this, [this] {
-        Fetch& f = *m_fetch;
-        if (f.buffer.size() + f.reply->bytesAvailable() <= m_maxBytes)
-            f.buffer += f.reply->readAll();
+    Fetch* f = &fetch; // the reply is disconnected before its Fetch is replaced
+    connect(fetch.reply, &QNetworkReply::readyRead, this, [this, f] {
+        if (f->buffer.size() + f->reply->bytesAvailable() <= m_maxBytes)
+            f->buffer += f->reply->readAll();
     });
     connect(fetch.reply, &QNetworkReply::sslErrors, this,
-            [this](const QList<QSslError>& errors) { m_fetch->sslErrors += errors; });
-    connect(fetch.reply, &QNetworkReply::finished, this, &Loader::onFetchFinished);
+            [f](const QList<QSslError>& errors) { f->sslErrors += errors; });
+    connect(fetch.reply, &QNetworkReply::finished, this, [this, f] { onFetchFinished(*f); });
 }
 
-void Loader::onFetchFinished() {
-    Fetch& fetch = *m_fetch;
+void Loader::onFetchFinished(Fetch& fetch) {
     QNetworkReply& reply = *fetch.reply;
     fetch.reply = nullptr;
     const QUrl url = fetch.request.url;
-    const auto failWith = [this, &fetch, url](const QString& message, int line = 0, int column = 0) {
-        const LoadError error{live::displayUrl(fetch.currentUrl), message, line, column};
-        Q_EMIT workerFetchFailed(url, error);
+    const bool document = fetch.document;
+    const auto emitFailed = [this, url, document](const LoadError& error) {
+        if (document)
+            Q_EMIT documentFetchFailed(url, error);
+        else
+            Q_EMIT workerFetchFailed(url, error);
+    };
+    const auto failWith = [&fetch, &emitFailed](const QString& message, int line = 0, int column = 0) {
+        emitFailed(LoadError{live::displayUrl(fetch.currentUrl), message, line, column});
     };
     if (const auto target = live::redirectTarget(reply)) {
         if (live::origin(*target) != live::origin(fetch.currentUrl))
@@ -228,7 +245,7 @@ void Loader::onFetchFinished() {
         else if (++fetch.redirects > MostRedirects)
             failWith(QStringLiteral("more than %1 redirects").arg(MostRedirects));
         else
-            startFetch(*target);
+            startFetch(fetch, *target);
         return;
     }
     fetch.buffer += reply.readAll();
@@ -240,7 +257,7 @@ void Loader::onFetchFinished() {
         LoadError error{live::displayUrl(fetch.currentUrl), problem.text};
         error.httpStatus = problem.status;
         error.serverMessage = problem.serverMessage;
-        Q_EMIT workerFetchFailed(url, error);
+        emitFailed(error);
         return;
     }
     // One worker is small: parsed here rather than off the thread.
@@ -248,6 +265,10 @@ void Loader::onFetchFinished() {
     if (const auto* error = std::get_if<json::Document::ParseError>(&parsed)) {
         failWith(notJsonMessage(reply.header(QNetworkRequest::ContentTypeHeader).toString(), error->message),
                  error->line, error->column);
+        return;
+    }
+    if (document) {
+        Q_EMIT documentFetched(url, std::get<std::shared_ptr<const json::Document>>(std::move(parsed)));
         return;
     }
     auto snapshot =

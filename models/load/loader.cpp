@@ -65,9 +65,11 @@ Loader::Loader(QObject* parent)
 
 Loader::~Loader() {
     cancel();
-    if (m_fetch && m_fetch->reply) {
-        m_fetch->reply->disconnect(this);
-        m_fetch->reply->abort();
+    for (const auto* fetch : {&m_fetch, &m_documentFetch}) {
+        if (*fetch && (*fetch)->reply) {
+            (*fetch)->reply->disconnect(this);
+            (*fetch)->reply->abort();
+        }
     }
 }
 

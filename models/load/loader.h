@@ -55,6 +55,9 @@ public:
     // One worker from the live source, beside the current load (which it never cancels); a new fetch
     // replaces the previous one. Answers with workerFetched or workerFetchFailed.
     void fetchWorker(const live::LiveRequest& request);
+    // A worker's running tasks (LiveRequest::runningTasks), beside the current load and fetchWorker; a new
+    // fetch replaces the previous one. Answers with documentFetched or documentFetchFailed.
+    void fetchDocument(const live::LiveRequest& request);
     void cancel();
     bool isLoading() const { return m_job != nullptr; }
 
@@ -70,6 +73,8 @@ Q_SIGNALS:
     void pageLoaded(int page, qint64 pages, qint64 workers);
     void workerFetched(const QUrl& url, std::shared_ptr<const hwi::hatchet::Snapshot> snapshot);
     void workerFetchFailed(const QUrl& url, const hwi::load::LoadError& error);
+    void documentFetched(const QUrl& url, std::shared_ptr<const hwi::json::Document> document);
+    void documentFetchFailed(const QUrl& url, const hwi::load::LoadError& error);
 
 private:
     struct Job;
@@ -88,8 +93,9 @@ private:
     void parseIntoSnapshot(Job& job); // job.buffer, off the thread, then finishWithSnapshot
     void runOffThread(Job& job, std::function<Outcome()> task, void (Loader::*done)(Job&, const Outcome&));
     void finishWithSnapshot(Job& job, const Outcome& outcome);
-    void startFetch(const QUrl& url);
-    void onFetchFinished();
+    void startFetch(Fetch& fetch, const QUrl& url);
+    void onFetchFinished(Fetch& fetch);
+    void startSideFetch(std::unique_ptr<Fetch>& slot, const live::LiveRequest& request, bool document);
     void dropJob();
     bool isCurrent(quint64 id) const;
     void fail(const QString& message, int line = 0, int column = 0);
@@ -97,6 +103,7 @@ private:
     QNetworkAccessManager m_network;
     std::unique_ptr<Job> m_job;
     std::unique_ptr<Fetch> m_fetch;
+    std::unique_ptr<Fetch> m_documentFetch;
     quint64 m_lastJobId = 0;
     qint64 m_maxBytes = DefaultMaxBytes;
     int m_timeoutMs = DefaultTimeoutMs;

@@ -43,9 +43,10 @@ struct Loader::LiveState {
     std::optional<std::int64_t> lastPage; // current_page of the previous page
 };
 
-// The side request of fetchWorker().
+// The side request of fetchWorker() or fetchDocument().
 struct Loader::Fetch {
     live::LiveRequest request;
+    bool document = false; // fetchDocument(): answered with the parsed document, not a snapshot
     QUrl currentUrl;
     int redirects = 0;
     QPointer<QNetworkReply> reply;

@@ -29,6 +29,20 @@ Session::Session(QObject* parent)
                 if (url == m_fetchingWorker)
                     Q_EMIT workerFetchFailed(error);
             });
+    connect(&m_loader, &load::Loader::documentFetched, this,
+            [this](const QUrl& url, const std::shared_ptr<const json::Document>& document) {
+                if (url != m_fetchingTasks)
+                    return;
+                m_fetchingTasks.clear();
+                Q_EMIT runningTasksFetched({m_tasksWorkerId, document, hatchet::runningTasks(*document)});
+            });
+    connect(&m_loader, &load::Loader::documentFetchFailed, this,
+            [this](const QUrl& url, const load::LoadError& error) {
+                if (url != m_fetchingTasks)
+                    return;
+                m_fetchingTasks.clear();
+                Q_EMIT runningTasksFetchFailed(m_tasksWorkerId, error);
+            });
     connect(&m_refreshTimer, &QTimer::timeout, this, [this] {
         if (!m_loader.isLoading())
             reload();
@@ -131,13 +145,23 @@ int Session::autoRefreshInterval() const {
 
 void Session::fetchWorker(int workerIndex) {
     m_fetchingWorker.clear();
+    m_fetchingTasks.clear();
     const auto& live = m_current.live;
     if (!live || !m_current.liveConnection || live->kind != live::ApiTarget::Kind::TenantList)
         return;
     const auto worker = m_snapshot ? m_snapshot->findWorker(workerIndex) : std::nullopt;
     if (!worker) // nothing selected, or a row that is gone since the last refresh
         return;
-    if (worker->field("registeredWorkflows") != json::NoNode || worker->id().isEmpty())
+    if (worker->id().isEmpty())
+        return;
+    if (worker->era() == hatchet::SchemaEra::Current) { // no `slots`: ask for its running tasks
+        const live::LiveRequest tasks = live::LiveRequest::runningTasks(
+            *m_current.liveConnection, worker->id(), QDateTime::currentDateTimeUtc());
+        m_fetchingTasks = tasks.url;
+        m_tasksWorkerId = worker->id();
+        m_loader.fetchDocument(tasks);
+    }
+    if (worker->field("registeredWorkflows") != json::NoNode)
         return; // the list already says
     const live::LiveRequest request = live::LiveRequest::worker(*m_current.liveConnection, worker->id());
     m_fetchingWorker = request.url;

@@ -2,6 +2,7 @@
 
 #include "filter/query.h"
 #include "filter/workerindex.h"
+#include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "live/connection.h"
 #include "load/loader.h"
@@ -54,7 +55,8 @@ public:
     int autoRefreshInterval() const;
 
     // The worker at this index of the snapshot (a worker table's WorkerIndexRole; negative for a row that
-    // is gone) is selected: on a live list whose rows lack registered workflows, GET it on its own.
+    // is gone) is selected: on a live list whose rows lack registered workflows, GET it on its own; a
+    // current-era worker (slotConfig) also gets its running tasks (LiveRequest::runningTasks).
     void fetchWorker(int workerIndex);
 
     // The document as read (a live list: every page merged into one WorkerList). nullopt or the error.
@@ -97,6 +99,9 @@ Q_SIGNALS:
     void pageLoaded(int page, qint64 pages, qint64 workers);
     void workerFetched(std::shared_ptr<const hwi::hatchet::Snapshot> worker);
     void workerFetchFailed(const hwi::load::LoadError& error);
+    // The selected worker's running tasks (a current-era worker on a live tenant list), or why not.
+    void runningTasksFetched(const hwi::hatchet::RunningTasks& tasks);
+    void runningTasksFetchFailed(const QString& workerId, const hwi::load::LoadError& error);
     void autoRefreshChanged(int intervalMs);
     void indexed(std::shared_ptr<const hwi::filter::WorkerIndex> index);
 
@@ -127,6 +132,8 @@ private:
     live::Connection m_connection;
     std::function<bool(const QString&)> m_confirmInsecure;
     QUrl m_fetchingWorker; // the selected worker's GET in flight
+    QUrl m_fetchingTasks;  // its running tasks' GET in flight
+    QString m_tasksWorkerId;
     QTimer m_refreshTimer;
 };
 

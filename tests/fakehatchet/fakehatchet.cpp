@@ -105,6 +105,7 @@ bool FakeHatchet::setWorkers(const QByteArray& json, QString* error) {
     }
     const json::Document& doc = *snapshot->document;
     m_workers.clear();
+    m_runningWorker.clear();
     m_dataTime = snapshot->captureTime.addSecs(3); // the newest heartbeat (no file time or Date here)
     for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
         const hatchet::WorkerView view = snapshot->worker(i);
@@ -112,6 +113,8 @@ bool FakeHatchet::setWorkers(const QByteArray& json, QString* error) {
         worker.id = view.id();
         worker.status = view.status();
         worker.hasActions = view.actionCount() > 0;
+        if (i == 3 && view.era() == hatchet::SchemaEra::Current)
+            m_runningWorker = view.id();
         for (const hatchet::Label& label : view.labels())
             worker.labels.emplace_back(label.key, label.value);
         const json::NodeId workflows = doc.member(view.node(), "registeredWorkflows");
@@ -334,8 +337,12 @@ bool FakeHatchet::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
     }
     static const QRegularExpression list(QStringLiteral("^(?:/moved)?/api/v1/tenants/([^/]+)/worker$"));
     static const QRegularExpression one(QStringLiteral("^(?:/moved)?/api/v1/workers/([^/]+)$"));
+    static const QRegularExpression runs(
+        QStringLiteral("^(?:/moved)?/api/v1/stable/tenants/([^/]+)/workflow-runs$"));
     const QString path = request.url().path();
-    if (const auto match = list.match(path); match.hasMatch())
+    if (const auto match = runs.match(path); match.hasMatch())
+        answerRuns(match.captured(1), query, responder);
+    else if (const auto match = list.match(path); match.hasMatch())
         answerList(match.captured(1), query, responder);
     else if (const auto worker = one.match(path); worker.hasMatch())
         answerWorker(worker.captured(1), responder);
@@ -432,6 +439,59 @@ void FakeHatchet::answerWorker(const QString& id, Responder& responder) {
         return;
     }
     answerJson(responder, found->getJson);
+}
+
+QStringList FakeHatchet::runningTaskActions() {
+    return {QStringLiteral("render-frame:render"), QStringLiteral("upload-frames:upload")};
+}
+
+void FakeHatchet::answerRuns(const QString& tenant, const QUrlQuery& query, Responder& responder) {
+    if (QUuid::fromString(tenant).isNull()) {
+        answerJson(responder,
+                   apiErrors(QStringLiteral("Invalid format for parameter tenant: must be a uuid")),
+                   Responder::StatusCode::BadRequest);
+        return;
+    }
+    if (tenant != m_tenant) {
+        answerJson(responder, frameworkError(QStringLiteral("Forbidden")), Responder::StatusCode::Forbidden);
+        return;
+    }
+    if (!query.hasQueryItem(QStringLiteral("since"))) { // required by Hatchet
+        answerJson(responder, apiErrors(QStringLiteral("since is required")),
+                   Responder::StatusCode::BadRequest);
+        return;
+    }
+    const QString workerId = query.queryItemValue(QStringLiteral("worker_id"));
+    const QStringList statuses = query.allQueryItemValues(QStringLiteral("statuses"), QUrl::FullyDecoded);
+    const bool running = statuses.isEmpty() || statuses.contains(QLatin1String("RUNNING"));
+    QByteArray rows;
+    if (running && !workerId.isEmpty() && workerId == m_runningWorker) {
+        const QDateTime now = m_dateFromData ? m_dataTime : QDateTime::currentDateTimeUtc();
+        const QStringList actions = runningTaskActions();
+        const char* const taskIds[] = {"6f1c4b1e-2d7a-4c55-9a41-0c3b2f8e9a01",
+                                       "6f1c4b1e-2d7a-4c55-9a41-0c3b2f8e9a02"};
+        const char* const runIds[] = {"9e0d2a77-51c4-4f0b-8d3e-7a6b5c4d3e01",
+                                      "9e0d2a77-51c4-4f0b-8d3e-7a6b5c4d3e02"};
+        const int ages[] = {95, 20}; // seconds running
+        for (int i = 0; i < 2; ++i) {
+            const QByteArray started = now.addSecs(-ages[i]).toString(Qt::ISODateWithMs).toUtf8();
+            if (i > 0)
+                rows += ',';
+            rows += R"({"metadata":{"id":")" + QByteArray(taskIds[i]) + R"(","createdAt":")" + started +
+                    R"(","updatedAt":")" + started + R"("},"actionId":")" + actions[i].toUtf8() +
+                    R"(","displayName":")" + actions[i].section(QLatin1Char(':'), 0, 0).toUtf8() +
+                    R"(","status":"RUNNING","startedAt":")" + started + R"(","createdAt":")" + started +
+                    R"(","taskExternalId":")" + QByteArray(taskIds[i]) + R"(","taskId":)" +
+                    QByteArray::number(1000 + i) + R"(,"taskInsertedAt":")" + started + R"(","tenantId":")" +
+                    m_tenant.toUtf8() +
+                    R"(","type":"TASK","workflowId":"1d2e3f40-0000-4000-8000-000000000001",)" +
+                    R"("workflowRunExternalId":")" + QByteArray(runIds[i]) +
+                    R"(","input":{},"output":{},"numSpawnedChildren":0})";
+        }
+    }
+    const int count = rows.isEmpty() ? 0 : 2;
+    answerJson(responder, R"({"pagination":{"current_page":1,"next_page":1,"num_pages":)" +
+                              QByteArray::number(count ? 1 : 0) + R"(},"rows":[)" + rows + "]}");
 }
 
 } // namespace hwi::fake

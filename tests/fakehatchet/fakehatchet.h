@@ -27,6 +27,8 @@ struct SeenRequest {
 // without actions, as Hatchet answers); a bearer token check; and fault modes. Errors come in Hatchet's two
 // shapes: authentication, authorization and lookup failures as `{"message": "…"}` (403 "Please provide valid
 // credentials", 404 "not found"), handler failures as APIErrors `{"errors": [{"description": "…"}]}`.
+// GET /api/v1/stable/tenants/{tenant}/workflow-runs (a V1TaskSummaryList) answers worker_id with two RUNNING
+// tasks for runningTasksWorkerId() and none for any other worker.
 // Workers are served byte for byte as the data file has them (compact).
 class FakeHatchet final : public QAbstractHttpServer {
     Q_OBJECT
@@ -56,6 +58,12 @@ public:
     bool loadWorkers(const QString& path, QString* error = nullptr);
     int workerCount() const { return int(m_workers.size()); }
     QString workerId(int index) const;
+    // The worker the workflow-runs endpoint lists running tasks for: by default the fourth worker when it is
+    // of the current era (slotConfig), render-farm-01 in the sample; empty without one.
+    QString runningTasksWorkerId() const { return m_runningWorker; }
+    void setRunningTasksWorkerId(const QString& id) { m_runningWorker = id; }
+    // Its two tasks' action IDs, in the order served.
+    static QStringList runningTaskActions();
 
     // Listens on 127.0.0.1 (port 0: any free port), the other origin on another free port.
     bool start(quint16 port = 0);
@@ -111,8 +119,10 @@ private:
     bool applyFault(const QHttpServerRequest& request, QHttpServerResponder& responder);
     void answerList(const QString& tenant, const QUrlQuery& query, QHttpServerResponder& responder);
     void answerWorker(const QString& id, QHttpServerResponder& responder);
+    void answerRuns(const QString& tenant, const QUrlQuery& query, QHttpServerResponder& responder);
 
     std::vector<Worker> m_workers;
+    QString m_runningWorker;
     QString m_tenant = QStringLiteral("707d0855-80ab-4e1f-a156-f1c4546cbf52");
     QByteArray m_token;
     int m_pageCap = DefaultPageCap;
