@@ -90,6 +90,7 @@ private Q_SLOTS:
     void dump();
     void legacySlots_data();
     void legacySlots();
+    void runningTasks();
     void roles();
     void referenceTime_data();
     void referenceTime();
@@ -189,6 +190,40 @@ void TestSectionModels::legacySlots() {
         QVERIFY(!model.index(row, models::SlotsModel::ActionColumn).data().toString().isEmpty());
     model.setWorker(std::nullopt);
     QCOMPARE(model.summaryText(), QString());
+}
+
+void TestSectionModels::runningTasks() {
+    // render-farm-01 (current era): the worker says units only; the server's running tasks become the rows.
+    const auto sample = testutil::loadFixture(QStringLiteral("sample"));
+    models::SlotsModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setWorker(sample->worker(3));
+    const QString unitsText = model.summaryText();
+    QVERIFY(unitsText.startsWith(QStringLiteral("This server does not list running slots")));
+    QVERIFY(!model.listsRunningSlots());
+    const auto tasks = testutil::parse(R"({"rows": [
+        {"taskExternalId": "t1", "actionId": "render:frame", "status": "RUNNING",
+         "startedAt": "2026-11-29T12:59:00Z", "workflowRunExternalId": "r1"}]})");
+    model.setRunningTasks(hwi::hatchet::runningTasks(*tasks));
+    QCOMPARE(model.rowCount(), 1);
+    QVERIFY(model.listsRunningSlots());
+    QCOMPARE(model.summaryText(), QStringLiteral("Running tasks from the server (1)"));
+    QCOMPARE(model.index(0, models::SlotsModel::ActionColumn).data().toString(),
+             QStringLiteral("render:frame"));
+    QCOMPARE(model.index(0, models::SlotsModel::StepRunIdColumn).data().toString(), QStringLiteral("t1"));
+    QCOMPARE(model.index(0, models::SlotsModel::WorkflowRunIdColumn).data().toString(), QStringLiteral("r1"));
+    // No timeout in a task summary: none shown, no time left, no overdue colour.
+    QVERIFY(model.index(0, models::SlotsModel::TimeoutColumn).data().toString().isEmpty());
+    QVERIFY(!model.index(0, models::SlotsModel::TimeLeftColumn).data().isValid());
+    QCOMPARE(model.index(0, 0).data(models::SeverityRole).toInt(), int(HealthLevel::Unknown));
+
+    // A failed fetch keeps what the worker says and adds why.
+    model.setWorker(sample->worker(3));
+    QCOMPARE(model.rowCount(), 0);
+    model.setRunningTasksFailed(QStringLiteral("HTTP 403"));
+    QCOMPARE(model.summaryText(),
+             unitsText + QStringLiteral(" · running tasks could not be fetched: HTTP 403"));
+    QVERIFY(!model.listsRunningSlots());
 }
 
 void TestSectionModels::roles() {
