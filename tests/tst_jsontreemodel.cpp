@@ -484,7 +484,7 @@ void TestJsonTreeModel::filterProxySourceChanges() {
     proxy.setFilterText(QStringLiteral("render-farm"));
     model.setDocument(snapshot->document, snapshot->workers[3]);
     QVERIFY(testutil::sameLines(testutil::dump(proxy), lines({
-                                                           "[3]|{13 members}|object|13",
+                                                           "[3]|{12 members}|object|12",
                                                            "  name|\"render-farm-01\"|string|14",
                                                        })));
     model.setDocument(snapshot->document, snapshot->workers[4]);

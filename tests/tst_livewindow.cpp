@@ -334,7 +334,7 @@ void TestLiveWindow::refreshKeepsSelectionAndFilter() {
     QFile sample(QStringLiteral(HWI_SAMPLE));
     QVERIFY(sample.open(QIODevice::ReadOnly));
     QByteArray changed = sample.readAll();
-    changed.replace("2026-11-29T13:00:01.987654321Z", "2026-11-29T13:00:06.5Z");
+    changed.replace("2026-11-29T13:00:01.987Z", "2026-11-29T13:00:06.5Z");
     changed.replace("\"status\": \"PAUSED\"", "\"status\": \"ACTIVE\"");
     QVERIFY(m_server.setWorkers(changed));
 
@@ -518,12 +518,10 @@ void TestLiveWindow::selectedWorkerShowsItsRunningTasks() {
         return label->text() == QStringLiteral("Running tasks from the server (2)");
     }));
 
-    // An old-era worker shows its own `slots` again (three busy), not the other worker's tasks.
+    // Another worker shows its own (no running tasks), not the previous worker's tasks.
     window.workerTable()->selectRow(7); // video-transcoder
-    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(slotsTab), QStringLiteral("Slots (3)"), 10000);
-    QCOMPARE(detail.timeline()->busySlots().size(), std::size_t(3));
-    QCOMPARE(detail.timeline()->busySlots().front().actionId,
-             QStringLiteral("video-transcode:transcode-h264"));
+    QTRY_COMPARE_WITH_TIMEOUT(tabs.tabText(slotsTab), QStringLiteral("Slots (0)"), 10000);
+    QVERIFY(detail.timeline()->busySlots().empty());
 }
 
 QTEST_MAIN(TestLiveWindow)

@@ -76,11 +76,9 @@ void TestProvenance::fixtures_data() {
                                  << QStringLiteral("before 2026-02-17 (maxRuns, no pagination)");
     QTest::newRow("worker-get-legacy") << fixture("worker-get-legacy.json") << Writer::RestCompact
                                        << QStringLiteral("before 2026-02-17 (maxRuns)");
-    // labels only date list rows; lastListenerEstablished beside slotConfig cannot come from one server.
+    // labels only date list rows, so a single Worker is dated by its slotConfig alone.
     QTest::newRow("worker-get") << fixture("worker-get.json") << Writer::HatchetCli
-                                << QStringLiteral(
-                                       "conflicting: after 2026-02-17 (slotConfig) but before 2024-09-11 "
-                                       "(lastListenerEstablished)");
+                                << QStringLiteral("after 2026-02-17 (slotConfig)");
     // Compact without a trailing newline is still compact.
     QTest::newRow("worker-array") << fixture("worker-array.json") << Writer::RestCompact
                                   << QStringLiteral("after 2026-02-17 (slotConfig)");
@@ -100,11 +98,9 @@ void TestProvenance::fixtures_data() {
                               << QStringLiteral(
                                      "conflicting: after 2026-02-17 (slotConfig) but before 2024-09-11 "
                                      "(lastListenerEstablished)");
-    // The demo sample mixes eras on purpose; its maxRuns rows rule out the CLI.
-    QTest::newRow("sample") << sample() << Writer::OtherTool
-                            << QStringLiteral(
-                                   "conflicting: after 2026-05-20 (pagination, labels, slotConfig) "
-                                   "but before 2024-09-11 (lastListenerEstablished, maxRuns)");
+    // The bundled sample is what the CLI prints for a current server.
+    QTest::newRow("sample") << sample() << Writer::HatchetCli
+                            << QStringLiteral("after 2026-05-20 (pagination, labels, slotConfig)");
     QTest::newRow("compact pre-May list")
         << QByteArray(R"({"rows":[{"labels":[],"name":"a"},{"name":"b"}]})"
                       "\n")

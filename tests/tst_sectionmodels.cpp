@@ -10,6 +10,7 @@
 #include "itemmodeltestutil.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -158,9 +159,6 @@ void TestSectionModels::legacySlots_data() {
         << QStringLiteral("list-legacy.json") << 1 << 0 << 0
         << QStringLiteral(
                "Lists do not include running slots (a single GET does); 0 of 2 in use \u00b7 2 free");
-    // The sample's padding does not follow Hatchet's rule (3 running, availableRuns 1): free is still 1.
-    QTest::newRow("video-transcoder")
-        << QStringLiteral("sample") << 7 << 3 << 1 << QStringLiteral("3 busy \u00b7 1 free");
     QTest::newRow("current era")
         << QStringLiteral("list-current.json") << 0 << 0 << 0
         << QStringLiteral(
@@ -234,11 +232,12 @@ void TestSectionModels::roles() {
         return node.isValid() ? doc.pointer(node.toUInt()) : QStringLiteral("(none)");
     };
 
-    // video-transcoder: slot 1 timed out at 12:57:35.372825, 2 min 29.6 s before 13:00:05.
+    // transcoder-c (a pre-2026-02 GET): slot 1 timed out at 09:31:01, 2 min 29.6 s before 09:33:30.628.
+    const auto legacy = testutil::loadFixture(QStringLiteral("worker-get-legacy.json"));
     models::SlotsModel slots;
     Tester slotsTester(&slots, Tester::FailureReportingMode::QtTest);
-    slots.setWorker(sample->worker(7));
-    slots.setReferenceTime(sample->captureTime);
+    slots.setWorker(legacy->worker(0));
+    slots.setReferenceTime(QDateTime(QDate(2026, 1, 15), QTime(9, 33, 30, 628), Qt::UTC));
     const QModelIndex overdue = slots.index(1, models::SlotsModel::TimeLeftColumn);
     QCOMPARE(overdue.data().toString(), QStringLiteral("overdue by 2 min 29 s"));
     QCOMPARE(overdue.data(models::RawValueRole).toLongLong(), -149'628);
@@ -253,14 +252,15 @@ void TestSectionModels::roles() {
     QCOMPARE(slots.headerData(0, Qt::Horizontal).toString(), QStringLiteral("Action"));
     QCOMPARE(slots.headerData(models::SlotsModel::NUM_COLUMNS - 1, Qt::Horizontal).toString(),
              QStringLiteral("Workflow run ID"));
-    QCOMPARE(pointerOf(slots.index(2, 0)), QStringLiteral("/rows/7/slots/2"));
+    QCOMPARE(legacy->document->pointer(slots.index(1, 0).data(models::NodeRole).toUInt()),
+             QStringLiteral("/slots/1"));
     QCOMPARE(slots.index(0, models::SlotsModel::StartedColumn).data(Qt::ToolTipRole).toString(),
-             QStringLiteral("2026-11-29T12:54:53.704Z"));
+             QStringLiteral("2026-01-15T09:29:00Z"));
 
     // Metadata: the node of each field, severity of status and heartbeat.
     models::MetadataModel metadata;
     Tester metadataTester(&metadata, Tester::FailureReportingMode::QtTest);
-    metadata.setWorker(sample->worker(4)); // search-indexer: INACTIVE, heartbeat 12:59:17.537944Z
+    metadata.setWorker(sample->worker(4)); // search-indexer: INACTIVE, heartbeat 12:59:17.537Z
     metadata.setReferenceTime(sample->captureTime);
     const auto value = [&](int row) { return metadata.index(row, models::MetadataModel::ValueColumn); };
     QCOMPARE(pointerOf(value(models::MetadataModel::IdRow)), QStringLiteral("/rows/4/metadata/id"));
@@ -283,8 +283,10 @@ void TestSectionModels::roles() {
     QVERIFY(!config.index(1, 0).data(models::SlotConfigModel::UsedRole).isValid());
     QCOMPARE(config.index(1, models::SlotConfigModel::UsedColumn).data().toString(), QStringLiteral("?"));
     QCOMPARE(pointerOf(config.index(1, 0)), QStringLiteral("/rows/9/slotConfig/durable"));
-    config.setWorker(sample->worker(6)); // ml-inference-gpu: legacy maxRuns
-    QCOMPARE(pointerOf(config.index(0, 0)), QStringLiteral("/rows/6/maxRuns"));
+    const auto legacyList = testutil::loadFixture(QStringLiteral("list-legacy.json"));
+    config.setWorker(legacyList->worker(0)); // transcoder-a: legacy maxRuns
+    QCOMPARE(legacyList->document->pointer(config.index(0, 0).data(models::NodeRole).toUInt()),
+             QStringLiteral("/rows/0/maxRuns"));
 
     // Runtime info and actions point at their JSON values.
     models::RuntimeInfoModel runtime;
@@ -309,7 +311,7 @@ void TestSectionModels::referenceTime_data() {
                               << int(models::MetadataModel::ValueColumn)
                               << int(models::MetadataModel::ValueColumn);
     // Whole rows: an overdue slot's row severity (every cell's SeverityRole) changes with the time.
-    QTest::newRow("slots") << QStringLiteral("slots") << QStringLiteral("sample") << 7
+    QTest::newRow("slots") << QStringLiteral("slots") << QStringLiteral("worker-get-legacy.json") << 0
                            << int(models::SlotsModel::ActionColumn)
                            << int(models::SlotsModel::WorkflowRunIdColumn);
     QTest::newRow("labels") << QStringLiteral("labels") << QStringLiteral("sample") << 3

@@ -270,14 +270,27 @@ void TestSession::fetchesRunningTasksOfACurrentEraWorker() {
              QStringLiteral("755719bf-b13a-48a0-8956-a4e4816cc88b"));
     QVERIFY(fetched.first().first().value<hatchet::RunningTasks>().tasks.empty());
 
-    // An old-era worker (no slotConfig) is not asked.
-    fetched.clear();
-    m_server.clearRequests();
-    session.fetchWorker(7); // video-transcoder
+    // An old-era worker (no slotConfig) is not asked: a server of that era (the sample has none).
+    fake::FakeHatchet legacyServer;
+    QVERIFY(legacyServer.loadWorkers(QStringLiteral(HWI_FIXTURES "/list-legacy.json")));
+    QVERIFY(legacyServer.start());
+    live::Connection legacyConnection;
+    legacyConnection.serverUrl = legacyServer.url();
+    legacyConnection.tenant = legacyServer.tenant();
+    legacyConnection.token = legacyServer.token();
+    Session legacy;
+    QSignalSpy legacyShown(&legacy, &Session::shown);
+    legacy.connectToServer(legacyConnection);
+    QVERIFY(legacyShown.wait(20000));
+    QSignalSpy legacyFetched(&legacy, &Session::runningTasksFetched);
+    legacyServer.clearRequests();
+    legacy.fetchWorker(0); // transcoder-a
     QTest::qWait(300);
-    QCOMPARE(fetched.size(), 0);
-    QVERIFY(std::none_of(m_server.requests().begin(), m_server.requests().end(),
-                         [&path](const auto& r) { return r.path == path; }));
+    QCOMPARE(legacyFetched.size(), 0);
+    const QString legacyPath =
+        QStringLiteral("/api/v1/stable/tenants/%1/workflow-runs").arg(legacyServer.tenant());
+    QVERIFY(std::none_of(legacyServer.requests().begin(), legacyServer.requests().end(),
+                         [&legacyPath](const auto& r) { return r.path == legacyPath; }));
 }
 
 void TestSession::autoRefreshReloads() {

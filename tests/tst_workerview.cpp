@@ -235,12 +235,13 @@ void TestWorkerView::slotTypeWithoutAvailable() {
     QCOMPARE(caps[1].available, std::optional<std::int64_t>());
     QCOMPARE(caps[1].used(), std::optional<std::int64_t>()); // unknown, not 5
 
-    // Old-era workers in the sample read as slot type "default".
-    const WorkerView gpu = snapshot->worker(6);
-    QCOMPARE(gpu.era(), SchemaEra::Legacy);
-    QCOMPARE(gpu.slotCapacities().size(), std::size_t(1));
-    QCOMPARE(gpu.slotCapacities()[0].slotType, QStringLiteral("default"));
-    QCOMPARE(gpu.slotCapacities()[0].limit, std::optional<std::int64_t>(2));
+    // Old-era workers (maxRuns) read as slot type "default".
+    SNAPSHOT_OK(legacy, fixture("list-legacy.json"));
+    const WorkerView transcoder = legacy->worker(0);
+    QCOMPARE(transcoder.era(), SchemaEra::Legacy);
+    QCOMPARE(transcoder.slotCapacities().size(), std::size_t(1));
+    QCOMPARE(transcoder.slotCapacities()[0].slotType, QStringLiteral("default"));
+    QCOMPARE(transcoder.slotCapacities()[0].limit, std::optional<std::int64_t>(4));
 }
 
 void TestWorkerView::nullActionsAreAbsent() {
