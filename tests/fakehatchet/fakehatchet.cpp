@@ -353,17 +353,24 @@ bool FakeHatchet::handleRequest(const QHttpServerRequest& request, QTcpSocket* s
 
 void FakeHatchet::missingHandler(const QHttpServerRequest&, QTcpSocket*) {}
 
-void FakeHatchet::answerList(const QString& tenant, const QUrlQuery& query, Responder& responder) {
+// As Hatchet answers a malformed (400) or foreign (403) tenant id; true when the tenant is served here.
+bool FakeHatchet::acceptTenant(const QString& tenant, Responder& responder) const {
     if (QUuid::fromString(tenant).isNull()) {
         answerJson(responder,
                    apiErrors(QStringLiteral("Invalid format for parameter tenant: must be a uuid")),
                    Responder::StatusCode::BadRequest);
-        return;
+        return false;
     }
     if (tenant != m_tenant) {
         answerJson(responder, frameworkError(QStringLiteral("Forbidden")), Responder::StatusCode::Forbidden);
-        return;
+        return false;
     }
+    return true;
+}
+
+void FakeHatchet::answerList(const QString& tenant, const QUrlQuery& query, Responder& responder) {
+    if (!acceptTenant(tenant, responder))
+        return;
     if (m_beforePagination) {
         // Before 2026-05-20: no pagination, no filters, every row at once.
         QByteArray body = R"({"rows":[)";
@@ -446,16 +453,8 @@ QStringList FakeHatchet::runningTaskActions() {
 }
 
 void FakeHatchet::answerRuns(const QString& tenant, const QUrlQuery& query, Responder& responder) {
-    if (QUuid::fromString(tenant).isNull()) {
-        answerJson(responder,
-                   apiErrors(QStringLiteral("Invalid format for parameter tenant: must be a uuid")),
-                   Responder::StatusCode::BadRequest);
+    if (!acceptTenant(tenant, responder))
         return;
-    }
-    if (tenant != m_tenant) {
-        answerJson(responder, frameworkError(QStringLiteral("Forbidden")), Responder::StatusCode::Forbidden);
-        return;
-    }
     if (!query.hasQueryItem(QStringLiteral("since"))) { // required by Hatchet
         answerJson(responder, apiErrors(QStringLiteral("since is required")),
                    Responder::StatusCode::BadRequest);

@@ -117,6 +117,7 @@ private:
     void answerJson(QHttpServerResponder& responder, const QByteArray& body,
                     QHttpServerResponder::StatusCode status = QHttpServerResponder::StatusCode::Ok) const;
     bool applyFault(const QHttpServerRequest& request, QHttpServerResponder& responder);
+    bool acceptTenant(const QString& tenant, QHttpServerResponder& responder) const;
     void answerList(const QString& tenant, const QUrlQuery& query, QHttpServerResponder& responder);
     void answerWorker(const QString& id, QHttpServerResponder& responder);
     void answerRuns(const QString& tenant, const QUrlQuery& query, QHttpServerResponder& responder);
