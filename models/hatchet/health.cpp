@@ -299,6 +299,10 @@ HealthFacts healthFacts(const WorkerView& worker) {
     const SlotTotals totals = slotTotals(worker);
     facts.usedUnits = totals.totalUsed().value_or(-1);
     facts.slotLimit = totals.limit;
+    facts.hasSlotTypes = facts.legacySlots
+                             ? totals.capacities.size() == 1 && totals.capacities.front().limit &&
+                                   *totals.capacities.front().limit > 0
+                             : !totals.capacities.empty();
     if (totals.capacities.empty()) {
         facts.slots = HealthFacts::Slots::NoConfig;
     } else {

@@ -91,6 +91,8 @@ struct HealthFacts {
     bool legacySlots = false; // maxRuns/availableRuns: used units are runs
     bool hasDispatcher = false;
     bool hasActions = false;
+    // At least one slot type, as the scheduler counts them: a non-empty slotConfig, or (old era) maxRuns > 0.
+    bool hasSlotTypes = false;
     bool allFull = false; // some slot type, and every one has available <= 0
 };
 HealthFacts healthFacts(const WorkerView& worker);

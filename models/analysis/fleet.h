@@ -1,0 +1,61 @@
+#pragma once
+
+#include "hatchet/snapshot.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace hwi::analysis {
+
+// Fleet pivots (`--by KEY`, the Fleet view): for each distinct value of a key, how many workers carry it,
+// by status, how many are schedulable (schedulable.h) and the free and limit slot units of those.
+enum class PivotKey : std::uint8_t { Action, Workflow, Label, SlotType, Sdk, Status, Dispatcher };
+inline constexpr int PivotKeyCount = int(PivotKey::Dispatcher) + 1;
+
+// "action", "workflow", "label", "slot-type", "sdk", "status", "dispatcher": as `--by` takes them.
+QString pivotKeyId(PivotKey key);
+QStringList pivotKeyIds();
+std::optional<PivotKey> pivotKeyFromId(const QString& id);
+
+struct PivotRow {
+    QString key; // the key's value: "etl:load", "gpu=a100", "PYTHON 1.12.0", "none", …
+    int workers = 0;
+    int active = 0;
+    int paused = 0;
+    int inactive = 0; // other statuses count only in `workers`
+    int schedulable = 0;
+    // Sums over the schedulable workers carrying the key: every slot type, or for PivotKey::SlotType only
+    // that type. Unknown (nullopt) when some summed value is not reported.
+    std::optional<std::int64_t> free = 0;
+    std::optional<std::int64_t> limit = 0;
+    std::vector<std::size_t> workerIndexes; // the workers carrying it (snapshot indexes, ascending)
+};
+
+// One pivot, its rows sorted by key in byte (UTF-8) order. `workers`: the snapshot indexes to count (a
+// filter's result); `referenceMsecs`: the reference time (ms since the epoch), nullopt when unknown.
+// A worker counts once per distinct value it carries.
+//   action      each string of `actions`
+//   workflow    each registeredWorkflows[].name; a worker without that member: the distinct parts of its
+//               actions before the first ':'
+//   label       key=value, or key for a label without a value
+//   slot-type   each slot type (old era: default)
+//   sdk         "LANGUAGE VERSION" from runtimeInfo, "unknown" for a missing or empty part
+//   status      as written ("" when missing)
+//   dispatcher  the id, or "none"
+std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
+                            PivotKey key, std::optional<qint64> referenceMsecs);
+// Every pivot at once (the Fleet view): reads each worker once.
+std::array<std::vector<PivotRow>, PivotKeyCount> pivots(const hatchet::Snapshot& snapshot,
+                                                        const std::vector<std::size_t>& workers,
+                                                        std::optional<qint64> referenceMsecs);
+
+// Why a row of an action, workflow, label or slot-type pivot means tasks cannot run now, or "" when they
+// can (and always "" for the other keys): "no live worker registers etl:load", "all 4 live workers full".
+QString pivotRowProblem(PivotKey key, const PivotRow& row);
+
+} // namespace hwi::analysis
