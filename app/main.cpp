@@ -1,6 +1,8 @@
 // hatchet-inspector: the window, or with --check / --list a command-line tool that needs no display.
 #include "aboutdialog.h"
+#include "analysis/diff.h"
 #include "commandline.h"
+#include "diffcommand.h"
 #include "export/atomicwrite.h"
 #include "export/workerexport.h"
 #include "filter/query.h"
@@ -32,6 +34,11 @@ struct Options {
     live::Connection connection;
     bool check = false;
     bool list = false;
+    // --diff OLD NEW: sources[0] and sources[1]; with --connect one of them is the live tenant (connectIsOld
+    // when --connect came before the file).
+    bool diff = false;
+    bool allFields = false;
+    bool connectIsOld = false;
     std::optional<QStringList> columns; // --list --columns
     filter::Query filter;
     QString exportPath; // "-" for standard output
@@ -44,7 +51,7 @@ struct Options {
     QDateTime atTime;
     bool atGiven = false;
 
-    bool commandLine() const { return check || list || !exportPath.isEmpty(); }
+    bool commandLine() const { return check || list || diff || !exportPath.isEmpty(); }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -74,6 +81,15 @@ void addOptions(QCommandLineParser& parser) {
                                      "changes."),
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("compact"), QStringLiteral("With --export: no whitespace.")});
+    parser.addOption(
+        {QStringLiteral("diff"),
+         QStringLiteral("Compare two SOURCEs, OLD then NEW (--connect can be either): one "
+                        "tab-separated line per appeared (+), gone (-), replaced (=) worker and changed "
+                        "(~) field. Exit 0: no differences, 1: differences, 2: unreadable.")});
+    parser.addOption(
+        {QStringLiteral("all-fields"),
+         QStringLiteral("With --diff: also the fields that change on every capture (lastHeartbeatAt, "
+                        "metadata/updatedAt, lastListenerEstablished, slots, recentStepRuns).")});
     parser.addOption(
         {QStringLiteral("at"),
          QStringLiteral("Measure heartbeat ages and health against WHEN: 'capture' (the default: the capture "
@@ -114,6 +130,13 @@ void measureAgainst(views::MainWindow& window, const Options& options) {
                                  options.atTime);
 }
 
+// What every time of an answer is measured against (--at): the capture time, now or the given time.
+QDateTime referenceTime(const Options& options, const hatchet::Snapshot& snapshot) {
+    return options.at == Options::At::Now    ? QDateTime::currentDateTimeUtc()
+           : options.at == Options::At::Time ? options.atTime
+                                             : snapshot.captureTime;
+}
+
 // Runs one command-line mode: load, print, exit code.
 int runCommandLine(const Options& options) {
     QTextStream out(stdout);
@@ -127,10 +150,7 @@ int runCommandLine(const Options& options) {
         exitCode = app::ExitOk;
         if (options.check)
             exitCode = app::printCheck(*snapshot, out, err);
-        // What every time is measured against, once for the whole answer.
-        const QDateTime reference = options.at == Options::At::Now    ? QDateTime::currentDateTimeUtc()
-                                    : options.at == Options::At::Time ? options.atTime
-                                                                      : snapshot->captureTime;
+        const QDateTime reference = referenceTime(options, *snapshot);
         const auto workers =
             filter::matchingWorkers(*snapshot, options.filter, reference.toMSecsSinceEpoch());
         if (options.list && options.columns)
@@ -163,6 +183,61 @@ int runCommandLine(const Options& options) {
     return exitCode;
 }
 
+// Starts loading one source (a path, URL or the live tenant) on the loader.
+void startLoad(load::Loader& loader, const Options& options, const QString& source, bool live) {
+    if (options.maxBytes)
+        loader.setMaxBytes(*options.maxBytes);
+    loader.setTimeoutMs(options.connection.timeoutMs);
+    if (live)
+        loader.load(live::LiveRequest::tenantList(options.connection));
+    else if (const auto request = live::LiveRequest::forSource(source, options.connection))
+        loader.load(*request, source);
+    else
+        loader.load(source);
+}
+
+// `--diff OLD NEW`: both load at once; the comparison prints when both have arrived.
+int runDiff(const Options& options) {
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    load::Loader loaders[2];
+    std::shared_ptr<const hatchet::Snapshot> snapshots[2];
+    int exitCode = app::ExitUnreadable;
+    const char* const sides[2] = {"OLD", "NEW"};
+    for (int side = 0; side < 2; ++side) {
+        QObject::connect(
+            &loaders[side], &load::Loader::loaded, [&, side](const auto& snapshot, load::LoadTimings) {
+                snapshots[side] = snapshot;
+                if (!snapshots[0] || !snapshots[1])
+                    return;
+                const auto matching = [&](const hatchet::Snapshot& s) {
+                    return filter::matchingWorkers(s, options.filter,
+                                                   referenceTime(options, s).toMSecsSinceEpoch());
+                };
+                const analysis::SnapshotDiff diff =
+                    analysis::diffSnapshots(*snapshots[0], matching(*snapshots[0]), *snapshots[1],
+                                            matching(*snapshots[1]), {options.allFields});
+                app::printDiff(diff, out);
+                exitCode = diff.isEmpty() ? app::ExitOk : app::ExitProblems;
+                QCoreApplication::exit(exitCode);
+            });
+        QObject::connect(&loaders[side], &load::Loader::failed, [&, side](const load::LoadError& error) {
+            err << "hatchet-inspector: " << sides[side] << ": " << error.toString() << '\n';
+            loaders[1 - side].cancel();
+            QCoreApplication::exit(app::ExitUnreadable);
+        });
+    }
+    int file = 0;
+    for (int side = 0; side < 2; ++side) {
+        const bool live = options.connect && (side == 0) == options.connectIsOld;
+        startLoad(loaders[side], options, live ? QString() : options.sources.value(file), live);
+        if (!live)
+            ++file;
+    }
+    QCoreApplication::exec();
+    return exitCode;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -186,6 +261,12 @@ int main(int argc, char** argv) {
         if (parser.isSet(QStringLiteral("version")))
             parser.showVersion();
         options.check = parser.isSet(QStringLiteral("check"));
+        options.diff = parser.isSet(QStringLiteral("diff"));
+        options.allFields = parser.isSet(QStringLiteral("all-fields"));
+        if (options.allFields && !options.diff) {
+            std::fprintf(stderr, "hatchet-inspector: --all-fields needs --diff\n");
+            return app::ExitUnreadable;
+        }
         options.list = parser.isSet(QStringLiteral("list"));
         if (parser.isSet(QStringLiteral("columns"))) {
             QString problem;
@@ -255,7 +336,23 @@ int main(int argc, char** argv) {
         }
         options.connect = parser.isSet(QStringLiteral("connect"));
         const QStringList positional = parser.positionalArguments();
-        if (options.connect && !positional.isEmpty()) {
+        if (options.diff) {
+            if (options.check || options.list || !options.exportPath.isEmpty()) {
+                std::fprintf(
+                    stderr,
+                    "hatchet-inspector: --diff cannot be combined with --check, --list or --export\n");
+                return app::ExitUnreadable;
+            }
+            if (positional.size() + (options.connect ? 1 : 0) != 2) {
+                std::fprintf(
+                    stderr,
+                    "hatchet-inspector: --diff needs OLD and NEW: two SOURCEs, or one and --connect\n");
+                return app::ExitUnreadable;
+            }
+            const QStringList arguments = QCoreApplication::arguments();
+            options.connectIsOld = options.connect && arguments.indexOf(QStringLiteral("--connect")) <
+                                                          arguments.indexOf(positional.value(0));
+        } else if (options.connect && !positional.isEmpty()) {
             std::fprintf(stderr, "hatchet-inspector: --connect is the SOURCE: give no other\n");
             return app::ExitUnreadable;
         }
@@ -269,7 +366,7 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
-        if (options.commandLine() && positional.size() > 1) {
+        if (options.commandLine() && !options.diff && positional.size() > 1) {
             std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
                          qlonglong(positional.size()));
             return app::ExitUnreadable;
@@ -281,6 +378,8 @@ int main(int argc, char** argv) {
                          "hatchet-inspector: --check, --list and --export need a SOURCE (or --connect)\n");
             return app::ExitUnreadable;
         }
+        if (options.diff)
+            return runDiff(options);
         if (options.commandLine())
             return runCommandLine(options);
     }
