@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "export/atomicwrite.h"
+#include "itemmodels/timeformat.h"
 #include "live/httperrors.h"
 #include "load/bytesize.h"
 
@@ -14,6 +15,11 @@ Session::Session(QObject* parent)
     : QObject(parent)
     , m_connection(live::Connection::fromEnvironment()) {
     connect(&m_loader, &load::Loader::loaded, this, &Session::onLoaded);
+    connect(&m_compareLoader, &load::Loader::loaded, this,
+            [this](std::shared_ptr<const hatchet::Snapshot> older, load::LoadTimings) {
+                compareWithSnapshot(older, older->source);
+            });
+    connect(&m_compareLoader, &load::Loader::failed, this, &Session::comparisonFailed);
     connect(&m_loader, &load::Loader::failed, this, &Session::onFailed);
     connect(&m_loader, &load::Loader::cancelled, this, &Session::cancelled);
     connect(&m_loader, &load::Loader::progress, this, &Session::progress);
@@ -181,7 +187,31 @@ void Session::onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::
     m_lastUpdated = QDateTime::currentDateTime();
     m_stale = false;
     m_current = m_loading;
-    const bool sameSource = m_snapshot && snapshot->source == m_snapshot->source;
+    if (m_loadingHistory) {
+        m_history.append(snapshot);
+        if (!m_historyFiles.isEmpty()) {
+            loadNextHistoryFile();
+            return;
+        }
+        m_loadingHistory = false;
+        m_following = true;
+        showSnapshot(std::move(snapshot), false);
+        return;
+    }
+    const QString shownSource = m_history.size() ? m_history.entries().back().snapshot->source : QString();
+    const bool sameSource = m_snapshot && snapshot->source == shownSource;
+    if (!sameSource) {
+        m_history.clear();
+        m_following = true;
+    }
+    m_history.append(snapshot);
+    if (m_following)
+        showSnapshot(std::move(snapshot), sameSource);
+}
+
+// Puts a snapshot on screen: a refresh of the same source (refreshed, with the one it replaces) or a new
+// document (shown).
+void Session::showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, bool sameSource) {
     m_previous = sameSource ? std::move(m_snapshot) : nullptr;
     m_snapshot = std::move(snapshot);
     m_index.reset();
@@ -190,6 +220,97 @@ void Session::onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::
         Q_EMIT refreshed(m_snapshot, m_previous);
     else
         Q_EMIT shown(m_snapshot);
+    if (m_comparison)
+        updateComparison();
+}
+
+void Session::openHistory(const QString& folder) {
+    m_historyFiles = History::snapshotFiles(folder);
+    if (m_historyFiles.isEmpty()) {
+        Q_EMIT failed({folder, tr("no snapshot files (*.json) in this folder")}, false);
+        return;
+    }
+    m_history.clear();
+    m_loadingHistory = true;
+    loadNextHistoryFile();
+}
+
+void Session::loadNextHistoryFile() {
+    load({m_historyFiles.takeFirst(), std::nullopt, std::nullopt});
+}
+
+void Session::showHistoryEntry(int entry) {
+    if (entry < 0 || entry >= m_history.size())
+        return;
+    const auto& snapshot = m_history.entries()[std::size_t(entry)].snapshot;
+    m_following = entry == m_history.size() - 1;
+    if (snapshot != m_snapshot)
+        showSnapshot(snapshot, true);
+}
+
+void Session::followLatest() {
+    m_following = true;
+    if (m_history.size())
+        showHistoryEntry(m_history.size() - 1);
+}
+
+void Session::compareWith(const QString& source) {
+    m_compareLoader.setMaxBytes(m_loader.maxBytes());
+    m_compareLoader.setTimeoutMs(m_connection.timeoutMs);
+    if (auto request = live::LiveRequest::forSource(source, m_connection))
+        m_compareLoader.load(*request, source);
+    else
+        m_compareLoader.load(source);
+}
+
+void Session::compareWithServer() {
+    m_compareLoader.setTimeoutMs(m_connection.timeoutMs);
+    m_compareLoader.load(live::LiveRequest::tenantList(m_connection));
+}
+
+void Session::compareWithSnapshot(std::shared_ptr<const hatchet::Snapshot> older,
+                                  const QString& description) {
+    m_comparison = Comparison{std::move(older), nullptr, description};
+    updateComparison();
+}
+
+void Session::compareHistoryEntries(int older, int newer) {
+    if (older < 0 || newer < 0 || older >= m_history.size() || newer >= m_history.size())
+        return;
+    showHistoryEntry(newer);
+    const auto& snapshot = m_history.entries()[std::size_t(older)].snapshot;
+    compareWithSnapshot(snapshot,
+                        snapshot->captureTime.isValid()
+                            ? tr("the capture of %1").arg(models::instantText(snapshot->captureTime))
+                            : snapshot->source);
+}
+
+void Session::leaveComparison() {
+    if (!m_comparison)
+        return;
+    m_comparison.reset();
+    Q_EMIT comparisonChanged();
+}
+
+void Session::setCompareAllFields(bool all) {
+    m_compareAllFields = all;
+    if (m_comparison)
+        updateComparison();
+}
+
+void Session::updateComparison() {
+    if (!m_comparison || !m_snapshot)
+        return;
+    const auto every = [](const hatchet::Snapshot& snapshot) {
+        std::vector<std::size_t> all(snapshot.workers.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            all[i] = i;
+        return all;
+    };
+    const hatchet::Snapshot& older = *m_comparison->older;
+    m_comparison->diff = std::make_shared<const analysis::SnapshotDiff>(
+        analysis::diffSnapshots(older, every(older), *m_snapshot, every(*m_snapshot), {m_compareAllFields}));
+    Q_EMIT comparisonChanged();
 }
 
 void Session::indexInBackground() {

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "analysis/diff.h"
 #include "filter/query.h"
 #include "filter/workerindex.h"
 #include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
+#include "history.h"
 #include "live/connection.h"
 #include "load/loader.h"
 
@@ -62,6 +64,38 @@ public:
     // The document as read (a live list: every page merged into one WorkerList). nullopt or the error.
     std::optional<QString> saveSnapshot(const QString& path) const;
 
+    // Every snapshot of the source shown so far (cleared when another source opens).
+    History& history() { return m_history; }
+    const History& history() const { return m_history; }
+    // Opens a folder saved by History::saveTo() as the history again: every file, oldest first; the newest
+    // is shown.
+    void openHistory(const QString& folder);
+    // Shows an entry of the history (the fleet as it was). Refreshes keep arriving into the history but
+    // leave the view on that entry until followLatest().
+    void showHistoryEntry(int entry);
+    void followLatest();
+    bool isFollowingLatest() const { return m_following; }
+
+    // A comparison: what changed from `older` (OLD) to the snapshot on screen (NEW); the diff follows each
+    // refresh of the snapshot on screen.
+    struct Comparison {
+        std::shared_ptr<const hatchet::Snapshot> older;
+        std::shared_ptr<const analysis::SnapshotDiff> diff;
+        QString olderSource; // what `older` is, for the status bar: a path, URL or capture time
+    };
+    // Loads the source as OLD (a file, a URL; the connection's tenant list with compareWithServer()).
+    void compareWith(const QString& source);
+    void compareWithServer();
+    // Compares with a snapshot at hand (another window's, a history entry).
+    void compareWithSnapshot(std::shared_ptr<const hatchet::Snapshot> older, const QString& description);
+    // Two history entries: `older` as OLD, `newer` shown as NEW.
+    void compareHistoryEntries(int older, int newer);
+    void leaveComparison();
+    const std::optional<Comparison>& comparison() const { return m_comparison; }
+    // Whether fields that change on every capture are compared too (the window's toggle).
+    void setCompareAllFields(bool all);
+    bool comparesAllFields() const { return m_compareAllFields; }
+
     // The source reload() reads again: the one on screen; before anything is shown, the last asked for.
     // A failed open of another source leaves it (and the live connection, and what a file watcher should
     // follow) on the document still shown.
@@ -104,6 +138,9 @@ Q_SIGNALS:
     void runningTasksFetchFailed(const QString& workerId, const hwi::load::LoadError& error);
     void autoRefreshChanged(int intervalMs);
     void indexed(std::shared_ptr<const hwi::filter::WorkerIndex> index);
+    // A comparison began, changed (a refresh, the toggle) or ended (comparison() is empty).
+    void comparisonChanged();
+    void comparisonFailed(const hwi::load::LoadError& error);
 
 private:
     // What a load reads: a source, and for a live one its request and connection.
@@ -117,6 +154,9 @@ private:
     void onLoaded(std::shared_ptr<const hatchet::Snapshot> snapshot, load::LoadTimings timings);
     void onFailed(const load::LoadError& error);
     void indexInBackground();
+    void showSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot, bool sameSource);
+    void loadNextHistoryFile();
+    void updateComparison();
 
     load::Loader m_loader;
     Target m_current; // see source()
@@ -135,6 +175,14 @@ private:
     QUrl m_fetchingTasks;  // its running tasks' GET in flight
     QString m_tasksWorkerId;
     QTimer m_refreshTimer;
+
+    History m_history;
+    bool m_following = true;
+    QStringList m_historyFiles; // of openHistory(), still to load
+    bool m_loadingHistory = false;
+    load::Loader m_compareLoader;
+    std::optional<Comparison> m_comparison;
+    bool m_compareAllFields = false;
 };
 
 } // namespace hwi::session
