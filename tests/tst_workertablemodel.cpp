@@ -153,7 +153,13 @@ void TestWorkerTableModel::dump() {
     const auto snapshot = testutil::loadFixture(fixture);
     model.setSnapshot(snapshot);
     model.setReferenceTime(snapshot->captureTime);
-    QVERIFY(testutil::sameLines(testutil::dump(model), expected));
+    // Change and Used over time stay empty outside a comparison and a history (tested on their own).
+    QStringList lines = testutil::dump(model);
+    for (QString& line : lines) {
+        QVERIFY2(line.endsWith(QLatin1String("||")), qPrintable(line));
+        line.chop(2);
+    }
+    QVERIFY(testutil::sameLines(lines, expected));
 }
 
 void TestWorkerTableModel::roles() {

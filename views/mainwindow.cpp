@@ -106,7 +106,8 @@ void MainWindow::setUpWorkerTable() {
         m_table->setColumnWidth(column, width);
     for (const int column :
          {WorkerTableModel::TypeColumn, WorkerTableModel::ActionsColumn, WorkerTableModel::WorkflowsColumn,
-          WorkerTableModel::SdkColumn, WorkerTableModel::DispatcherColumn, WorkerTableModel::CreatedColumn})
+          WorkerTableModel::SdkColumn, WorkerTableModel::DispatcherColumn, WorkerTableModel::CreatedColumn,
+          WorkerTableModel::ChangeColumn, WorkerTableModel::UsageColumn})
         m_table->setColumnHidden(column, true);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() * 2 + 6); // slot bars
 }

@@ -17,6 +17,8 @@ struct WorkerTableModel::Row {
     json::NodeId node = json::NoNode; // NoNode for a gone row
     int worker = -1;                  // index into the snapshot's workers; -1 for a gone row
     RowState state = RowState::Unchanged;
+    const analysis::WorkerChange* change = nullptr; // in a comparison (points into m_diff)
+    bool comparisonGone = false;                    // a gone worker of the comparison, read from m_older
     std::uint32_t changed = 0; // bit per column: differs from before the last updateSnapshot()
     QString name;
     QString id;
@@ -106,7 +108,9 @@ void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snap
     beginResetModel();
     m_snapshot = std::move(snapshot);
     m_rows = m_snapshot ? extractRows(*m_snapshot) : std::vector<Row>();
-    m_appeared = m_gone = m_changed = 0;
+    m_appeared = m_gone = m_changed = m_comparisonGone = 0;
+    m_diff.reset();
+    m_older.reset();
     endResetModel();
 }
 
@@ -129,6 +133,12 @@ void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> s
         return;
     }
     std::vector<Row> fresh = extractRows(*snapshot);
+    // A comparison names workers of the snapshot it was made with: the caller sets it again.
+    removeComparisonRows();
+    for (Row& row : m_rows)
+        row.change = nullptr;
+    m_diff.reset();
+    m_older.reset();
     removeGoneRows(); // they were marked until this refresh
 
     QHash<QString, int> freshByKey;
@@ -200,18 +210,84 @@ void WorkerTableModel::updateSnapshot(std::shared_ptr<const hatchet::Snapshot> s
 void WorkerTableModel::removeGoneRows() {
     m_gone = 0; // before the removals, so workerCount() holds for their signals' receivers
     for (std::size_t end = m_rows.size(); end > 0;) {
-        if (m_rows[end - 1].state != RowState::Gone) {
+        if (m_rows[end - 1].state != RowState::Gone || m_rows[end - 1].comparisonGone) {
             --end;
             continue;
         }
         std::size_t begin = end - 1;
-        while (begin > 0 && m_rows[begin - 1].state == RowState::Gone)
+        while (begin > 0 && m_rows[begin - 1].state == RowState::Gone && !m_rows[begin - 1].comparisonGone)
             --begin;
         beginRemoveRows({}, int(begin), int(end) - 1);
         m_rows.erase(m_rows.begin() + std::ptrdiff_t(begin), m_rows.begin() + std::ptrdiff_t(end));
         endRemoveRows();
         end = begin;
     }
+}
+
+void WorkerTableModel::removeComparisonRows() {
+    std::size_t begin = m_rows.size();
+    while (begin > 0 && m_rows[begin - 1].comparisonGone)
+        --begin;
+    if (begin == m_rows.size())
+        return;
+    m_comparisonGone = 0; // before the removal, so workerCount() holds for its receivers
+    beginRemoveRows({}, int(begin), int(m_rows.size()) - 1);
+    m_rows.erase(m_rows.begin() + std::ptrdiff_t(begin), m_rows.end());
+    endRemoveRows();
+}
+
+void WorkerTableModel::setComparison(std::shared_ptr<const analysis::SnapshotDiff> diff,
+                                     std::shared_ptr<const hatchet::Snapshot> older) {
+    removeComparisonRows();
+    for (Row& row : m_rows)
+        row.change = nullptr;
+    m_diff = diff && older ? std::move(diff) : nullptr;
+    m_older = m_diff ? std::move(older) : nullptr;
+    applyComparison();
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, NUM_COLUMNS - 1), {ChangeKindRole});
+}
+
+// Points each row at its change and appends the gone workers (comparison rows sit after every other row).
+void WorkerTableModel::applyComparison() {
+    if (!m_diff)
+        return;
+    QHash<int, const analysis::WorkerChange*> byWorker;
+    std::vector<const analysis::WorkerChange*> gone;
+    for (const analysis::WorkerChange& change : m_diff->workers) {
+        if (change.kind == analysis::ChangeKind::Gone)
+            gone.push_back(&change);
+        else if (change.newIndex)
+            byWorker.insert(int(*change.newIndex), &change);
+    }
+    for (Row& row : m_rows) {
+        if (row.worker >= 0)
+            row.change = byWorker.value(row.worker, nullptr);
+    }
+    if (gone.empty())
+        return;
+    beginInsertRows({}, rowCount(), rowCount() + int(gone.size()) - 1);
+    m_comparisonGone = int(gone.size());
+    QSet<QString> pool;
+    for (const analysis::WorkerChange* change : gone) {
+        Row row = extractRow(m_older->worker(*change->oldIndex), pool);
+        row.node = json::NoNode; // a node of the older document: nothing to select in this one
+        row.state = RowState::Gone;
+        row.comparisonGone = true;
+        row.change = change;
+        m_rows.push_back(std::move(row));
+    }
+    endInsertRows();
+}
+
+const analysis::WorkerChange* WorkerTableModel::changeOf(int row) const {
+    return row >= 0 && row < rowCount() ? m_rows[std::size_t(row)].change : nullptr;
+}
+
+void WorkerTableModel::setUsageSeries(QHash<QString, QList<qint64>> series) {
+    m_usage = std::move(series);
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, UsageColumn), index(rowCount() - 1, UsageColumn));
 }
 
 std::uint32_t WorkerTableModel::changedColumns(const Row& before, const Row& after) const {
@@ -262,7 +338,11 @@ QVariant WorkerTableModel::data(const QModelIndex& index, int role) const {
         return static_cast<int>(row.state);
     case ChangedRole:
         return (row.changed >> index.column() & 1u) != 0;
+    case ChangeKindRole:
+        return row.change ? int(row.change->kind) : -1;
     case Qt::ToolTipRole:
+        if (row.comparisonGone || index.column() == ChangeColumn)
+            return cellData(row, index.column(), role);
         if (row.state == RowState::Gone)
             return tr("%1 was not in the refresh at %2")
                 .arg(row.name, m_updatedAt.toString(QStringLiteral("HH:mm:ss")));
@@ -329,8 +409,60 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
         return timeCellData(row.created, role, m_reference);
     case HealthColumn:
         return healthData(row, role);
+    case ChangeColumn:
+        return changeData(row, role);
+    case UsageColumn: {
+        if (role != UsageSeriesRole && role != RawValueRole)
+            return {};
+        const auto found = m_usage.constFind(row.id);
+        if (found == m_usage.constEnd() || found->isEmpty())
+            return {};
+        if (role == RawValueRole)
+            return found->constLast(); // sorts by the latest use
+        QVariantList series;
+        for (const qint64 used : *found)
+            series.append(used < 0 ? QVariant() : QVariant(used));
+        return series;
+    }
     }
     return {};
+}
+
+QVariant WorkerTableModel::changeData(const Row& row, int role) const {
+    const analysis::WorkerChange* change = row.change;
+    if (!change)
+        return role == RawValueRole ? QVariant(-1) : QVariant();
+    const int fields = int(change->fields.size());
+    switch (role) {
+    case Qt::DisplayRole:
+        if (change->kind == analysis::ChangeKind::Changed ||
+            (change->kind == analysis::ChangeKind::Replaced && fields))
+            return tr("%1 \u00b7 %n field(s)", nullptr, fields).arg(analysis::changeKindId(change->kind));
+        return analysis::changeKindId(change->kind);
+    case RawValueRole:
+        return int(change->kind) * 1000 + fields;
+    case SeverityRole:
+        return int(change->kind == analysis::ChangeKind::Appeared ? HealthLevel::Good
+                   : change->kind == analysis::ChangeKind::Gone   ? HealthLevel::Bad
+                                                                  : HealthLevel::Warning);
+    case Qt::ToolTipRole: {
+        QStringList lines;
+        if (change->kind == analysis::ChangeKind::Replaced)
+            lines << tr("Restarted under a new id (was %1)").arg(change->oldId);
+        else if (change->kind == analysis::ChangeKind::Appeared)
+            lines << tr("Not in the older snapshot");
+        else if (change->kind == analysis::ChangeKind::Gone)
+            lines << tr("Only in the older snapshot");
+        for (const analysis::FieldChange& field : change->fields) {
+            lines << QStringLiteral("%1: %2 \u2192 %3")
+                         .arg(field.field, field.oldValue.isEmpty() ? tr("(none)") : field.oldValue,
+                              field.newValue.isEmpty() ? tr("(none)") : field.newValue);
+        }
+        return lines.join(QLatin1Char('\n'));
+    }
+    default:
+        return {};
+    }
 }
 
 QVariant WorkerTableModel::healthData(const Row& row, int role) const {
@@ -359,9 +491,11 @@ QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
     static const char* const Titles[NUM_COLUMNS] = {
-        QT_TR_NOOP("Name"),  QT_TR_NOOP("Status"),     QT_TR_NOOP("Type"),    QT_TR_NOOP("Last heartbeat"),
-        QT_TR_NOOP("Slots"), QT_TR_NOOP("Labels"),     QT_TR_NOOP("Actions"), QT_TR_NOOP("Workflows"),
-        QT_TR_NOOP("SDK"),   QT_TR_NOOP("Dispatcher"), QT_TR_NOOP("Created"), QT_TR_NOOP("Health")};
+        QT_TR_NOOP("Name"),           QT_TR_NOOP("Status"),        QT_TR_NOOP("Type"),
+        QT_TR_NOOP("Last heartbeat"), QT_TR_NOOP("Slots"),         QT_TR_NOOP("Labels"),
+        QT_TR_NOOP("Actions"),        QT_TR_NOOP("Workflows"),     QT_TR_NOOP("SDK"),
+        QT_TR_NOOP("Dispatcher"),     QT_TR_NOOP("Created"),       QT_TR_NOOP("Health"),
+        QT_TR_NOOP("Change"),         QT_TR_NOOP("Used over time")};
     return tr(Titles[section]);
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/diff.h"
 #include "hatchet/snapshot.h"
 #include "timeformat.h"
 
@@ -39,6 +40,8 @@ public:
         CreatedColumn,
         HealthColumn, // the first health state (hatchet::assessHealth) at the reference time; all in the
                       // tooltip
+        ChangeColumn, // in a comparison: appeared, gone, replaced or changed (with the number of fields)
+        UsageColumn,  // used slot units over the session's history (a sparkline)
         NUM_COLUMNS
     };
     enum Roles {
@@ -48,6 +51,8 @@ public:
         RowStateRole,       // int RowState, on every cell
         ChangedRole,        // bool: the cell's value differs from before the last updateSnapshot()
         HealthStatesRole,   // Health column: hatchet::HealthStates (int bit set) at the reference time
+        ChangeKindRole,     // int analysis::ChangeKind in a comparison, -1 otherwise (every cell)
+        UsageSeriesRole,    // Usage column: QVariantList of used units, oldest first (invalid where unknown)
     };
     enum class RowState { Unchanged, Changed, Appeared, Gone };
 
@@ -64,12 +69,23 @@ public:
     // Workers in both snapshots of the last updateSnapshot() with at least one changed cell (ChangedRole).
     int changedCount() const { return m_changed; }
     // The snapshot's workers: the rows that are not gone.
-    int workerCount() const { return rowCount() - m_gone; }
+    int workerCount() const { return rowCount() - m_gone - m_comparisonGone; }
     // Whether a row of this model (or of a proxy over it) is a gone row.
     static bool isGoneRow(const QModelIndex& index) { return index.data(WorkerIndexRole).toInt() < 0; }
     std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
     // Emits dataChanged for the time columns and Health only.
     void setReferenceTime(const QDateTime& time);
+
+    // A comparison of an older snapshot with this one (diff's new side is snapshot()): the Change column
+    // says what happened to each worker, and the workers that are gone come back as gone rows at the end
+    // (read from `older`). Null ends it.
+    void setComparison(std::shared_ptr<const analysis::SnapshotDiff> diff,
+                       std::shared_ptr<const hatchet::Snapshot> older);
+    std::shared_ptr<const analysis::SnapshotDiff> comparison() const { return m_diff; }
+    // The change of a row in the comparison (null for none).
+    const analysis::WorkerChange* changeOf(int row) const;
+    // Used units per worker id over a history, oldest first (-1 where unknown): the Usage column.
+    void setUsageSeries(QHash<QString, QList<qint64>> series);
 
     hatchet::WorkerView worker(int row) const;
 
@@ -91,6 +107,9 @@ private:
     QVariant healthData(const Row& row, int role) const;
     std::uint32_t changedColumns(const Row& before, const Row& after) const;
     void removeGoneRows();
+    void removeComparisonRows();
+    void applyComparison();
+    QVariant changeData(const Row& row, int role) const;
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::vector<Row> m_rows;
@@ -99,6 +118,10 @@ private:
     int m_appeared = 0;
     int m_gone = 0;
     int m_changed = 0;
+    int m_comparisonGone = 0; // gone rows of the comparison
+    std::shared_ptr<const analysis::SnapshotDiff> m_diff;
+    std::shared_ptr<const hatchet::Snapshot> m_older;
+    QHash<QString, QList<qint64>> m_usage;
 };
 
 } // namespace hwi::models
