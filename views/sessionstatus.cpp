@@ -135,8 +135,7 @@ void SessionStatus::updateCapture() {
         if (capture.time.isValid())
             tip << tr("Captured %1%2 (%3)").arg(approximately, time, capture.note);
         if (capture.hint.kind != hatchet::CaptureHint::None)
-            tip << tr("%1: %2").arg(capture.hint.kind == hatchet::CaptureHint::HttpDate ? tr("HTTP Date")
-                                                                                        : tr("File time"),
+            tip << tr("%1: %2").arg(hatchet::captureHintLabel(capture.hint.kind),
                                     models::instantText(capture.hint.time));
         const hatchet::CaptureBounds& bounds = capture.bounds;
         if ((bounds.earliest || bounds.latest) && !bounds.isContradictory())

@@ -49,8 +49,9 @@ QString whatBounds(const CaptureBounds& bounds) {
 }
 
 QString hintName(CaptureHint::Kind kind) {
-    return kind == CaptureHint::HttpDate ? QStringLiteral("the HTTP Date")
-                                         : QStringLiteral("the file's time");
+    return kind == CaptureHint::HttpDate   ? QStringLiteral("the HTTP Date")
+           : kind == CaptureHint::ReadTime ? QStringLiteral("the time it was read")
+                                           : QStringLiteral("the file's time");
 }
 
 // Why no instant fits: "ACTIVE order-processor heartbeated 40 s too long before INACTIVE mailer's silence".
@@ -72,6 +73,18 @@ QDateTime utc(qint64 msecs) {
 
 } // namespace
 
+QString captureHintLabel(int kind) {
+    switch (kind) {
+    case CaptureHint::HttpDate:
+        return QStringLiteral("HTTP Date");
+    case CaptureHint::FileTime:
+        return QStringLiteral("File time");
+    case CaptureHint::ReadTime:
+        return QStringLiteral("Read at");
+    }
+    return {};
+}
+
 QString timeSourceName(TimeSource source) {
     switch (source) {
     case TimeSource::Unknown:
@@ -80,6 +93,8 @@ QString timeSourceName(TimeSource source) {
         return QStringLiteral("HTTP Date");
     case TimeSource::FileTime:
         return QStringLiteral("file time");
+    case TimeSource::ReadTime:
+        return QStringLiteral("time of reading");
     case TimeSource::Estimated:
         return QStringLiteral("estimated from the data");
     case TimeSource::Now:
@@ -144,8 +159,9 @@ CaptureTime decideCaptureTime(const std::vector<CaptureWorker>& workers, bool te
     capture.bounds = captureBounds(workers, tenantList);
     const CaptureBounds& bounds = capture.bounds;
     const bool hasHint = hint.kind != CaptureHint::None && hint.time.isValid();
-    const TimeSource hintSource =
-        hint.kind == CaptureHint::HttpDate ? TimeSource::HttpDate : TimeSource::FileTime;
+    const TimeSource hintSource = hint.kind == CaptureHint::HttpDate   ? TimeSource::HttpDate
+                                  : hint.kind == CaptureHint::ReadTime ? TimeSource::ReadTime
+                                                                       : TimeSource::FileTime;
     const QString estimated = QStringLiteral("estimated from ") + whatBounds(bounds);
     const QString inactiveBinds =
         bounds.earliestByInactive

@@ -18,14 +18,17 @@ inline constexpr qint64 ListMembershipMsecs = qint64(24) * 60 * 60 * 1000;
 
 // Where a reference time came from. A snapshot's capture is HttpDate, FileTime, Estimated or Unknown; Now
 // and UserSet are the other references the window and the command line measure against.
-enum class TimeSource { Unknown, HttpDate, FileTime, Estimated, Now, UserSet };
-// "HTTP Date", "file time", "estimated from the data", "now", "set by you", "unknown".
+enum class TimeSource { Unknown, HttpDate, FileTime, ReadTime, Estimated, Now, UserSet };
+// "HTTP Date", "file time", "time of reading", "estimated from the data", "now", "set by you", "unknown".
 QString timeSourceName(TimeSource source);
+
+// "HTTP Date", "File time", "Read at": a hint's label in the status bar's tooltip.
+QString captureHintLabel(int kind);
 
 // What the loader knew: an HTTP Date header (whole seconds: the instant lies within the second) or the
 // file's modification time.
 struct CaptureHint {
-    enum Kind { None, HttpDate, FileTime };
+    enum Kind { None, HttpDate, FileTime, ReadTime }; // ReadTime: when standard input was read
     Kind kind = None;
     QDateTime time;
 };

@@ -4,6 +4,7 @@
 
 #include "live/httperrors.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QTimer>
@@ -90,8 +91,12 @@ void Loader::load(const QString& source) {
     Job& job = *m_job;
     job.id = ++m_lastJobId;
     job.source = source;
-    job.url = urlForSource(source);
     job.timer.start();
+    if (source == StandardInput || source == QLatin1String("/dev/stdin")) {
+        readStandardInput(job);
+        return;
+    }
+    job.url = urlForSource(source);
 
     if (job.url.isLocalFile()) {
         const QFileInfo info(job.url.toLocalFile());
@@ -111,6 +116,44 @@ void Loader::load(const QString& source) {
                            job.fileModified};
     }
     startRead(job);
+}
+
+// Standard input, read to its end off the GUI thread (a pipe's size is not known before), then parsed there
+// too. The moment the reading ended is the capture hint, checked against the data like a file's time. Other
+// pipes and devices stay refused (localFileProblem): a FIFO without a writer would block the open.
+void Loader::readStandardInput(Job& job) {
+    job.errorSource = QStringLiteral("standard input");
+    Q_EMIT parsing();
+    runOffThread(
+        job,
+        [cancel = job.cancel, maxBytes = m_maxBytes, source = job.source]() {
+            QFile in;
+            QByteArray bytes;
+            if (!in.open(stdin, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
+                return Outcome{
+                    nullptr, nullptr, {0, 0, 0, QStringLiteral("cannot read: %1").arg(in.errorString())}};
+            while (!cancel->load()) {
+                const QByteArray chunk = in.read(1 << 20);
+                if (chunk.isEmpty())
+                    break;
+                if (bytes.size() + chunk.size() > maxBytes) {
+                    return Outcome{
+                        nullptr,
+                        nullptr,
+                        {0, 0, 0,
+                         QStringLiteral("more than the %1 limit arrived").arg(describeSize(maxBytes))}};
+                }
+                bytes += chunk;
+            }
+            const hatchet::CaptureHint hint{hatchet::CaptureHint::ReadTime, QDateTime::currentDateTimeUtc()};
+            auto parsed = json::Document::parse(std::move(bytes), cancel.get());
+            if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
+                return Outcome{nullptr, nullptr, *error};
+            auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
+            return Outcome{
+                hatchet::Snapshot::buildWithHint(std::move(document), StandardInput, hint), nullptr, {}};
+        },
+        &Loader::finishWithSnapshot);
 }
 
 void Loader::startRead(Job& job) {

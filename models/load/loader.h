@@ -49,7 +49,9 @@ public:
     qint64 maxBytes() const { return m_maxBytes; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
 
+    // "-" (or /dev/stdin) reads standard input to its end (StandardInput).
     void load(const QString& source);
+    static inline const QString StandardInput = QStringLiteral("-");
     // source names the load in the snapshot and in messages (default: the request's URL).
     void load(const live::LiveRequest& request, const QString& source = {});
     // One worker from the live source, beside the current load (which it never cancels); a new fetch
@@ -82,6 +84,7 @@ private:
     struct Fetch;
     struct Outcome;
     void startRead(Job& job);
+    void readStandardInput(Job& job);
     void startLiveRead(Job& job, const QUrl& url);
     void onReadyRead(Job& job);
     void readArriving(Job& job, qint64 total);

@@ -111,6 +111,13 @@ void Session::openLive(live::LiveRequest request, const QString& source) {
 }
 
 void Session::reload() {
+    if (m_current.source == load::Loader::StandardInput) {
+        Q_EMIT failed(
+            {tr("standard input"), tr("cannot be read again: it was a pipe, read once; save the snapshot "
+                                      "to reload it")},
+            false);
+        return;
+    }
     if (!m_current.source.isEmpty())
         load(m_current);
 }
