@@ -11,6 +11,7 @@
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
+#include "placecommand.h"
 #include "windows.h"
 
 #include <QApplication>
@@ -43,8 +44,9 @@ struct Options {
     At at = At::Capture;
     QDateTime atTime;
     bool atGiven = false;
+    std::optional<analysis::Task> place; // --place and its --want, --units, --sticky
 
-    bool commandLine() const { return check || list || !exportPath.isEmpty(); }
+    bool commandLine() const { return check || list || !exportPath.isEmpty() || place; }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -137,6 +139,11 @@ int runCommandLine(const Options& options) {
             app::printList(*snapshot, workers, *options.columns, reference, out);
         else if (options.list)
             app::printList(*snapshot, workers, out);
+        if (options.place) {
+            exitCode = app::printPlacement(
+                *snapshot, workers, *options.place,
+                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt, out, err);
+        }
         if (!options.exportPath.isEmpty()) {
             out.flush();
             const auto error = exporting::writeAtomically(options.exportPath, [&](QIODevice& device) {
@@ -177,6 +184,7 @@ int main(int argc, char** argv) {
         QCoreApplication core(argc, argv);
         QCommandLineParser parser;
         addOptions(parser);
+        app::addPlaceOptions(parser);
         if (!parser.parse(QCoreApplication::arguments())) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
             return app::ExitUnreadable;
@@ -235,6 +243,12 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.filter = std::get<filter::Query>(std::move(query));
+        QString placeProblem;
+        options.place = app::placeTaskFrom(parser, &placeProblem);
+        if (!placeProblem.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(placeProblem));
+            return app::ExitUnreadable;
+        }
         if (options.list && options.exportPath == QLatin1String("-")) {
             std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
             return app::ExitUnreadable;
