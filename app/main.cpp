@@ -13,6 +13,7 @@
 #include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
+#include "placecommand.h"
 #include "windows.h"
 
 #include <QApplication>
@@ -50,8 +51,9 @@ struct Options {
     At at = At::Capture;
     QDateTime atTime;
     bool atGiven = false;
+    std::optional<analysis::Task> place; // --place and its --want, --units, --sticky
 
-    bool commandLine() const { return check || list || diff || !exportPath.isEmpty(); }
+    bool commandLine() const { return check || list || diff || !exportPath.isEmpty() || place; }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -157,6 +159,11 @@ int runCommandLine(const Options& options) {
             app::printList(*snapshot, workers, *options.columns, reference, out);
         else if (options.list)
             app::printList(*snapshot, workers, out);
+        if (options.place) {
+            exitCode = app::printPlacement(
+                *snapshot, workers, *options.place,
+                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt, out, err);
+        }
         if (!options.exportPath.isEmpty()) {
             out.flush();
             const auto error = exporting::writeAtomically(options.exportPath, [&](QIODevice& device) {
@@ -252,6 +259,7 @@ int main(int argc, char** argv) {
         QCoreApplication core(argc, argv);
         QCommandLineParser parser;
         addOptions(parser);
+        app::addPlaceOptions(parser);
         if (!parser.parse(QCoreApplication::arguments())) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
             return app::ExitUnreadable;
@@ -316,6 +324,12 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.filter = std::get<filter::Query>(std::move(query));
+        QString placeProblem;
+        options.place = app::placeTaskFrom(parser, &placeProblem);
+        if (!placeProblem.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(placeProblem));
+            return app::ExitUnreadable;
+        }
         if (options.list && options.exportPath == QLatin1String("-")) {
             std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
             return app::ExitUnreadable;
@@ -337,10 +351,9 @@ int main(int argc, char** argv) {
         options.connect = parser.isSet(QStringLiteral("connect"));
         const QStringList positional = parser.positionalArguments();
         if (options.diff) {
-            if (options.check || options.list || !options.exportPath.isEmpty()) {
-                std::fprintf(
-                    stderr,
-                    "hatchet-inspector: --diff cannot be combined with --check, --list or --export\n");
+            if (options.check || options.list || !options.exportPath.isEmpty() || options.place) {
+                std::fprintf(stderr, "hatchet-inspector: --diff cannot be combined with --check, --list, "
+                                     "--export or --place\n");
                 return app::ExitUnreadable;
             }
             if (positional.size() + (options.connect ? 1 : 0) != 2) {
@@ -374,8 +387,9 @@ int main(int argc, char** argv) {
         options.sources = positional;
         options.source = positional.value(0);
         if (options.commandLine() && options.source.isEmpty() && !options.connect) {
-            std::fprintf(stderr,
-                         "hatchet-inspector: --check, --list and --export need a SOURCE (or --connect)\n");
+            std::fprintf(
+                stderr,
+                "hatchet-inspector: --check, --list, --export and --place need a SOURCE (or --connect)\n");
             return app::ExitUnreadable;
         }
         if (options.diff)

@@ -1,0 +1,513 @@
+#include "placement.h"
+
+#include "itemmodels/timeformat.h"
+#include "schedulable.h"
+
+#include <algorithm>
+#include <array>
+
+namespace hwi::analysis {
+
+using hatchet::LabelText;
+using hatchet::SlotCapacity;
+using hatchet::WorkerView;
+using Result = Check::Result;
+using Rule = Check::Rule;
+
+namespace {
+
+constexpr std::array<const char*, 6> ComparatorSymbols = {"=", "!=", ">", ">=", "<", "<="};
+constexpr std::array<const char*, 4> VerdictIds = {"fits", "full", "too-small", "excluded"};
+
+// worker value OP desired value, as the engine reads the order comparators.
+bool compareIntegers(std::int64_t workerValue, Comparator comparator, std::int64_t desired) {
+    switch (comparator) {
+    case Comparator::Equal:
+        return workerValue == desired;
+    case Comparator::NotEqual:
+        return workerValue != desired;
+    case Comparator::GreaterThan:
+        return workerValue > desired;
+    case Comparator::GreaterThanOrEqual:
+        return workerValue >= desired;
+    case Comparator::LessThan:
+        return workerValue < desired;
+    case Comparator::LessThanOrEqual:
+        return workerValue <= desired;
+    }
+    return false;
+}
+
+QString unitsText(std::int64_t units) {
+    return QString::number(units) + (units == 1 ? QStringLiteral(" unit") : QStringLiteral(" units"));
+}
+
+QString workerName(const WorkerView& worker) {
+    const QString name = worker.displayName();
+    return name.isEmpty() ? worker.id() : name;
+}
+
+// ---- Rule 1: a live worker (schedulable.h holds the rule; this only words the pass) ----
+
+void checkLive(const WorkerView& worker, std::optional<qint64> referenceMsecs, std::vector<Check>& checks) {
+    const Liveness live = liveness(worker, referenceMsecs);
+    for (const QString& reason : live.reasons)
+        checks.push_back({Rule::Live, Result::Excluded, reason});
+    if (!live.schedulable())
+        return;
+    QString text = QStringLiteral("live: ") + worker.status();
+    const hatchet::TimeValue beat = worker.lastHeartbeatAt();
+    if (referenceMsecs && beat.isKnown())
+        text += QStringLiteral(", heartbeat %1 old")
+                    .arg(models::durationText(*referenceMsecs - beat.time.msecsSinceEpoch));
+    checks.push_back({Rule::Live, Result::Passed, text});
+}
+
+// ---- Rule 2: the action, matched exactly ----
+
+Check checkAction(const Task& task, const WorkerView& worker) {
+    const QStringList actions = worker.actions();
+    if (actions.contains(task.action))
+        return {Rule::Action, Result::Passed, QStringLiteral("registers ") + task.action};
+    // Workers store actions lower-cased and SDKs send lower-cased workflow names: a match only without
+    // case is the likeliest reason a task that "should" run never does.
+    for (const QString& action : actions) {
+        if (action.compare(task.action, Qt::CaseInsensitive) == 0)
+            return {Rule::Action, Result::Excluded,
+                    QStringLiteral("registers %1 (case differs)").arg(action)};
+    }
+    if (actions.isEmpty())
+        return {Rule::Action, Result::Excluded, QStringLiteral("registers no actions")};
+    return {Rule::Action, Result::Excluded, QStringLiteral("does not register ") + task.action};
+}
+
+// ---- Rule 3: slot units, every requested type on this one worker ----
+
+Check checkSlotType(const SlotUnits& request, const std::vector<SlotCapacity>& capacities) {
+    const QString prefix = request.slotType + QStringLiteral(": ");
+    const auto capacity = std::find_if(capacities.begin(), capacities.end(),
+                                       [&](const SlotCapacity& c) { return c.slotType == request.slotType; });
+    if (capacity == capacities.end())
+        return {Rule::Slots, Result::TooSmall, prefix + QStringLiteral("no such slot type")};
+    const QString units = unitsText(request.units);
+    if (capacity->available && *capacity->available >= request.units)
+        return {Rule::Slots, Result::Passed,
+                prefix + QStringLiteral("available %1 >= %2").arg(*capacity->available).arg(units)};
+    // Not now: could it ever? A limit not reported counts as 0, like an available not reported.
+    if (!capacity->limit)
+        return {Rule::Slots, Result::TooSmall, prefix + QStringLiteral("limit not reported")};
+    if (*capacity->limit < request.units)
+        return {Rule::Slots, Result::TooSmall,
+                prefix + QStringLiteral("limit %1 < %2").arg(*capacity->limit).arg(units)};
+    if (!capacity->available)
+        return {Rule::Slots, Result::Full, prefix + QStringLiteral("available not reported")};
+    return {Rule::Slots, Result::Full,
+            prefix + QStringLiteral("available %1 < %2").arg(*capacity->available).arg(units)};
+}
+
+void checkSlots(const std::vector<SlotUnits>& requested, const WorkerView& worker,
+                std::vector<Check>& checks) {
+    const std::vector<SlotCapacity> capacities = worker.slotCapacities();
+    for (const SlotUnits& request : requested)
+        checks.push_back(checkSlotType(request, capacities));
+}
+
+// ---- Rule 4: desired labels (sticky NONE only) ----
+
+// The worker's side of a comparison in words: "label gpu=t4", "no label gpu", "label gpu without value".
+QString foundText(const LabelText* label, const QString& key) {
+    if (!label)
+        return QStringLiteral("no label ") + key;
+    if (!label->hasValue)
+        return QStringLiteral("label %1 without value").arg(key);
+    return QStringLiteral("label %1=%2").arg(key, label->value);
+}
+
+// How a worker's label compares with a desired one: met, or the words for both sides of the mismatch.
+struct LabelComparison {
+    bool met = false;
+    QString found;     // "label memory_gb=lots (not an integer)"
+    QString wantsNote; // "not an integer" when the desired value of an order comparator is not
+};
+
+LabelComparison compareLabel(const DesiredLabel& desired, const LabelText* label) {
+    LabelComparison comparison{false, foundText(label, desired.key), {}};
+    if (!label || !label->hasValue) // a missing key or a label without value never meets, not even !=
+        return comparison;
+    if (!needsIntegers(desired.comparator)) {
+        const bool equal = label->value == desired.value;
+        comparison.met = desired.comparator == Comparator::Equal ? equal : !equal;
+        return comparison;
+    }
+    const auto workerValue = labelInteger(label->value);
+    const auto desiredValue = labelInteger(desired.value);
+    if (!workerValue)
+        comparison.found += QStringLiteral(" (not an integer)");
+    if (!desiredValue)
+        comparison.wantsNote = QStringLiteral("not an integer");
+    comparison.met =
+        workerValue && desiredValue && compareIntegers(*workerValue, desired.comparator, *desiredValue);
+    return comparison;
+}
+
+const LabelText* findLabel(const std::vector<LabelText>& labels, const QString& key) {
+    // Keys are case-sensitive; Hatchet keeps one value per key, so the first one found is the one.
+    const auto found =
+        std::find_if(labels.begin(), labels.end(), [&](const LabelText& l) { return l.key == key; });
+    return found == labels.end() ? nullptr : &*found;
+}
+
+Check checkLabel(const DesiredLabel& desired, const std::vector<LabelText>& labels, std::int64_t& rank) {
+    const LabelText* label = findLabel(labels, desired.key);
+    const LabelComparison comparison = compareLabel(desired, label);
+    if (comparison.met) {
+        rank += desired.weight;
+        return {Rule::Labels, Result::Passed,
+                QStringLiteral("%1 meets %2 (%3%4)")
+                    .arg(comparison.found, desired.conditionText(),
+                         desired.weight < 0 ? QString() : QStringLiteral("+"),
+                         QString::number(desired.weight))};
+    }
+    QStringList notes;
+    if (!comparison.wantsNote.isEmpty())
+        notes << comparison.wantsNote;
+    notes << (desired.required ? QStringLiteral("required") : QStringLiteral("optional: +0"));
+    const QString text =
+        QStringLiteral("%1, wants %2 (%3)")
+            .arg(comparison.found, desired.conditionText(), notes.join(QStringLiteral("; ")));
+    return {Rule::Labels, desired.required ? Result::Excluded : Result::Unmet, text};
+}
+
+void checkLabels(const Task& task, const WorkerView& worker, std::vector<Check>& checks, std::int64_t& rank) {
+    const std::vector<LabelText> labels = worker.labelTexts();
+    for (const DesiredLabel& desired : task.labels)
+        checks.push_back(checkLabel(desired, labels, rank));
+    if (rank < 0)
+        checks.push_back({Rule::Labels, Result::Excluded, QStringLiteral("rank %1 below 0").arg(rank)});
+    else
+        checks.push_back({Rule::Labels, Result::Passed, QStringLiteral("rank %1").arg(rank)});
+}
+
+// ---- Rule 5: sticky assignment; every desired label is ignored under it (Hatchet issue #4936) ----
+
+QString stickyName(Sticky sticky) {
+    return sticky == Sticky::Hard ? QStringLiteral("HARD sticky") : QStringLiteral("SOFT sticky");
+}
+
+void checkSticky(const Task& task, const WorkerView& worker, std::vector<Check>& checks, std::int64_t& rank) {
+    for (const DesiredLabel& desired : task.labels) {
+        checks.push_back(
+            {Rule::Labels, Result::Ignored,
+             QStringLiteral("%1%2 ignored under %3 (Hatchet #4936)")
+                 .arg(desired.conditionText(), desired.required ? QStringLiteral(" (required)") : QString(),
+                      stickyName(task.sticky))});
+    }
+    const bool desired = worker.id() == task.stickyWorkerId;
+    if (task.sticky == Sticky::Soft) {
+        rank = desired ? 1 : 0;
+        checks.push_back({Rule::Sticky, Result::Passed,
+                          (desired ? QStringLiteral("the desired worker (SOFT sticky): rank 1")
+                                   : QStringLiteral("not the desired worker %1 (SOFT sticky): rank 0")
+                                         .arg(task.stickyWorkerId))});
+        return;
+    }
+    rank = 0;
+    if (desired)
+        checks.push_back({Rule::Sticky, Result::Passed, QStringLiteral("the desired worker (HARD sticky)")});
+    else
+        checks.push_back(
+            {Rule::Sticky, Result::Excluded,
+             QStringLiteral("not the desired worker %1 (HARD sticky)").arg(task.stickyWorkerId)});
+}
+
+Verdict verdictOf(const std::vector<Check>& checks) {
+    Result worst = Result::Passed;
+    for (const Check& check : checks)
+        worst = std::max(worst, check.result);
+    switch (worst) {
+    case Result::Excluded:
+        return Verdict::Excluded;
+    case Result::TooSmall:
+        return Verdict::TooSmall;
+    case Result::Full:
+        return Verdict::Full;
+    default:
+        return Verdict::Fits;
+    }
+}
+
+// ---- The summary ----
+
+bool failedRule(const WorkerPlacement& placement, Rule rule) {
+    return std::any_of(placement.checks.begin(), placement.checks.end(),
+                       [&](const Check& c) { return c.rule == rule && c.failed(); });
+}
+
+// "2 durable units", "1 default unit and 2 durable units".
+QString requestText(const std::vector<SlotUnits>& requested) {
+    QStringList parts;
+    for (const SlotUnits& request : requested) {
+        parts << QStringLiteral("%1 %2 %3")
+                     .arg(request.units)
+                     .arg(request.slotType,
+                          request.units == 1 ? QStringLiteral("unit") : QStringLiteral("units"));
+    }
+    return parts.join(QStringLiteral(" and "));
+}
+
+QString namesOf(const hatchet::Snapshot& snapshot, const std::vector<const WorkerPlacement*>& placements) {
+    QStringList names;
+    for (const WorkerPlacement* placement : placements)
+        names << workerName(snapshot.worker(placement->worker));
+    return names.join(QStringLiteral(", "));
+}
+
+QString runsNowSummary(const hatchet::Snapshot& snapshot, Placement& result) {
+    std::vector<const WorkerPlacement*> group;
+    int higherFull = 0; // the engine uses a lower rank only because these are full
+    for (const std::size_t i : result.topGroup)
+        group.push_back(&result.workers[i]);
+    for (const WorkerPlacement& placement : result.workers) {
+        if (placement.verdict == Verdict::Full && placement.rank > result.topRank)
+            ++higherFull;
+    }
+    QString text =
+        group.size() == 1
+            ? QStringLiteral("Runs now on %1 (rank %2)").arg(namesOf(snapshot, group)).arg(result.topRank)
+            : QStringLiteral("Runs now on one of %1 workers (rank %2: %3)")
+                  .arg(group.size())
+                  .arg(result.topRank)
+                  .arg(namesOf(snapshot, group));
+    if (higherFull == 1)
+        text += QStringLiteral("; 1 worker of higher rank is full");
+    else if (higherFull > 1)
+        text += QStringLiteral("; %1 workers of higher rank are full").arg(higherFull);
+    return text;
+}
+
+QString wouldWaitSummary(const hatchet::Snapshot& snapshot, const Placement& result) {
+    std::vector<const WorkerPlacement*> full;
+    for (const WorkerPlacement& placement : result.workers) {
+        if (placement.verdict == Verdict::Full)
+            full.push_back(&placement);
+    }
+    if (full.size() == 1)
+        return QStringLiteral("Would wait: the only worker that could take it (%1) is full")
+            .arg(namesOf(snapshot, full));
+    return QStringLiteral("Would wait: the %1 workers that could take it are full").arg(full.size());
+}
+
+// Why nobody could ever take it, following the engine's filters in order.
+QString neverCause(const Task& task, const hatchet::Snapshot& snapshot, const Placement& result) {
+    if (task.sticky == Sticky::Hard) {
+        const auto desired = std::find_if(result.workers.begin(), result.workers.end(), [&](const auto& p) {
+            return snapshot.worker(p.worker).id() == task.stickyWorkerId;
+        });
+        if (desired == result.workers.end())
+            return QStringLiteral("the desired worker %1 (HARD sticky) is not among the workers")
+                .arg(task.stickyWorkerId);
+        return QStringLiteral("the desired worker %1 (HARD sticky): %2")
+            .arg(workerName(snapshot.worker(desired->worker)), desired->reasons().join(QStringLiteral("; ")));
+    }
+    bool liveWithAction = false;
+    bool meetsLabels = false;
+    for (const WorkerPlacement& placement : result.workers) {
+        if (failedRule(placement, Rule::Live) || failedRule(placement, Rule::Action))
+            continue;
+        liveWithAction = true;
+        meetsLabels = meetsLabels || !failedRule(placement, Rule::Labels);
+    }
+    if (!liveWithAction)
+        return QStringLiteral("no live worker registers ") + task.action;
+    if (!meetsLabels)
+        return QStringLiteral("no live worker that registers %1 meets the desired labels").arg(task.action);
+    // Every remaining candidate is too small; say so of the whole fleet when that is true.
+    const bool anyBigEnough = std::any_of(result.workers.begin(), result.workers.end(), [](const auto& p) {
+        return std::none_of(p.checks.begin(), p.checks.end(),
+                            [](const Check& c) { return c.result == Result::TooSmall; });
+    });
+    const QString units = requestText(task.requestedUnits());
+    if (!anyBigEnough)
+        return QStringLiteral("no worker has ") + units;
+    const bool labelsCount = task.sticky == Sticky::None && !task.labels.empty();
+    return QStringLiteral("no live worker that registers %1%2 has %3")
+        .arg(task.action, labelsCount ? QStringLiteral(" and meets the desired labels") : QString(), units);
+}
+
+void summarize(const Task& task, const hatchet::Snapshot& snapshot, Placement& result) {
+    std::optional<std::int64_t> topRank;
+    bool anyFull = false;
+    for (const WorkerPlacement& placement : result.workers) {
+        anyFull = anyFull || placement.verdict == Verdict::Full;
+        if (placement.verdict == Verdict::Fits)
+            topRank = std::max(topRank.value_or(placement.rank), placement.rank);
+    }
+    if (topRank) {
+        result.outcome = Placement::Outcome::RunsNow;
+        result.topRank = *topRank;
+        for (std::size_t i = 0; i < result.workers.size(); ++i) {
+            if (result.workers[i].verdict == Verdict::Fits && result.workers[i].rank == *topRank)
+                result.topGroup.push_back(i);
+        }
+        result.summary = runsNowSummary(snapshot, result);
+    } else if (anyFull) {
+        result.outcome = Placement::Outcome::WouldWait;
+        result.summary = wouldWaitSummary(snapshot, result);
+    } else {
+        result.outcome = Placement::Outcome::NeverRuns;
+        result.summary =
+            QStringLiteral("Can never run: ") + neverCause(task, snapshot, result) +
+            QStringLiteral(" (it would be cancelled after its schedule timeout, 5 min by default)");
+    }
+}
+
+QStringList warningsFor(const Task& task, const hatchet::Snapshot& snapshot,
+                        const std::vector<std::size_t>& workers) {
+    QStringList warnings;
+    if (task.sticky != Sticky::None && !task.labels.empty()) {
+        QStringList required;
+        for (const DesiredLabel& label : task.labels) {
+            if (label.required)
+                required << label.specText();
+        }
+        warnings << (required.isEmpty()
+                         ? QStringLiteral("%1: Hatchet ignores every desired label (issue #4936)")
+                               .arg(stickyName(task.sticky))
+                         : QStringLiteral("%1: Hatchet ignores every desired label, the required %2 included "
+                                          "(issue #4936)")
+                               .arg(stickyName(task.sticky), required.join(QStringLiteral(", "))));
+    }
+    // Under HARD the summary says it; under SOFT every worker then ranks 0.
+    if (task.sticky == Sticky::Soft && std::none_of(workers.begin(), workers.end(), [&](std::size_t i) {
+            return snapshot.worker(i).id() == task.stickyWorkerId;
+        }))
+        warnings << QStringLiteral("the desired worker %1 is not among the workers").arg(task.stickyWorkerId);
+    QStringList dropped;
+    for (const SlotUnits& units : task.units) {
+        if (units.units <= 0)
+            dropped << QStringLiteral("%1=%2").arg(units.slotType).arg(units.units);
+    }
+    if (!dropped.isEmpty())
+        warnings << QStringLiteral("units of 0 or less are dropped: ") + dropped.join(QStringLiteral(", "));
+    return warnings;
+}
+
+} // namespace
+
+std::optional<std::int64_t> labelInteger(const QString& text) {
+    const qsizetype digitsFrom = text.startsWith(QLatin1Char('-')) ? 1 : 0;
+    if (text.size() == digitsFrom)
+        return std::nullopt;
+    for (qsizetype i = digitsFrom; i < text.size(); ++i) {
+        if (text.at(i) < QLatin1Char('0') || text.at(i) > QLatin1Char('9'))
+            return std::nullopt;
+    }
+    bool ok = false; // false beyond the int64 range
+    const qlonglong value = text.toLongLong(&ok);
+    return ok ? std::optional<std::int64_t>(value) : std::nullopt;
+}
+
+QString comparatorSymbol(Comparator comparator) {
+    return QString::fromLatin1(ComparatorSymbols[std::size_t(comparator)]);
+}
+
+QStringList comparatorSymbols() {
+    QStringList symbols;
+    for (const char* symbol : ComparatorSymbols)
+        symbols << QString::fromLatin1(symbol);
+    return symbols;
+}
+
+std::optional<Comparator> comparatorFromSymbol(const QString& symbol) {
+    for (std::size_t i = 0; i < ComparatorSymbols.size(); ++i) {
+        if (symbol == QLatin1String(ComparatorSymbols[i]))
+            return Comparator(i);
+    }
+    return std::nullopt;
+}
+
+bool needsIntegers(Comparator comparator) {
+    return comparator != Comparator::Equal && comparator != Comparator::NotEqual;
+}
+
+QString DesiredLabel::conditionText() const {
+    return key + comparatorSymbol(comparator) + value;
+}
+
+QString DesiredLabel::specText() const {
+    return (required ? QStringLiteral("+") : QString()) + conditionText() +
+           (weight == 100 ? QString() : QStringLiteral("@") + QString::number(weight));
+}
+
+std::vector<SlotUnits> Task::requestedUnits() const {
+    std::vector<SlotUnits> requested;
+    for (const SlotUnits& given : units) {
+        // One value per type, as in the engine's map: a later value replaces an earlier one.
+        auto same = std::find_if(requested.begin(), requested.end(),
+                                 [&](const SlotUnits& r) { return r.slotType == given.slotType; });
+        if (same != requested.end())
+            same->units = given.units;
+        else
+            requested.push_back(given);
+    }
+    std::erase_if(requested, [](const SlotUnits& r) { return r.units <= 0; });
+    if (requested.empty())
+        requested.push_back({QStringLiteral("default"), 1});
+    return requested;
+}
+
+QString verdictId(Verdict verdict) {
+    return QString::fromLatin1(VerdictIds[std::size_t(verdict)]);
+}
+
+QStringList verdictIds() {
+    QStringList ids;
+    for (const char* id : VerdictIds)
+        ids << QString::fromLatin1(id);
+    return ids;
+}
+
+std::optional<Verdict> verdictFromId(const QString& id) {
+    for (std::size_t i = 0; i < VerdictIds.size(); ++i) {
+        if (id == QLatin1String(VerdictIds[i]))
+            return Verdict(i);
+    }
+    return std::nullopt;
+}
+
+QStringList WorkerPlacement::reasons() const {
+    QStringList out;
+    for (const Check& check : checks) {
+        if (check.failed())
+            out << check.text;
+    }
+    return out;
+}
+
+WorkerPlacement placeOnWorker(const Task& task, const WorkerView& worker, std::size_t index,
+                              std::optional<qint64> referenceMsecs) {
+    WorkerPlacement placement;
+    placement.worker = index;
+    checkLive(worker, referenceMsecs, placement.checks);
+    placement.checks.push_back(checkAction(task, worker));
+    checkSlots(task.requestedUnits(), worker, placement.checks);
+    if (task.sticky == Sticky::None)
+        checkLabels(task, worker, placement.checks, placement.rank);
+    else
+        checkSticky(task, worker, placement.checks, placement.rank);
+    placement.verdict = verdictOf(placement.checks);
+    return placement;
+}
+
+Placement place(const Task& task, const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
+                std::optional<qint64> referenceMsecs) {
+    Placement result;
+    result.workers.reserve(workers.size());
+    for (const std::size_t index : workers)
+        result.workers.push_back(placeOnWorker(task, snapshot.worker(index), index, referenceMsecs));
+    summarize(task, snapshot, result);
+    result.warnings = warningsFor(task, snapshot, workers);
+    return result;
+}
+
+} // namespace hwi::analysis
