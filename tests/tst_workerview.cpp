@@ -85,6 +85,7 @@ private Q_SLOTS:
     void slotTypeWithoutAvailable();
     void nullActionsAreAbsent();
     void emptyRuntimeInfo();
+    void webhookUrlNamesTheWorker();
     void timeValues();
     void unknownFieldsAndValuesKept();
     void missingOptionalFields();
@@ -107,9 +108,10 @@ void TestWorkerView::shapes_data() {
     QTest::newRow("bare array") << fixture("worker-array.json") << Shape::WorkerArray
                                 << lines({"etl & sync", "etl-transform"}) << QString();
     QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE)) << Shape::WorkerList
-                            << lines({"notifications-worker", "", "email-sender", "render-farm-01",
-                                      "search-indexer", "reports & exports", "ml-inference-gpu",
-                                      "video-transcoder", "web-crawler", "payments-worker"})
+                            << lines({"notifications-worker", "fulfillment-webhook", "email-sender",
+                                      "render-farm-01", "search-indexer", "reports & exports",
+                                      "ml-inference-gpu", "video-transcoder", "web-crawler",
+                                      "payments-worker", "billing-sidecar", "invoice-pdf-operator"})
                             << QString();
     QTest::newRow("empty array") << QByteArray("[]") << Shape::WorkerArray << QStringList() << QString();
     QTest::newRow("empty WorkerList")
@@ -273,6 +275,18 @@ void TestWorkerView::emptyRuntimeInfo() {
     QCOMPARE(transcoder.runtimeInfo().sdkSummary(), QStringLiteral("GOLANG v0.55.1"));
     QCOMPARE(transcoder.webhookUrl(), QString());
     QCOMPARE(transcoder.displayName(), QStringLiteral("transcoder-a"));
+}
+
+void TestWorkerView::webhookUrlNamesTheWorker() {
+    // Before 2026-02-17 a webhook worker is known by its URL, as Hatchet's dashboard shows it.
+    SNAPSHOT_OK(snapshot, fixture("webhook-legacy.json"));
+    const WorkerView webhook = snapshot->worker(0);
+    const QString url =
+        QStringLiteral("https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2");
+    QCOMPARE(webhook.name(), QString());
+    QCOMPARE(webhook.webhookUrl(), url);
+    QCOMPARE(webhook.displayName(), url);
+    QCOMPARE(webhook.type(), QStringLiteral("WEBHOOK"));
 }
 
 void TestWorkerView::timeValues() {
