@@ -20,7 +20,9 @@ using hwi::json::Document;
 using hwi::json::Kind;
 using hwi::json::NodeId;
 using hwi::json::NoNode;
+using testutil::fixture;
 using testutil::lines;
+using testutil::readFile;
 
 namespace QTest {
 template <> inline char* toString(const std::string_view& text) {
@@ -34,37 +36,6 @@ template <> inline char* toString(const std::optional<std::int64_t>& value) {
 namespace {
 
 constexpr char Bom[] = "\xEF\xBB\xBF";
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-QByteArray fixture(const char* name) {
-    return readFile(QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name));
-}
-
-// The snapshot of the bytes (source "test.json", no capture time), or nullptr with the reason in why.
-std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
-    auto result = Document::parse(bytes);
-    if (const auto* error = std::get_if<Document::ParseError>(&result)) {
-        why = QStringLiteral("parse failed at %1:%2 (offset %3): %4")
-                  .arg(error->line)
-                  .arg(error->column)
-                  .arg(error->offset)
-                  .arg(error->message);
-        return nullptr;
-    }
-    return Snapshot::build(std::get<std::shared_ptr<const Document>>(std::move(result)),
-                           QStringLiteral("test.json"), QDateTime());
-}
-
-#define SNAPSHOT_OK(snapshot, bytes)                                                                         \
-    QString snapshot##Why;                                                                                   \
-    const auto snapshot = snapshotOf(bytes, snapshot##Why);                                                  \
-    QVERIFY2(snapshot, qPrintable(snapshot##Why))
 
 qint64 utcMsecs(int y, int mo, int d, int h, int mi, int s, int ms) {
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()).toMSecsSinceEpoch();
