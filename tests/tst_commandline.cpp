@@ -240,7 +240,7 @@ void TestCommandLine::listSample() {
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.endsWith('\n'));
     const QList<QByteArray> lines = run.out.chopped(1).split('\n');
-    QCOMPARE(lines.size(), 11);
+    QCOMPARE(lines.size(), 13);
     QCOMPARE(lines[0], QByteArray("ID\tNAME\tSTATUS\tTYPE\tSLOTS\tLAST_HEARTBEAT"));
     const QRegularExpression uuid(
         QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
@@ -249,10 +249,10 @@ void TestCommandLine::listSample() {
         QCOMPARE(cells.size(), 6);
         QVERIFY2(uuid.match(QString::fromUtf8(cells[0])).hasMatch(), lines[i].constData());
     }
-    // Document order, names as written (unescaped), timestamps as written, empty without a heartbeat.
+    // Document order, names as written (unescaped), timestamps as written (listCurrent: none).
     QCOMPARE(lines[1],
              QByteArray("de800464-45f6-4609-acaf-300d76f5af1e\tnotifications-worker\tINACTIVE\tSELFHOSTED"
-                        "\t0/5\t"));
+                        "\t3/5\t2026-11-29T12:59:51.482Z"));
     QCOMPARE(lines[4],
              QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f\trender-farm-01\tACTIVE\tSELFHOSTED\t9/10\t"
                         "2026-11-29T13:00:01.987Z"));
@@ -263,6 +263,13 @@ void TestCommandLine::listSample() {
              QByteArray("a45fdd67-5221-4b6b-9c98-f8384db77034\tml-inference-gpu\tINACTIVE\tSELFHOSTED\t1/2"
                         "\t2026-11-29T12:59:19.225Z"));
     QCOMPARE(lines[10].split('\t')[1], QByteArray("payments-worker"));
+    // No actions and the HTTP operator: the last two rows, created before payments-worker.
+    QCOMPARE(lines[11],
+             QByteArray("e1f0c3a2-5b7d-4c19-8e26-9a4d3b1f7c58\tbilling-sidecar\tACTIVE\tSELFHOSTED\t0/5\t"
+                        "2026-11-29T13:00:02.106Z"));
+    QCOMPARE(lines[12],
+             QByteArray("f27a9c41-0d3e-4b6a-a815-6c2e9b04d7f3\tinvoice-pdf-operator\tACTIVE\tSELFHOSTED"
+                        "\t4/100\t2026-11-29T13:00:02.774Z"));
 }
 
 void TestCommandLine::listOtherShapes() {
@@ -328,10 +335,10 @@ void TestCommandLine::listCells() {
 void TestCommandLine::sourceForms_data() {
     QTest::addColumn<QString>("source");
     QTest::addColumn<int>("lines");
-    QTest::newRow("path") << QStringLiteral(HWI_SAMPLE) << 11;
-    QTest::newRow("file URL") << QUrl::fromLocalFile(QStringLiteral(HWI_SAMPLE)).toString() << 11;
-    QTest::newRow("bundled resource") << QStringLiteral(":/sample-workers.json") << 11;
-    QTest::newRow("qrc URL") << QStringLiteral("qrc:/sample-workers.json") << 11;
+    QTest::newRow("path") << QStringLiteral(HWI_SAMPLE) << 13;
+    QTest::newRow("file URL") << QUrl::fromLocalFile(QStringLiteral(HWI_SAMPLE)).toString() << 13;
+    QTest::newRow("bundled resource") << QStringLiteral(":/sample-workers.json") << 13;
+    QTest::newRow("qrc URL") << QStringLiteral("qrc:/sample-workers.json") << 13;
     QTest::newRow("relative path") << QStringLiteral("list-legacy.json") << 3;
     QTest::newRow("name with spaces and #") << QStringLiteral("saved #1 (copy) 100%.json") << 4;
 }

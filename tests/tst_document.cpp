@@ -1,6 +1,7 @@
 // The document layer (Document::parse and its node table): what a user sees of a saved file — member order,
 // exact numbers, unescaped text, positions, pointers — and where a malformed file is reported. The typed
 // worker view on top of it is tested in tst_workerview.cpp.
+#include "testutil.h"
 #include "json/arrivingbytes.h"
 #include "json/document.h"
 #include "json/jsondiagnoser.h"
@@ -17,6 +18,9 @@ using hwi::json::Kind;
 using hwi::json::NodeId;
 using hwi::json::NoNode;
 using hwi::json::TextPosition;
+using testutil::fixture;
+using testutil::parseOrExplain;
+using testutil::readFile;
 
 namespace QTest {
 template <> inline char* toString(const std::string_view& text) {
@@ -33,33 +37,8 @@ using DocumentPtr = std::shared_ptr<const Document>;
 
 constexpr char Bom[] = "\xEF\xBB\xBF";
 
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-QByteArray fixture(const char* name) {
-    return readFile(QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name));
-}
-
 std::string_view sv(const QByteArray& bytes) {
     return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
-}
-
-// The parsed document, or nullptr with the reason in why.
-DocumentPtr parseOrExplain(const QByteArray& bytes, QString& why) {
-    auto result = Document::parse(bytes);
-    if (const auto* error = std::get_if<Document::ParseError>(&result)) {
-        why = QStringLiteral("parse failed at %1:%2 (offset %3): %4")
-                  .arg(error->line)
-                  .arg(error->column)
-                  .arg(error->offset)
-                  .arg(error->message);
-        return nullptr;
-    }
-    return std::get<DocumentPtr>(std::move(result));
 }
 
 // The error, or nullopt when the input was (wrongly) accepted.

@@ -84,19 +84,21 @@ void TestFilter::matching_data() {
         QTest::addRow("%s: %s", file, query)
             << QString::fromLatin1(file) << QString::fromUtf8(query) << QString::fromUtf8(expected);
     };
-    const char* const all = "notifications-worker,<webhook>,email-sender,render-farm-01,search-indexer,"
-                            "reports & exports,ml-inference-gpu,video-transcoder,web-crawler,payments-worker";
+    const char* const all =
+        "notifications-worker,fulfillment-webhook,email-sender,render-farm-01,search-indexer,"
+        "reports & exports,ml-inference-gpu,video-transcoder,web-crawler,payments-worker,"
+        "billing-sidecar,invoice-pdf-operator";
     const char* const s = "sample";
     row(s, "", all);
     row(s, "   ", all);
     // Bare words: name, id, labels, actions, workflows.
-    row(s, "render", "email-sender,render-farm-01,reports & exports,payments-worker");
-    row(s, "RENDER", "email-sender,render-farm-01,reports & exports,payments-worker");
-    row(s, "render pdf", "reports & exports,payments-worker");
+    row(s, "render", "email-sender,render-farm-01,reports & exports,payments-worker,invoice-pdf-operator");
+    row(s, "RENDER", "email-sender,render-farm-01,reports & exports,payments-worker,invoice-pdf-operator");
+    row(s, "render pdf", "reports & exports,payments-worker,invoice-pdf-operator");
     row(s, "eu-west-1", "ml-inference-gpu,payments-worker");
     row(s, "memory_gb", "render-farm-01,search-indexer,reports & exports,ml-inference-gpu");
     row(s, "0b8e90e9", "render-farm-01");
-    row(s, "hooks.acme-corp", "<webhook>");
+    row(s, "fulfillment", "fulfillment-webhook");
     row(s, "image-pipeline:resize", "render-farm-01");
     row(s, "thumbnail-batch", "render-farm-01");
     row(s, "\"reports & exports\"", "reports & exports");
@@ -108,25 +110,28 @@ void TestFilter::matching_data() {
     row(s, "name:render,crawler", "render-farm-01,web-crawler");
     row(s, "name:\"reports & exports\"", "reports & exports");
     row(s, "name:\"render farm\"", "");
-    row(s, "name:\"render\",\"web\"",
-        "<webhook>,render-farm-01,web-crawler"); // its name is its URL: .../webhook?...
+    row(s, "name:\"render\",\"web\"", "fulfillment-webhook,render-farm-01,web-crawler");
     row(s, "id:0B8E90E9", "render-farm-01");
     row(s, "action:deliver", "notifications-worker,email-sender");
     row(s, "workflow:invoice", "payments-worker");
     row(s, "workflow:render", "render-farm-01");
-    row(s, "dispatcher:6C3EB14B", "<webhook>");
+    row(s, "dispatcher:6C3EB14B", "notifications-worker,fulfillment-webhook");
     // Whole-value fields.
-    row(s, "status:active", "<webhook>,email-sender,render-farm-01,video-transcoder,payments-worker");
+    row(s, "status:active",
+        "fulfillment-webhook,email-sender,render-farm-01,video-transcoder,payments-worker,billing-sidecar,"
+        "invoice-pdf-operator");
     row(s, "status:ACTIVE,paused",
-        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+        "fulfillment-webhook,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker,"
+        "billing-sidecar,invoice-pdf-operator");
     row(s, "status:act", "");
     row(s, "type:managed", "email-sender");
-    row(s, "type:webhook", "<webhook>");
+    row(s, "type:webhook", "fulfillment-webhook");
     row(s, "type:self", "");
     row(s, "sdk:python", "reports & exports,ml-inference-gpu,payments-worker");
     row(s, "sdk:py", "");
     row(s, "sdk:golang,typescript",
         "notifications-worker,email-sender,render-farm-01,search-indexer,video-transcoder,web-crawler");
+    row(s, "sdk:ruby", "billing-sidecar");
     // Labels: exact key, exact value, case-insensitive.
     row(s, "label:gpu", "render-farm-01,ml-inference-gpu,video-transcoder");
     row(s, "label:gp", "");
@@ -137,40 +142,52 @@ void TestFilter::matching_data() {
     row(s, "label:region=eu-west-1", "ml-inference-gpu,payments-worker");
     // Negation and AND.
     row(s, "-name:render",
-        "notifications-worker,<webhook>,email-sender,search-indexer,reports & exports,ml-inference-gpu,"
-        "video-transcoder,web-crawler,payments-worker");
+        "notifications-worker,fulfillment-webhook,email-sender,search-indexer,reports & exports,"
+        "ml-inference-gpu,video-transcoder,web-crawler,payments-worker,billing-sidecar,invoice-pdf-operator");
     row(s, "-status:inactive",
-        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+        "fulfillment-webhook,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker,"
+        "billing-sidecar,invoice-pdf-operator");
     row(s, "-label:gpu",
-        "notifications-worker,<webhook>,email-sender,search-indexer,reports & exports,web-crawler,"
-        "payments-worker");
+        "notifications-worker,fulfillment-webhook,email-sender,search-indexer,reports & exports,web-crawler,"
+        "payments-worker,billing-sidecar,invoice-pdf-operator");
     row(s, "sdk:golang status:inactive", "notifications-worker,search-indexer");
     row(s, "status:active,paused -label:gpu slots:free",
-        "<webhook>,email-sender,reports & exports,payments-worker");
+        "fulfillment-webhook,email-sender,reports & exports,payments-worker,billing-sidecar,"
+        "invoice-pdf-operator");
     // Slots.
     row(s, "slots:free", all);
     row(s, "slots:FULL", "");
-    // Heartbeat ages at 13:00:05Z; notifications-worker never heartbeated.
-    row(s, "heartbeat:>30s", "notifications-worker,search-indexer,ml-inference-gpu,web-crawler");
+    // Heartbeat ages at 13:00:05Z: notifications-worker 13.5 s, ml-inference-gpu 45.8 s, search-indexer
+    // 2 min 2 s, web-crawler 3 h 0 min 3 s, the others under 4 s.
+    row(s, "heartbeat:>30s", "search-indexer,ml-inference-gpu,web-crawler");
     row(s, "-heartbeat:>30s",
-        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
+        "notifications-worker,fulfillment-webhook,email-sender,render-farm-01,reports & exports,"
+        "video-transcoder,payments-worker,billing-sidecar,invoice-pdf-operator");
     row(s, "heartbeat:<5m",
-        "<webhook>,email-sender,render-farm-01,search-indexer,reports & exports,ml-inference-gpu,"
-        "video-transcoder,payments-worker");
-    row(s, "heartbeat:<3s", "email-sender,reports & exports");
+        "notifications-worker,fulfillment-webhook,email-sender,render-farm-01,search-indexer,reports & "
+        "exports,"
+        "ml-inference-gpu,video-transcoder,payments-worker,billing-sidecar,invoice-pdf-operator");
+    row(s, "heartbeat:<3s", "email-sender,reports & exports,billing-sidecar,invoice-pdf-operator");
     row(s, "heartbeat:<40S",
-        "<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,payments-worker");
-    row(s, "heartbeat:>2m", "notifications-worker,web-crawler");
-    row(s, "heartbeat:>1h", "notifications-worker,web-crawler");
-    row(s, "heartbeat:>3h", "notifications-worker,web-crawler"); // 3 h 0 min 3 s
-    row(s, "heartbeat:>4h", "notifications-worker");
-    row(s, "heartbeat:>1d", "notifications-worker");
-    row(s, "heartbeat:<1d",
-        "<webhook>,email-sender,render-farm-01,search-indexer,reports & exports,ml-inference-gpu,"
-        "video-transcoder,web-crawler,payments-worker");
+        "notifications-worker,fulfillment-webhook,email-sender,render-farm-01,reports & exports,"
+        "video-transcoder,payments-worker,billing-sidecar,invoice-pdf-operator");
+    row(s, "heartbeat:>2m", "search-indexer,web-crawler");
+    row(s, "heartbeat:>1h", "web-crawler");
+    row(s, "heartbeat:>3h", "web-crawler");
+    row(s, "heartbeat:>4h", "");
+    row(s, "heartbeat:>1d", "");
+    row(s, "heartbeat:<1d", all);
     row(s, "heartbeat:<5s,>1h",
-        "notifications-worker,<webhook>,email-sender,render-farm-01,reports & exports,video-transcoder,"
-        "web-crawler,payments-worker");
+        "fulfillment-webhook,email-sender,render-farm-01,reports & exports,video-transcoder,web-crawler,"
+        "payments-worker,billing-sidecar,invoice-pdf-operator");
+    // Health at 13:00:05Z: one state of each kind the sample shows.
+    row(s, "health:no-new-work", "notifications-worker");
+    row(s, "health:lost", "search-indexer,ml-inference-gpu,web-crawler");
+    row(s, "health:no-dispatcher", "search-indexer");
+    row(s, "health:paused", "reports & exports");
+    row(s, "health:no-actions", "billing-sidecar");
+    row(s, "health:unhealthy",
+        "notifications-worker,search-indexer,reports & exports,ml-inference-gpu,web-crawler,billing-sidecar");
 
     const char* const c = "list-current.json";
     row(c, "", "order-processor,report-builder,mailer");
@@ -208,6 +225,12 @@ void TestFilter::matching_data() {
     row(l, "\"cleanup:sweep\"", "janitor-b");
     row(l, "action:cleanup:sweep", "janitor-b");
     row(l, "health:ok", "transcoder-a,janitor-b");
+
+    // An old-era webhook worker is searched by its URL, the name the dashboard shows.
+    const char* const w = "webhook-legacy.json";
+    row(w, "hooks.acme-corp", "<webhook>");
+    row(w, "name:\"webhook?tenant\"", "<webhook>");
+    row(w, "type:webhook", "<webhook>");
 
     const char* const y = "synthetic";
     row(y, "slots:full", "full,legacyfull");
@@ -345,7 +368,7 @@ void TestFilter::serverFilters() {
 void TestFilter::index() {
     const auto snapshot = testutil::loadFixture(QStringLiteral("sample"));
     const WorkerIndex index(*snapshot);
-    QCOMPARE(index.size(), std::size_t(10));
+    QCOMPARE(index.size(), std::size_t(12));
     QVERIFY(index.isFor(*snapshot));
     QVERIFY(!index.isFor(*testutil::loadFixture(QStringLiteral("sample"))));
     const auto& render = index[3];
@@ -357,7 +380,10 @@ void TestFilter::index() {
     QCOMPARE(render.workflows, "image-pipeline\x01thumbnail-batch\x01render-scene\x01");
     QVERIFY(render.anySlotFree);
     QVERIFY(!render.allSlotsFull);
-    QCOMPARE(index[0].heartbeat, hwi::filter::WorkerIndexEntry::Heartbeat::Never);
+    QCOMPARE(index[0].heartbeat, hwi::filter::WorkerIndexEntry::Heartbeat::Known);
+    // list-current's mailer never heartbeated.
+    const auto current = testutil::loadFixture(QStringLiteral("list-current.json"));
+    QCOMPARE(WorkerIndex(*current)[2].heartbeat, hwi::filter::WorkerIndexEntry::Heartbeat::Never);
     QCOMPARE(hwi::filter::foldForSearch(QStringLiteral("ÄB\tc")), std::string("\xc3\xa4"
                                                                               "b c"));
 }
@@ -370,24 +396,25 @@ void TestFilter::proxy() {
     const QDateTime capture = testutil::captureTimeFor(QStringLiteral("sample"));
     proxy.setReferenceTime(capture);
     table.setSnapshot(testutil::loadFixture(QStringLiteral("sample")));
-    QCOMPARE(proxy.rowCount(), 10);
+    QCOMPARE(proxy.rowCount(), 12);
 
     QSignalSpy sourceResets(&table, &QAbstractItemModel::modelReset);
     proxy.setQuery(parseOk(QStringLiteral("status:active -label:gpu")));
-    QCOMPARE(proxy.rowCount(), 3);
+    QCOMPARE(proxy.rowCount(), 5);
     proxy.sort(WorkerTableModel::NameColumn);
-    QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(), QStringLiteral("email-sender"));
-    QCOMPARE(proxy.index(2, WorkerTableModel::NameColumn).data().toString(),
+    QCOMPARE(proxy.index(0, WorkerTableModel::NameColumn).data().toString(),
+             QStringLiteral("billing-sidecar"));
+    QCOMPARE(proxy.index(4, WorkerTableModel::NameColumn).data().toString(),
              QStringLiteral("payments-worker"));
     proxy.setQuery(parseOk(QStringLiteral("heartbeat:>30s")));
-    QCOMPARE(proxy.rowCount(), 4);
-    // An hour earlier only the never-heartbeated and the 3-hour-old worker are older than 30 s.
+    QCOMPARE(proxy.rowCount(), 3);
+    // An hour earlier only the 3-hour-old worker is older than 30 s.
     proxy.setReferenceTime(capture.addSecs(-3600));
-    QCOMPARE(proxy.rowCount(), 2);
+    QCOMPARE(proxy.rowCount(), 1);
     proxy.setReferenceTime(capture);
-    QCOMPARE(proxy.rowCount(), 4);
+    QCOMPARE(proxy.rowCount(), 3);
     proxy.setQuery(Query());
-    QCOMPARE(proxy.rowCount(), 10);
+    QCOMPARE(proxy.rowCount(), 12);
     QCOMPARE(sourceResets.size(), 0);
 
     // A new snapshot under a query: the index follows.

@@ -160,7 +160,7 @@ void TestLive::initTestCase() {
     m_sample = sample.readAll();
     QString error;
     QVERIFY2(m_server.setWorkers(m_sample, &error), qPrintable(error));
-    QCOMPARE(m_server.workerCount(), 10);
+    QCOMPARE(m_server.workerCount(), 12);
     QVERIFY(m_server.start());
 }
 
@@ -312,9 +312,9 @@ void TestLive::everyPageFollowingPagination() {
     const Result result = runLoad(loader, listRequest(4));
     QVERIFY2(result.snapshot, qPrintable(result.error.toString()));
     QCOMPARE(result.snapshot->shape, Shape::WorkerList);
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(12));
     QCOMPARE(result.pages, 3);
-    QCOMPARE(result.lastPage, QList<QVariant>({3, qint64(3), qint64(10)})); // "page 3 of 3, 10 workers"
+    QCOMPARE(result.lastPage, QList<QVariant>({3, qint64(3), qint64(12)})); // "page 3 of 3, 12 workers"
     // Three requests with limit 4 at offsets 0, 4, 8, each with the token.
     const auto& requests = m_server.requests();
     QCOMPARE(requests.size(), std::size_t(3));
@@ -347,10 +347,10 @@ void TestLive::pageSizeCapBelowLimit() {
     Loader loader;
     const Result result = runLoad(loader, listRequest(100));
     QVERIFY2(result.snapshot, qPrintable(result.error.toString()));
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(12));
     QCOMPARE(m_server.requests().size(), std::size_t(4));
     QCOMPARE(m_server.requests().back().query.queryItemValue(QStringLiteral("offset")), QStringLiteral("9"));
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(12));
 }
 
 void TestLive::singlePageIsTheServersBytes() {
@@ -376,7 +376,7 @@ void TestLive::statusAndLabelParameters() {
              request.statuses);
     for (std::size_t i = 0; i < result.snapshot->workers.size(); ++i)
         QVERIFY(request.statuses.contains(result.snapshot->worker(i).status()));
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(6));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(8));
 
     m_server.clearRequests();
     request.statuses = {QStringLiteral("ACTIVE")};
@@ -447,7 +447,7 @@ void TestLive::fetchWorkerBesideTheLoad() {
     QCOMPARE(fetched.at(0).at(0).toUrl(), one.url);
     const auto worker = fetched.at(0).at(1).value<SnapshotPtr>();
     QCOMPARE(worker->worker(0).id(), m_server.workerId(0));
-    QCOMPARE(loaded.at(0).at(0).value<SnapshotPtr>()->workers.size(), std::size_t(10));
+    QCOMPARE(loaded.at(0).at(0).value<SnapshotPtr>()->workers.size(), std::size_t(12));
 
     loader.fetchWorker(LiveRequest::worker(connection, QStringLiteral("not-a-uuid")));
     QVERIFY(fetchFailed.wait(10000));
@@ -461,7 +461,7 @@ void TestLive::sameOriginRedirectIsFollowed() {
     Loader loader;
     const Result result = runLoad(loader, listRequest(6));
     QVERIFY2(result.snapshot, qPrintable(result.error.toString()));
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(12));
     // Each page: the redirect, then the moved URL with the token.
     QCOMPARE(m_server.requests().size(), std::size_t(4));
     QVERIFY(m_server.requests()[1].path.startsWith(QLatin1String("/moved/")));
@@ -634,7 +634,7 @@ void TestLive::newLoadCancelsPaging() {
     QCOMPARE(cancelled.size(), 1);
     QCOMPARE(failed.size(), 0);
     QCOMPARE(loaded.size(), 1);
-    QCOMPARE(loaded.at(0).at(0).value<SnapshotPtr>()->workers.size(), std::size_t(10));
+    QCOMPARE(loaded.at(0).at(0).value<SnapshotPtr>()->workers.size(), std::size_t(12));
 }
 
 void TestLive::cancelWhilePaging() {
@@ -798,9 +798,9 @@ void TestLive::beforePaginationReadOnce() {
     QVERIFY2(result.snapshot, qPrintable(result.error.toString()));
     QCOMPARE(m_server.requests().size(), std::size_t(1));
     QCOMPARE(result.pages, 1);
-    QCOMPARE(result.lastPage, QList<QVariant>({1, qint64(-1), qint64(10)})); // "page 1, 10 workers"
+    QCOMPARE(result.lastPage, QList<QVariant>({1, qint64(-1), qint64(12)})); // "page 1, 12 workers"
     QCOMPARE(result.snapshot->shape, Shape::WorkerList);
-    QCOMPARE(result.snapshot->workers.size(), std::size_t(10));
+    QCOMPARE(result.snapshot->workers.size(), std::size_t(12));
     const QByteArray& bytes = result.snapshot->document->source();
     QVERIFY(bytes.startsWith("{\"rows\":[{"));
     QVERIFY(!bytes.contains("\"pagination\""));

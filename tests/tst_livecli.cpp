@@ -87,7 +87,7 @@ void TestLiveCommandLine::connectList() {
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
     const QList<QByteArray> lines = run.out.trimmed().split('\n');
-    QCOMPARE(lines.size(), 11); // the header and all ten workers, over three capped pages
+    QCOMPARE(lines.size(), 13); // the header and all twelve workers, over three capped pages
     QCOMPARE(lines[4],
              QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f\trender-farm-01\tACTIVE\tSELFHOSTED\t9/10\t"
                         "2026-11-29T13:00:01.987Z"));
@@ -217,7 +217,7 @@ void TestLiveCommandLine::beforePaginationReadOnce() {
     QVERIFY(run.finished);
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.err, QByteArray());
-    QCOMPARE(run.out.trimmed().split('\n').size(), 11); // the header and all ten workers
+    QCOMPARE(run.out.trimmed().split('\n').size(), 13); // the header and all twelve workers
     QCOMPARE(m_server.requests().size(), std::size_t(1));
 
     m_server.clearRequests();

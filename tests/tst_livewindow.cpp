@@ -132,8 +132,8 @@ void TestLiveWindow::connectDialogPrefillsAndMasks() {
 void TestLiveWindow::connectShowsEveryPage() {
     views::MainWindow window;
     QVERIFY(connectWindow(window));
-    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
-    QCOMPARE(m_server.requests().size(), std::size_t(3)); // pages of 4 (the cap), 4 and 2
+    QCOMPARE(window.workerTable()->model()->rowCount(), 12);
+    QCOMPARE(m_server.requests().size(), std::size_t(3)); // three pages of 4 (the cap)
     QVERIFY(window.statusText().contains(QLatin1String(" | Last updated ")));
     QVERIFY(window.windowTitle().contains(m_server.tenantListUrl().toString()));
     QVERIFY(!window.session()->isStale());
@@ -166,7 +166,7 @@ void TestLiveWindow::connectThroughTheMenu() {
     connectAction->trigger();
     QVERIFY(filled);
     QVERIFY(shown.wait(20000));
-    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 12);
     QCOMPARE(window.session()->connection().tenant, m_server.tenant());
     QVERIFY(window.reloadAction()->isEnabled());
     expectNoToken(window);
@@ -201,10 +201,10 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
     QVERIFY(list != m_server.requests().end());
     QCOMPARE(list->query.allQueryItemValues(QStringLiteral("statuses")),
              QStringList({QStringLiteral("ACTIVE"), QStringLiteral("PAUSED")}));
-    QCOMPARE(window.snapshot()->workers.size(), std::size_t(6));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(8));
     QCOMPARE(window.workerTable()->shownWorkerIndexes().size(),
-             std::size_t(6)); // the four others stay as gone rows
-    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+             std::size_t(8)); // the four INACTIVE ones stay as gone rows
+    QCOMPARE(window.workerTable()->model()->rowCount(), 12);
 
     // A half-typed status is no status the server knows: it stays a local filter.
     m_server.clearRequests();
@@ -215,7 +215,7 @@ void TestLiveWindow::statusTogglesFilterOnTheServer() {
                      [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
     QVERIFY(again != m_server.requests().end());
     QVERIFY(!again->query.hasQueryItem(QStringLiteral("statuses")));
-    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(12));
     QVERIFY(window.messageBar()->isHidden());
 }
 
@@ -232,7 +232,7 @@ void TestLiveWindow::labelAlternativesStayLocal() {
     QCOMPARE(shown.size(), 0);
     for (const auto& request : m_server.requests())
         QVERIFY2(request.path != m_server.tenantListUrl().path(), qPrintable(request.query.toString()));
-    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(12));
     QCOMPARE(window.workerProxy()->rowCount(), 3); // email-sender, ml-inference-gpu, payments-worker
 
     window.setFilter(QStringLiteral("Status:ACTIVE LABEL:region=eu-west-1"));
@@ -246,7 +246,7 @@ void TestLiveWindow::labelAlternativesStayLocal() {
     QCOMPARE(list->query.allQueryItemValues(QStringLiteral("labels")),
              QStringList{QStringLiteral("region:eu-west-1")});
     QCOMPARE(window.snapshot()->workers.size(), std::size_t(1)); // payments-worker
-    QCOMPARE(window.workerProxy()->rowCount(), 10);              // the nine others stay as gone rows
+    QCOMPARE(window.workerProxy()->rowCount(), 12);              // the eleven others stay as gone rows
 }
 
 // Review bug 1: when the selected worker disappears from the tenant's list, its row stays as a gone row
@@ -272,7 +272,7 @@ void TestLiveWindow::goneSelectedWorkerIsNotFetched() {
         if (rows.at(i).toObject().value(QStringLiteral("metadata"))[QStringLiteral("id")].toString() == id)
             rows.removeAt(i--);
     }
-    QCOMPARE(rows.size(), 9);
+    QCOMPARE(rows.size(), 11);
     list.insert(QStringLiteral("rows"), rows);
     QVERIFY(m_server.setWorkers(QJsonDocument(list).toJson(QJsonDocument::Compact)));
     m_server.clearRequests();
@@ -297,7 +297,7 @@ void TestLiveWindow::failedRefreshKeepsStaleData() {
     window.reload();
     QVERIFY(failed.wait(20000));
     QCOMPARE(window.snapshot(), before);
-    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 12);
     QVERIFY(window.session()->isStale());
     QVERIFY2(window.statusText().contains(QLatin1String(" | Stale: last updated ")),
              qPrintable(window.statusText()));
@@ -371,12 +371,12 @@ void TestLiveWindow::saveSnapshotWritesTheMergedList() {
     QVERIFY(
         saved.startsWith("{\"pagination\":{\"current_page\":1,\"next_page\":1,\"num_pages\":1},\"rows\":["));
 
-    // It reopens as the same ten workers.
+    // It reopens as the same twelve workers.
     views::MainWindow reopened;
     QSignalSpy shown(&reopened, &views::MainWindow::snapshotShown);
     reopened.open(path);
     QVERIFY(shown.wait(20000));
-    QCOMPARE(reopened.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(reopened.workerTable()->model()->rowCount(), 12);
     QCOMPARE(reopened.snapshot()->errorCount(), std::size_t(0));
 }
 
@@ -430,7 +430,7 @@ void TestLiveWindow::beforePaginationReadOnce() {
     m_server.setBeforePagination(true);
     views::MainWindow window;
     QVERIFY(connectWindow(window));
-    QCOMPARE(window.workerTable()->model()->rowCount(), 10);
+    QCOMPARE(window.workerTable()->model()->rowCount(), 12);
     const auto lists = [this] {
         return std::count_if(m_server.requests().begin(), m_server.requests().end(),
                              [this](const auto& r) { return r.path == m_server.tenantListUrl().path(); });
@@ -440,7 +440,7 @@ void TestLiveWindow::beforePaginationReadOnce() {
     window.session()->reload();
     QVERIFY(refreshed.wait(20000));
     QCOMPARE(lists(), 2);
-    QCOMPARE(window.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(window.snapshot()->workers.size(), std::size_t(12));
     QVERIFY(!window.messageBar()->isVisibleTo(&window));
 }
 

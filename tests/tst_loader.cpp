@@ -158,11 +158,11 @@ void TestLoader::sources_data() {
     QTest::addColumn<int>("workers");
     QTest::addColumn<Shape>("shape");
 
-    QTest::newRow("path") << QStringLiteral(HWI_SAMPLE) << 10 << Shape::WorkerList;
-    QTest::newRow("file URL") << QUrl::fromLocalFile(QStringLiteral(HWI_SAMPLE)).toString() << 10
+    QTest::newRow("path") << QStringLiteral(HWI_SAMPLE) << 12 << Shape::WorkerList;
+    QTest::newRow("file URL") << QUrl::fromLocalFile(QStringLiteral(HWI_SAMPLE)).toString() << 12
                               << Shape::WorkerList;
-    QTest::newRow(":/ resource") << QStringLiteral(":/sample-workers.json") << 10 << Shape::WorkerList;
-    QTest::newRow("qrc URL") << QStringLiteral("qrc:/sample-workers.json") << 10 << Shape::WorkerList;
+    QTest::newRow(":/ resource") << QStringLiteral(":/sample-workers.json") << 12 << Shape::WorkerList;
+    QTest::newRow("qrc URL") << QStringLiteral("qrc:/sample-workers.json") << 12 << Shape::WorkerList;
     QTest::newRow("single worker") << fixturePath("worker-get.json") << 1 << Shape::Worker;
     QTest::newRow("bare array") << fixturePath("worker-array.json") << 2 << Shape::WorkerArray;
     QTest::newRow("not workers") << fixturePath("not-workers.json") << 0 << Shape::PlainJson;
@@ -486,7 +486,7 @@ void TestLoader::sizeCap() {
     if (accepted) {
         QVERIFY2(failed.isEmpty(), qPrintable(describe(failed)));
         QCOMPARE(loaded.size(), 1);
-        QCOMPARE(snapshotAt(loaded, 0)->workers.size(), std::size_t(10));
+        QCOMPARE(snapshotAt(loaded, 0)->workers.size(), std::size_t(12));
         return;
     }
     QCOMPARE(loaded.size(), 0);

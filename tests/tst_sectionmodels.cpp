@@ -81,6 +81,12 @@ const char* const RunsWorker = R"({
   "status": "ACTIVE"
 })";
 
+// A file in tests/fixtures, "sample", or "runs" (RunsWorker).
+std::shared_ptr<const hwi::hatchet::Snapshot> snapshotNamed(const QString& name) {
+    return name == QLatin1String("runs") ? testutil::snapshotOf(RunsWorker, testutil::captureTimeFor(name))
+                                         : testutil::loadFixture(name);
+}
+
 } // namespace
 
 class TestSectionModels : public QObject {
@@ -130,9 +136,7 @@ void TestSectionModels::dump() {
     QFETCH(QString, fixture);
     QFETCH(int, worker);
     QFETCH(QString, section);
-    const auto snapshot = fixture == QLatin1String("runs")
-                              ? testutil::snapshotOf(RunsWorker, testutil::captureTimeFor(fixture))
-                              : testutil::loadFixture(fixture);
+    const auto snapshot = snapshotNamed(fixture);
     const std::unique_ptr<SectionModel> model = makeSection(section);
     Tester tester(model.get(), Tester::FailureReportingMode::QtTest);
     model->setWorker(snapshot->worker(std::size_t(worker)));
@@ -260,7 +264,7 @@ void TestSectionModels::roles() {
     // Metadata: the node of each field, severity of status and heartbeat.
     models::MetadataModel metadata;
     Tester metadataTester(&metadata, Tester::FailureReportingMode::QtTest);
-    metadata.setWorker(sample->worker(4)); // search-indexer: INACTIVE, heartbeat 12:59:17.537Z
+    metadata.setWorker(sample->worker(4)); // search-indexer: INACTIVE, heartbeat 12:58:02.913Z
     metadata.setReferenceTime(sample->captureTime);
     const auto value = [&](int row) { return metadata.index(row, models::MetadataModel::ValueColumn); };
     QCOMPARE(pointerOf(value(models::MetadataModel::IdRow)), QStringLiteral("/rows/4/metadata/id"));
@@ -271,7 +275,7 @@ void TestSectionModels::roles() {
              int(HealthLevel::Bad));
     QCOMPARE(value(models::MetadataModel::LastHeartbeatRow).data(models::SeverityRole).toInt(),
              int(HealthLevel::Bad));
-    QCOMPARE(value(models::MetadataModel::LastHeartbeatRow).data(models::AgeMsecsRole).toLongLong(), 47'463);
+    QCOMPARE(value(models::MetadataModel::LastHeartbeatRow).data(models::AgeMsecsRole).toLongLong(), 122'087);
 
     // Slot config: bar roles on every cell, "?" for an unknown count.
     models::SlotConfigModel config;
@@ -317,7 +321,7 @@ void TestSectionModels::referenceTime_data() {
     QTest::newRow("labels") << QStringLiteral("labels") << QStringLiteral("sample") << 3
                             << int(models::LabelsModel::CreatedColumn)
                             << int(models::LabelsModel::UpdatedColumn);
-    QTest::newRow("stepRuns") << QStringLiteral("stepRuns") << QStringLiteral("sample") << 3
+    QTest::newRow("stepRuns") << QStringLiteral("stepRuns") << QStringLiteral("runs") << 0
                               << int(models::StepRunsModel::StartedColumn)
                               << int(models::StepRunsModel::DurationColumn);
 }
@@ -328,7 +332,7 @@ void TestSectionModels::referenceTime() {
     QFETCH(int, worker);
     QFETCH(int, firstColumn);
     QFETCH(int, lastColumn);
-    const auto snapshot = testutil::loadFixture(fixture);
+    const auto snapshot = snapshotNamed(fixture);
     const std::unique_ptr<SectionModel> model = makeSection(section);
     Tester tester(model.get(), Tester::FailureReportingMode::QtTest);
     model->setWorker(snapshot->worker(std::size_t(worker)));

@@ -164,7 +164,7 @@ void TestSession::serverFiltersFollowTheQuery() {
     Session session;
     QVERIFY(connectSession(session));
     QVERIFY(session.isLive());
-    QCOMPARE(session.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(session.snapshot()->workers.size(), std::size_t(12));
 
     auto query = [](const char* text) {
         return std::get<filter::Query>(filter::Query::parse(QString::fromUtf8(text)));
@@ -174,7 +174,7 @@ void TestSession::serverFiltersFollowTheQuery() {
     session.setQuery(query("status:paused,active name:x"));
     QVERIFY(refreshed.wait(20000));
     QCOMPARE(session.serverStatuses(), QStringList({QStringLiteral("PAUSED"), QStringLiteral("ACTIVE")}));
-    QCOMPARE(session.snapshot()->workers.size(), std::size_t(6));
+    QCOMPARE(session.snapshot()->workers.size(), std::size_t(8));
 
     // The same server-side terms: nothing to ask again.
     m_server.clearRequests();
@@ -187,7 +187,7 @@ void TestSession::serverFiltersFollowTheQuery() {
     QVERIFY(refreshed.wait(20000));
     QVERIFY(session.serverLabels().isEmpty());
     QVERIFY(session.serverStatuses().isEmpty());
-    QCOMPARE(session.snapshot()->workers.size(), std::size_t(10));
+    QCOMPARE(session.snapshot()->workers.size(), std::size_t(12));
 
     // A file session never asks a server.
     Session file;
@@ -201,7 +201,7 @@ void TestSession::fetchesOnlyWorkersOfTheSnapshot() {
     QSignalSpy fetched(&session, &Session::workerFetched);
     m_server.clearRequests();
     session.fetchWorker(-1);  // a gone row
-    session.fetchWorker(10);  // past the end
+    session.fetchWorker(12);  // past the end
     session.fetchWorker(-42); // anything else
     QTest::qWait(200);
     QVERIFY(m_server.requests().empty());

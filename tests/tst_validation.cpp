@@ -2,6 +2,7 @@
 #include "hatchet/snapshot.h"
 #include "hatchet/timestamp.h"
 #include "hatchet/validation.h"
+#include "testutil.h"
 #include "json/document.h"
 
 #include <QDateTime>
@@ -17,33 +18,9 @@ using hwi::hatchet::Snapshot;
 using hwi::json::Document;
 using hwi::json::NodeId;
 using hwi::json::NoNode;
+using testutil::fixture;
 
 namespace {
-
-QByteArray fixture(const char* name) {
-    QFile file(QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
-    auto result = Document::parse(bytes);
-    if (const auto* error = std::get_if<Document::ParseError>(&result)) {
-        why = QStringLiteral("parse failed at %1:%2: %3")
-                  .arg(error->line)
-                  .arg(error->column)
-                  .arg(error->message);
-        return nullptr;
-    }
-    return Snapshot::build(std::get<std::shared_ptr<const Document>>(std::move(result)),
-                           QStringLiteral("test.json"), QDateTime());
-}
-
-#define SNAPSHOT_OK(snapshot, bytes)                                                                         \
-    QString snapshot##Why;                                                                                   \
-    const auto snapshot = snapshotOf(bytes, snapshot##Why);                                                  \
-    QVERIFY2(snapshot, qPrintable(snapshot##Why))
 
 // "pointer: severity: message", as --check prints it.
 QString describe(const Problem& problem) {

@@ -131,16 +131,22 @@ void TestWorkerTableModel::dump_data() {
         "indexer|INACTIVE|SELFHOSTED|29/11/2026 13:00:01|default 1/2||1|0||not-a-uuid|1 h ago|No new work",
     });
     QTest::newRow("sample") << QStringLiteral("sample") << lines({
-        "notifications-worker|INACTIVE|SELFHOSTED|never|default 0/5||2|0|GOLANG v0.77.4||20 s ago|Never seen",
-        "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago|OK",
+        "notifications-worker|INACTIVE|SELFHOSTED|13 s ago|default 3/5||2|0|GOLANG v0.77.4|6c3eb14b-a66c-4639-9e88-cc046ea24599|20 s ago|No new work",
+        "fulfillment-webhook|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||6c3eb14b-a66c-4639-9e88-cc046ea24599|18 min ago|OK",
         "email-sender|ACTIVE|MANAGED|1 s ago|default 0/10|queue=email|4|2|TYPESCRIPT 1.10.2|3da561c3-a2b3-40d7-90ca-f8f83972ba4b|58 min ago|OK",
         "render-farm-01|ACTIVE|SELFHOSTED|3 s ago|default 7/8 · durable 2/2|gpu=nvidia-a10g, memory_gb=64, region=us-east-1|7|3|GOLANG v0.77.4|4ba71ab7-ac05-44a5-acc6-be1805fdf179|2 h ago|OK",
-        "search-indexer|INACTIVE|SELFHOSTED|47 s ago|default 0/4 · durable 0/1|memory_gb=32, region=us-west-2|3|0|GOLANG v0.76.0||2 h ago|Lost",
+        "search-indexer|INACTIVE|SELFHOSTED|2 min ago|default 0/4 · durable 0/1|memory_gb=32, region=us-west-2|3|0|GOLANG v0.76.0||2 h ago|Lost",
         "reports & exports|PAUSED|SELFHOSTED|2 s ago|default 2/4|memory_gb=16, queue=reports|4|2|PYTHON 1.21.1|84a288e9-7cab-4d90-9df8-650c067fd22f|4 h ago|Paused",
         "ml-inference-gpu|INACTIVE|SELFHOSTED|45 s ago|default 1/2|gpu=nvidia-l4, memory_gb=24, region=eu-west-1|2|0|PYTHON 0.47.1|72a89596-4456-4886-9e6f-51fdbe30f442|5 h ago|Lost",
         "video-transcoder|ACTIVE|SELFHOSTED|3 s ago|default 3/4|gpu=none, region=us-east-1|4|1|GOLANG v0.55.1|ae46e15c-4d95-4a99-91e3-a2a76cbd1d7f|11 h ago|OK",
         "web-crawler|INACTIVE|SELFHOSTED|3 h ago|default 0/25|queue=crawl|4|0|TYPESCRIPT 1.9.0|c52bbc8c-eee7-49a2-8aa2-1c5e072022b9|13 h ago|Lost",
         "payments-worker|ACTIVE|SELFHOSTED|3 s ago|default 7/10 · durable ?/5|queue=payments, region=eu-west-1|25|12|PYTHON 1.21.3|37c6f9aa-9a1d-4ac4-8445-af0491d64484|23 h ago|OK",
+        "billing-sidecar|ACTIVE|SELFHOSTED|2 s ago|default 0/5||0|0|RUBY 0.2.1|37c6f9aa-9a1d-4ac4-8445-af0491d64484|2 d ago|No actions",
+        "invoice-pdf-operator|ACTIVE|SELFHOSTED|2 s ago|default 4/100||2|0||3da561c3-a2b3-40d7-90ca-f8f83972ba4b|4 d ago|OK",
+    });
+    // A webhook worker of the old era goes by its URL.
+    QTest::newRow("webhook-legacy") << QStringLiteral("webhook-legacy.json") << lines({
+        "https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2|ACTIVE|WEBHOOK|3 s ago|default 3/100||2|0||f3c7e2a0-9d5a-4b8c-9e43-7a0b2c6d5e4f|18 min ago|OK",
     });
     // clang-format on
 }
@@ -456,7 +462,7 @@ void TestWorkerTableModel::reload() {
     proxy.sort(WorkerTableModel::NameColumn);
     QCOMPARE(proxy.index(0, 0).data().toString(), QStringLiteral("mailer"));
     model.setSnapshot(testutil::loadFixture(QStringLiteral("sample")));
-    QCOMPARE(proxy.rowCount(), 10);
+    QCOMPARE(proxy.rowCount(), 12);
     model.setSnapshot(testutil::loadFixture(QStringLiteral("not-workers.json")));
     QCOMPARE(model.rowCount(), 0);
     model.setSnapshot(nullptr);

@@ -20,7 +20,9 @@ using hwi::json::Document;
 using hwi::json::Kind;
 using hwi::json::NodeId;
 using hwi::json::NoNode;
+using testutil::fixture;
 using testutil::lines;
+using testutil::readFile;
 
 namespace QTest {
 template <> inline char* toString(const std::string_view& text) {
@@ -34,37 +36,6 @@ template <> inline char* toString(const std::optional<std::int64_t>& value) {
 namespace {
 
 constexpr char Bom[] = "\xEF\xBB\xBF";
-
-QByteArray readFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    return file.readAll();
-}
-
-QByteArray fixture(const char* name) {
-    return readFile(QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name));
-}
-
-// The snapshot of the bytes (source "test.json", no capture time), or nullptr with the reason in why.
-std::shared_ptr<const Snapshot> snapshotOf(const QByteArray& bytes, QString& why) {
-    auto result = Document::parse(bytes);
-    if (const auto* error = std::get_if<Document::ParseError>(&result)) {
-        why = QStringLiteral("parse failed at %1:%2 (offset %3): %4")
-                  .arg(error->line)
-                  .arg(error->column)
-                  .arg(error->offset)
-                  .arg(error->message);
-        return nullptr;
-    }
-    return Snapshot::build(std::get<std::shared_ptr<const Document>>(std::move(result)),
-                           QStringLiteral("test.json"), QDateTime());
-}
-
-#define SNAPSHOT_OK(snapshot, bytes)                                                                         \
-    QString snapshot##Why;                                                                                   \
-    const auto snapshot = snapshotOf(bytes, snapshot##Why);                                                  \
-    QVERIFY2(snapshot, qPrintable(snapshot##Why))
 
 qint64 utcMsecs(int y, int mo, int d, int h, int mi, int s, int ms) {
     return QDateTime(QDate(y, mo, d), QTime(h, mi, s, ms), QTimeZone::utc()).toMSecsSinceEpoch();
@@ -85,6 +56,7 @@ private Q_SLOTS:
     void slotTypeWithoutAvailable();
     void nullActionsAreAbsent();
     void emptyRuntimeInfo();
+    void webhookUrlNamesTheWorker();
     void timeValues();
     void unknownFieldsAndValuesKept();
     void missingOptionalFields();
@@ -107,9 +79,10 @@ void TestWorkerView::shapes_data() {
     QTest::newRow("bare array") << fixture("worker-array.json") << Shape::WorkerArray
                                 << lines({"etl & sync", "etl-transform"}) << QString();
     QTest::newRow("sample") << readFile(QStringLiteral(HWI_SAMPLE)) << Shape::WorkerList
-                            << lines({"notifications-worker", "", "email-sender", "render-farm-01",
-                                      "search-indexer", "reports & exports", "ml-inference-gpu",
-                                      "video-transcoder", "web-crawler", "payments-worker"})
+                            << lines({"notifications-worker", "fulfillment-webhook", "email-sender",
+                                      "render-farm-01", "search-indexer", "reports & exports",
+                                      "ml-inference-gpu", "video-transcoder", "web-crawler",
+                                      "payments-worker", "billing-sidecar", "invoice-pdf-operator"})
                             << QString();
     QTest::newRow("empty array") << QByteArray("[]") << Shape::WorkerArray << QStringList() << QString();
     QTest::newRow("empty WorkerList")
@@ -273,6 +246,18 @@ void TestWorkerView::emptyRuntimeInfo() {
     QCOMPARE(transcoder.runtimeInfo().sdkSummary(), QStringLiteral("GOLANG v0.55.1"));
     QCOMPARE(transcoder.webhookUrl(), QString());
     QCOMPARE(transcoder.displayName(), QStringLiteral("transcoder-a"));
+}
+
+void TestWorkerView::webhookUrlNamesTheWorker() {
+    // Before 2026-02-17 a webhook worker is known by its URL, as Hatchet's dashboard shows it.
+    SNAPSHOT_OK(snapshot, fixture("webhook-legacy.json"));
+    const WorkerView webhook = snapshot->worker(0);
+    const QString url =
+        QStringLiteral("https://hooks.acme-corp.dev/hatchet/webhook?tenant=acme-prod&env=production&v=2");
+    QCOMPARE(webhook.name(), QString());
+    QCOMPARE(webhook.webhookUrl(), url);
+    QCOMPARE(webhook.displayName(), url);
+    QCOMPARE(webhook.type(), QStringLiteral("WEBHOOK"));
 }
 
 void TestWorkerView::timeValues() {

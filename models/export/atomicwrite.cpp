@@ -33,7 +33,10 @@ std::optional<QString> writeAtomically(const QString& path, const std::function<
     if (path == QLatin1String("-"))
         return writeStandardOutput(write);
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
+    // Unbuffered: the writers hand over large chunks, and a full disk then fails the write that hit it, with
+    // the system's reason. Buffered, it could fail in the final flush, which QSaveFile::commit() ignores
+    // (a truncated file replaced the old one) and which reports a short write as "Unknown error".
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
         return failure(path, file.errorString());
     if (!write(file)) {
         // A device error (e.g. the disk filled up) says more than the writer's false.
