@@ -51,8 +51,9 @@ QString orUnknown(const QString& text) {
     return text.isEmpty() ? QStringLiteral("unknown") : text;
 }
 
-// The distinct values of `key` a worker carries.
-QStringList valuesOf(const WorkerView& worker, const WorkerFacts& facts, PivotKey key) {
+// The distinct values of `key` a worker carries; capacities and status as already read.
+QStringList valuesOf(const WorkerView& worker, PivotKey key, const std::vector<SlotCapacity>& capacities,
+                     const QString& status) {
     QStringList values;
     switch (key) {
     case PivotKey::Action:
@@ -72,7 +73,7 @@ QStringList valuesOf(const WorkerView& worker, const WorkerFacts& facts, PivotKe
             values << (label.hasValue ? label.key + QLatin1Char('=') + label.value : label.key);
         break;
     case PivotKey::SlotType:
-        for (const SlotCapacity& capacity : facts.capacities)
+        for (const SlotCapacity& capacity : capacities)
             values << capacity.slotType;
         break;
     case PivotKey::Sdk: {
@@ -81,7 +82,7 @@ QStringList valuesOf(const WorkerView& worker, const WorkerFacts& facts, PivotKe
         break;
     }
     case PivotKey::Status:
-        values << facts.status;
+        values << status;
         break;
     case PivotKey::Dispatcher: {
         const QString dispatcher = worker.dispatcherId();
@@ -103,7 +104,7 @@ public:
         : m_key(key) {}
 
     void add(const WorkerView& worker, const WorkerFacts& facts) {
-        for (const QString& value : valuesOf(worker, facts, m_key))
+        for (const QString& value : valuesOf(worker, m_key, facts.capacities, facts.status))
             count(rowFor(value), value, facts);
     }
 
@@ -184,6 +185,12 @@ std::optional<PivotKey> pivotKeyFromId(const QString& id) {
             return PivotKey(i);
     }
     return std::nullopt;
+}
+
+QStringList pivotValues(const WorkerView& worker, PivotKey key) {
+    const std::vector<SlotCapacity> capacities =
+        key == PivotKey::SlotType ? worker.slotCapacities() : std::vector<SlotCapacity>();
+    return valuesOf(worker, key, capacities, key == PivotKey::Status ? worker.status() : QString());
 }
 
 std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,

@@ -36,6 +36,10 @@ struct PivotRow {
     std::vector<std::size_t> workerIndexes; // the workers carrying it (snapshot indexes, ascending)
 };
 
+// The distinct values of `key` one worker carries, as pivot() counts them (definitions below); what the
+// filter language's exact terms (`action:=etl:load`) match against.
+QStringList pivotValues(const hatchet::WorkerView& worker, PivotKey key);
+
 // One pivot, its rows sorted by key in byte (UTF-8) order. `workers`: the snapshot indexes to count (a
 // filter's result); `referenceMsecs`: the reference time (ms since the epoch), nullopt when unknown.
 // A worker counts once per distinct value it carries.
