@@ -32,7 +32,8 @@ struct Options {
     live::Connection connection;
     bool check = false;
     bool list = false;
-    std::optional<QStringList> columns; // --list --columns
+    std::optional<QStringList> columns;   // --list --columns
+    std::optional<analysis::PivotKey> by; // --by KEY
     filter::Query filter;
     QString exportPath; // "-" for standard output
     exporting::Style style = exporting::Style::Pretty;
@@ -44,7 +45,7 @@ struct Options {
     QDateTime atTime;
     bool atGiven = false;
 
-    bool commandLine() const { return check || list || !exportPath.isEmpty(); }
+    bool commandLine() const { return check || list || by || !exportPath.isEmpty(); }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -64,8 +65,14 @@ void addOptions(QCommandLineParser& parser) {
                                      "'id,name,health,reasons' (known: %1).")
                           .arg(app::listColumnNames().join(QStringLiteral(", "))),
                       QStringLiteral("COLUMNS")});
+    parser.addOption(
+        {QStringLiteral("by"),
+         QStringLiteral("Print the fleet by KEY (%1): one tab-separated line per value with how many workers "
+                        "carry it, by status, how many are schedulable, and their free and limit slot units.")
+             .arg(analysis::pivotKeyIds().join(QStringLiteral(", "))),
+         QStringLiteral("KEY")});
     parser.addOption({QStringLiteral("filter"),
-                      QStringLiteral("Only the workers matching QUERY, for --list and --export (e.g. "
+                      QStringLiteral("Only the workers matching QUERY, for --list, --by and --export (e.g. "
                                      "'status:active label:gpu=a100 heartbeat:>30s')."),
                       QStringLiteral("QUERY")});
     parser.addOption({QStringLiteral("export"),
@@ -104,6 +111,24 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("[SOURCE...]"));
 }
 
+// Two modes that would write to standard output at once ("--list and --by"), or "" when none do. --check
+// with --list keeps printing both, as it always has.
+QString standardOutputClash(const Options& options) {
+    QStringList writers;
+    if (options.by && options.check)
+        writers << QStringLiteral("--check");
+    if (options.list && (options.by || options.exportPath == QLatin1String("-")))
+        writers << QStringLiteral("--list");
+    if (options.by)
+        writers << QStringLiteral("--by");
+    if (options.exportPath == QLatin1String("-") && (options.list || options.by))
+        writers << QStringLiteral("--export -");
+    if (writers.size() < 2)
+        return {};
+    const QString last = writers.takeLast();
+    return writers.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+}
+
 // --at in the window: the same choice as View > Measure Times Against (without it, the remembered one).
 void measureAgainst(views::MainWindow& window, const Options& options) {
     using Choice = views::MainWindow::MeasureAgainst;
@@ -133,6 +158,11 @@ int runCommandLine(const Options& options) {
                                                                       : snapshot->captureTime;
         const auto workers =
             filter::matchingWorkers(*snapshot, options.filter, reference.toMSecsSinceEpoch());
+        if (options.by) {
+            const auto referenceMsecs =
+                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt;
+            app::printPivot(*snapshot, workers, *options.by, referenceMsecs, out);
+        }
         if (options.list && options.columns)
             app::printList(*snapshot, workers, *options.columns, reference, out);
         else if (options.list)
@@ -199,6 +229,15 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
+        if (parser.isSet(QStringLiteral("by"))) {
+            const QString key = parser.value(QStringLiteral("by"));
+            options.by = analysis::pivotKeyFromId(key);
+            if (!options.by) {
+                std::fprintf(stderr, "hatchet-inspector: --by: unknown key '%s'; accepted: %s\n",
+                             qPrintable(key), qPrintable(analysis::pivotKeyIds().join(QStringLiteral(", "))));
+                return app::ExitUnreadable;
+            }
+        }
         options.exportPath = parser.value(QStringLiteral("export"));
         if (parser.isSet(QStringLiteral("compact")))
             options.style = exporting::Style::Compact;
@@ -235,8 +274,8 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.filter = std::get<filter::Query>(std::move(query));
-        if (options.list && options.exportPath == QLatin1String("-")) {
-            std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
+        if (const QString clash = standardOutputClash(options); !clash.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s both write to standard output\n", qPrintable(clash));
             return app::ExitUnreadable;
         }
         QString tokenProblem;
@@ -277,8 +316,9 @@ int main(int argc, char** argv) {
         options.sources = positional;
         options.source = positional.value(0);
         if (options.commandLine() && options.source.isEmpty() && !options.connect) {
-            std::fprintf(stderr,
-                         "hatchet-inspector: --check, --list and --export need a SOURCE (or --connect)\n");
+            std::fprintf(
+                stderr,
+                "hatchet-inspector: --check, --list, --by and --export need a SOURCE (or --connect)\n");
             return app::ExitUnreadable;
         }
         if (options.commandLine())
