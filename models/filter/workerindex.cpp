@@ -60,17 +60,19 @@ using Offsets = std::array<std::size_t, NUM_BOUNDARIES>;
 using ExactOffsets = std::array<std::size_t, analysis::PivotKeyCount + 1>;
 
 // As written (not folded), control characters as spaces: the separators never occur inside a value.
-void appendExact(std::string& out, const QString& text) {
-    for (const char c : text.toUtf8())
+
+void appendExact(std::string& out, std::string_view utf8) {
+    for (const char c : utf8)
         out.push_back(static_cast<unsigned char>(c) < 0x20 || c == '\x7f' ? ' ' : c);
     out.push_back(ItemEnd);
 }
 
-void appendExactValues(std::string& out, ExactOffsets& at, const hatchet::WorkerView& worker) {
+void appendExactValues(std::string& out, ExactOffsets& at, analysis::PivotValueReader& reader,
+                       const hatchet::WorkerView& worker) {
     for (int key = 0; key < analysis::PivotKeyCount; ++key) {
         at[std::size_t(key)] = out.size();
         out.push_back(ItemEnd);
-        for (const QString& value : analysis::pivotValues(worker, analysis::PivotKey(key)))
+        for (const std::string_view value : reader.read(worker, analysis::PivotKey(key)))
             appendExact(out, value);
     }
     at.back() = out.size();
@@ -94,7 +96,7 @@ void fillSlots(WorkerIndexEntry& entry, const std::vector<hatchet::SlotCapacity>
 
 std::string exactNeedle(const QString& value) {
     std::string out(1, ItemEnd);
-    appendExact(out, value);
+    appendExact(out, value.toStdString());
     return out;
 }
 
@@ -110,6 +112,7 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
     const std::size_t count = snapshot.workers.size();
     std::vector<Offsets> offsets(count);
     std::vector<ExactOffsets> exactOffsets(count);
+    analysis::PivotValueReader reader;
     m_entries.resize(count);
     m_text.reserve(count * 512);
     m_fields.reserve(count * 192);
@@ -146,7 +149,7 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
             f.push_back(ItemEnd);
         }
         at[SlotTypesEnd] = f.size();
-        appendExactValues(m_exact, exactOffsets[i], worker);
+        appendExactValues(m_exact, exactOffsets[i], reader, worker);
 
         std::string& t = m_text;
         at[TextBegin] = t.size();
