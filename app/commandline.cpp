@@ -16,6 +16,10 @@ QString cell(QString text) {
     return text;
 }
 
+QString unitsOrUnknown(const std::optional<std::int64_t>& units) {
+    return units ? QString::number(*units) : QStringLiteral("?");
+}
+
 } // namespace
 
 int printCheck(const hatchet::Snapshot& snapshot, QTextStream& out, QTextStream& err) {
@@ -26,6 +30,16 @@ int printCheck(const hatchet::Snapshot& snapshot, QTextStream& out, QTextStream&
             << hatchet::severityName(problem.severity) << ": " << problem.message << '\n';
     }
     return snapshot.errorCount() > 0 ? ExitProblems : ExitOk;
+}
+
+void printPivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
+                analysis::PivotKey key, std::optional<qint64> referenceMsecs, QTextStream& out) {
+    out << "KEY\tWORKERS\tACTIVE\tPAUSED\tINACTIVE\tSCHEDULABLE\tFREE\tLIMIT\n";
+    for (const analysis::PivotRow& row : analysis::pivot(snapshot, workers, key, referenceMsecs)) {
+        out << cell(row.key) << '\t' << row.workers << '\t' << row.active << '\t' << row.paused << '\t'
+            << row.inactive << '\t' << row.schedulable << '\t' << unitsOrUnknown(row.free) << '\t'
+            << unitsOrUnknown(row.limit) << '\n';
+    }
 }
 
 QString slotsSummary(const hatchet::WorkerView& worker) {

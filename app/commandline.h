@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/fleet.h"
 #include "hatchet/snapshot.h"
 
 #include <QDateTime>
@@ -30,6 +31,12 @@ std::optional<QStringList> parseListColumns(const QString& text, QString* error)
 // columns. `health` is the state id and `reasons` every reason joined with "; ", both judged at reference.
 void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                const QStringList& columns, const QDateTime& reference, QTextStream& out);
+
+// `--by KEY`: the header KEY WORKERS ACTIVE PAUSED INACTIVE SCHEDULABLE FREE LIMIT, then one tab-separated
+// line per value of the key (analysis::pivot, byte order); FREE and LIMIT are '?' when unknown. Only the
+// header for no workers.
+void printPivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
+                analysis::PivotKey key, std::optional<qint64> referenceMsecs, QTextStream& out);
 
 // SLOTS column: used/limit summed over slot types; "" without slot information.
 QString slotsSummary(const hatchet::WorkerView& worker);

@@ -40,7 +40,8 @@ struct Options {
     bool diff = false;
     bool allFields = false;
     bool connectIsOld = false;
-    std::optional<QStringList> columns; // --list --columns
+    std::optional<QStringList> columns;   // --list --columns
+    std::optional<analysis::PivotKey> by; // --by KEY
     filter::Query filter;
     QString exportPath; // "-" for standard output
     exporting::Style style = exporting::Style::Pretty;
@@ -53,7 +54,7 @@ struct Options {
     bool atGiven = false;
     std::optional<analysis::Task> place; // --place and its --want, --units, --sticky
 
-    bool commandLine() const { return check || list || diff || !exportPath.isEmpty() || place; }
+    bool commandLine() const { return check || list || by || diff || !exportPath.isEmpty() || place; }
 };
 
 void addOptions(QCommandLineParser& parser) {
@@ -73,8 +74,14 @@ void addOptions(QCommandLineParser& parser) {
                                      "'id,name,health,reasons' (known: %1).")
                           .arg(app::listColumnNames().join(QStringLiteral(", "))),
                       QStringLiteral("COLUMNS")});
+    parser.addOption(
+        {QStringLiteral("by"),
+         QStringLiteral("Print the fleet by KEY (%1): one tab-separated line per value with how many workers "
+                        "carry it, by status, how many are schedulable, and their free and limit slot units.")
+             .arg(analysis::pivotKeyIds().join(QStringLiteral(", "))),
+         QStringLiteral("KEY")});
     parser.addOption({QStringLiteral("filter"),
-                      QStringLiteral("Only the workers matching QUERY, for --list and --export (e.g. "
+                      QStringLiteral("Only the workers matching QUERY, for --list, --by and --export (e.g. "
                                      "'status:active label:gpu=a100 heartbeat:>30s')."),
                       QStringLiteral("QUERY")});
     parser.addOption({QStringLiteral("export"),
@@ -122,6 +129,26 @@ void addOptions(QCommandLineParser& parser) {
         QStringLiteral("[SOURCE...]"));
 }
 
+// Two modes that would write to standard output at once ("--list and --by"), or "" when none do. --check
+// with --list keeps printing both, as it always has.
+QString standardOutputClash(const Options& options) {
+    QStringList writers;
+    if (options.by && options.check)
+        writers << QStringLiteral("--check");
+    if (options.list && (options.by || options.exportPath == QLatin1String("-")))
+        writers << QStringLiteral("--list");
+    if (options.by)
+        writers << QStringLiteral("--by");
+    if (options.place && options.by)
+        writers << QStringLiteral("--place");
+    if (options.exportPath == QLatin1String("-") && (options.list || options.by))
+        writers << QStringLiteral("--export -");
+    if (writers.size() < 2)
+        return {};
+    const QString last = writers.takeLast();
+    return writers.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+}
+
 // --at in the window: the same choice as View > Measure Times Against (without it, the remembered one).
 void measureAgainst(views::MainWindow& window, const Options& options) {
     using Choice = views::MainWindow::MeasureAgainst;
@@ -155,6 +182,11 @@ int runCommandLine(const Options& options) {
         const QDateTime reference = referenceTime(options, *snapshot);
         const auto workers =
             filter::matchingWorkers(*snapshot, options.filter, reference.toMSecsSinceEpoch());
+        if (options.by) {
+            const auto referenceMsecs =
+                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt;
+            app::printPivot(*snapshot, workers, *options.by, referenceMsecs, out);
+        }
         if (options.list && options.columns)
             app::printList(*snapshot, workers, *options.columns, reference, out);
         else if (options.list)
@@ -288,6 +320,15 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
+        if (parser.isSet(QStringLiteral("by"))) {
+            const QString key = parser.value(QStringLiteral("by"));
+            options.by = analysis::pivotKeyFromId(key);
+            if (!options.by) {
+                std::fprintf(stderr, "hatchet-inspector: --by: unknown key '%s'; accepted: %s\n",
+                             qPrintable(key), qPrintable(analysis::pivotKeyIds().join(QStringLiteral(", "))));
+                return app::ExitUnreadable;
+            }
+        }
         options.exportPath = parser.value(QStringLiteral("export"));
         if (parser.isSet(QStringLiteral("compact")))
             options.style = exporting::Style::Compact;
@@ -330,8 +371,8 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(placeProblem));
             return app::ExitUnreadable;
         }
-        if (options.list && options.exportPath == QLatin1String("-")) {
-            std::fprintf(stderr, "hatchet-inspector: --list and --export - both write to standard output\n");
+        if (const QString clash = standardOutputClash(options); !clash.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s both write to standard output\n", qPrintable(clash));
             return app::ExitUnreadable;
         }
         QString tokenProblem;
@@ -351,7 +392,8 @@ int main(int argc, char** argv) {
         options.connect = parser.isSet(QStringLiteral("connect"));
         const QStringList positional = parser.positionalArguments();
         if (options.diff) {
-            if (options.check || options.list || !options.exportPath.isEmpty() || options.place) {
+            if (options.check || options.list || !options.exportPath.isEmpty() || options.place ||
+                options.by) {
                 std::fprintf(stderr, "hatchet-inspector: --diff cannot be combined with --check, --list, "
                                      "--export or --place\n");
                 return app::ExitUnreadable;
@@ -387,9 +429,8 @@ int main(int argc, char** argv) {
         options.sources = positional;
         options.source = positional.value(0);
         if (options.commandLine() && options.source.isEmpty() && !options.connect) {
-            std::fprintf(
-                stderr,
-                "hatchet-inspector: --check, --list, --export and --place need a SOURCE (or --connect)\n");
+            std::fprintf(stderr, "hatchet-inspector: --check, --list, --by, --place and --export need a "
+                                 "SOURCE (or --connect)\n");
             return app::ExitUnreadable;
         }
         if (options.diff)

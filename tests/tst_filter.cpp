@@ -1,3 +1,4 @@
+#include "analysis/fleet.h"
 #include "filter/labelchoices.h"
 #include "filter/query.h"
 #include "filter/workerfilterproxy.h"
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void hints();
     void labelChoicesSortNumerically();
     void termSpans();
+    void exactTerm();
+    void exactTermsKeepPivotRows();
 };
 
 void TestFilter::matching_data() {
@@ -254,6 +257,50 @@ void TestFilter::matching_data() {
     row(y, "health:ok", "");
     row(y, "health:lost,no-new-work", "");
     row(y, "health:unhealthy", "full,unknown,mixed,none,legacyfull,free");
+
+    // Exact forms (case-sensitive, the values `--by` counts) and schedulable (reference 13:00:05Z).
+    const char* const f = "fleet-current.json";
+    row(f, "action:=etl:load", "etl-1,paused-1,stale-active,no-dispatcher");
+    row(f, "action:etl:load", "etl-1,etl-2,paused-1,stale-active,no-dispatcher");
+    row(f, "action:=ETL:load", "");
+    row(f, "action:=etl:load,plainaction", "etl-1,paused-1,stale-active,no-dispatcher");
+    row(f, "action:=etl:loa", "");
+    row(f, "-action:=etl:load", "etl-2,empty-slots,draining,inactive");
+    row(f, "action:=média:encode", "stale-active");
+    row(f, "action:=😀:party", "draining");
+    row(f, "workflow:=etl", "etl-1,etl-2,paused-1,stale-active,no-dispatcher");
+    row(f, "workflow:=report", ""); // etl-2 registers its workflows: etl, nightly
+    row(f, "workflow:=plainaction", "no-dispatcher");
+    row(f, "label:=gpu=a100", "etl-1,paused-1");
+    row(f, "label:=gpu", "etl-2"); // the label without a value
+    row(f, "label:gpu", "etl-1,etl-2,paused-1");
+    row(f, "label:=GPU=a100", "");
+    row(f, "label:=tier=", "empty-slots");
+    row(f, "label:=zone=ß", "no-dispatcher");
+    row(f, "slot-type:durable", "etl-1");
+    row(f, "Slot-Type:DEFAULT", "etl-1,etl-2,paused-1,stale-active,no-dispatcher,draining,inactive");
+    row(f, "slot-type:def", "");
+    row(f, "slot-type:=DEFAULT", "");
+    row(f, "slot-type:=durable", "etl-1");
+    row(f, "slot-typo:x", ""); // a word: only known fields carry a hyphen
+    row(f, "sdk:=\"PYTHON 1.12.0\"", "etl-1");
+    row(f, "sdk:=\"unknown unknown\"", "empty-slots,draining");
+    row(f, "status:=DRAINING", "draining");
+    row(f, "status:=active", "");
+    row(f, "dispatcher:=none", "no-dispatcher");
+    row(f, "dispatcher:=d-1", "etl-1,etl-2,empty-slots,inactive");
+    row(f, "schedulable:yes", "etl-1,etl-2");
+    row(f, "Schedulable:YES", "etl-1,etl-2");
+    row(f, "schedulable:no", "paused-1,stale-active,no-dispatcher,empty-slots,draining,inactive");
+    row(f, "-schedulable:yes", "paused-1,stale-active,no-dispatcher,empty-slots,draining,inactive");
+    row(f, "schedulable:yes,no",
+        "etl-1,etl-2,paused-1,stale-active,no-dispatcher,empty-slots,draining,inactive");
+    // A bare word never spans the id and the first action (stale-active has no labels between them).
+    row(f, "0004etl", "");
+    row(f, "0004", "stale-active");
+    const char* const o = "fleet-legacy.json";
+    row(o, "schedulable:yes", "old-1,old-no-available"); // old-zero has maxRuns 0
+    row(o, "slot-type:=default", "old-1,old-zero,old-no-available,old-inactive");
 }
 
 void TestFilter::matching() {
@@ -291,15 +338,20 @@ void TestFilter::errors_data() {
     row("render \"farm", 7, "unclosed quote: expected a closing '\"'");
     row("foo:bar", 0,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slots, heartbeat, health");
+        "dispatcher, slot-type, slots, heartbeat, health, schedulable");
     row("status:active -Foo:x", 15,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slots, heartbeat, health");
+        "dispatcher, slot-type, slots, heartbeat, health, schedulable");
     row("slots:maybe", 6, "expected 'free' or 'full' after 'slots:'");
     row("slots:free,", 11, "expected a value after ','");
     row("-", 0, "expected a term after '-'");
     row("render -", 7, "expected a term after '-'");
-    row("label:=x", 6, "expected a label key before '='");
+    row("label:\"=x\"", 6, "expected a label key before '='");
+    row("label:=", 7, "expected a value after 'label:='");
+    row("action:=a,", 10, "expected a value after ','");
+    row("slot-type:", 10, "expected a value after 'slot-type:'");
+    row("schedulable:maybe", 12, "unknown value 'maybe' for schedulable; known: yes, no");
+    row("schedulable:yes,", 16, "expected a value after ','");
     row("\"\"", 0, "expected text between the quotes");
     row("health:sick", 7,
         "unknown health state 'sick'; known: never, lost, no-new-work, no-dispatcher, no-slots, no-actions, "
@@ -326,6 +378,8 @@ void TestFilter::emptyQuery() {
     QVERIFY(!parseOk(QStringLiteral("x")).isEmpty());
     QVERIFY(!parseOk(QStringLiteral("name:x")).usesReferenceTime());
     QVERIFY(parseOk(QStringLiteral("name:x -heartbeat:<5s")).usesReferenceTime());
+    QVERIFY(parseOk(QStringLiteral("-schedulable:no")).usesReferenceTime());
+    QVERIFY(!parseOk(QStringLiteral("action:=x label:=y slot-type:z")).usesReferenceTime());
     QCOMPARE((QueryError{7, QStringLiteral("oops")}.toString()), QStringLiteral("column 8: oops"));
 }
 
@@ -354,6 +408,12 @@ void TestFilter::serverFilters_data() {
         << QStringLiteral("status:active,sleeping") << none << none;
     QTest::newRow("first status term only") << QStringLiteral("status:paused status:active,paused")
                                             << QStringList{QStringLiteral("PAUSED")} << none;
+    QTest::newRow("exact label") << QStringLiteral("label:=gpu=a100") << none
+                                 << QStringList{QStringLiteral("gpu:a100")};
+    QTest::newRow("exact label key stays local") << QStringLiteral("label:=gpu") << none << none;
+    QTest::newRow("exact status") << QStringLiteral("status:=PAUSED") << QStringList{QStringLiteral("PAUSED")}
+                                  << none;
+    QTest::newRow("schedulable stays local") << QStringLiteral("schedulable:yes") << none << none;
     QTest::newRow("other fields stay local")
         << QStringLiteral("name:x sdk:go slots:free heartbeat:<5s word") << none << none;
 }
@@ -490,6 +550,9 @@ void TestFilter::hints_data() {
                                << QStringList{QStringLiteral("unknown status 'x'") + known,
                                               QStringLiteral("unknown status 'y'") + known};
     QTest::newRow("other fields") << QStringLiteral("type:activ name:activ activ") << QStringList();
+    QTest::newRow("exact is case-sensitive")
+        << QStringLiteral("status:=ACTIVE,active")
+        << QStringList{QStringLiteral("unknown status 'active'") + known};
     QTest::newRow("empty") << QString() << QStringList();
 }
 
@@ -528,6 +591,41 @@ void TestFilter::termSpans() {
     spans.sort();
     QCOMPARE(spans, (QStringList{QStringLiteral("label|-label:\"a b\"=c"), QStringLiteral("label|label:gpu"),
                                  QStringLiteral("status|Status:active,paused"), QStringLiteral("|render")}));
+}
+
+void TestFilter::exactTerm() {
+    QCOMPARE(Query::exactTerm(QStringLiteral("action"), QStringLiteral("etl:load")),
+             QStringLiteral("action:=etl:load"));
+    QCOMPARE(Query::exactTerm(QStringLiteral("sdk"), QStringLiteral("PYTHON 1.12.0")),
+             QStringLiteral("sdk:=\"PYTHON 1.12.0\""));
+    QCOMPARE(Query::exactTerm(QStringLiteral("label"), QStringLiteral("a,b")),
+             QStringLiteral("label:=\"a,b\""));
+    QCOMPARE(Query::exactTerm(QStringLiteral("label"), QStringLiteral("x\"y")), std::nullopt);
+    QCOMPARE(Query::exactTerm(QStringLiteral("status"), QString()), std::nullopt);
+    QCOMPARE(Query::exactFieldNames(), hwi::analysis::pivotKeyIds());
+}
+
+// Clicking a pivot row filters the worker table to the row's workers: the exact term of every row of every
+// key keeps exactly the workers the row counts.
+void TestFilter::exactTermsKeepPivotRows() {
+    for (const char* name : {"fleet-current.json", "fleet-legacy.json", "sample"}) {
+        const auto snapshot = snapshotNamed(QString::fromLatin1(name));
+        const qint64 reference = testutil::captureTimeFor(QString::fromLatin1(name)).toMSecsSinceEpoch();
+        const WorkerIndex index(*snapshot);
+        const auto all = hwi::filter::matchingWorkers(index, Query(), reference);
+        int rows = 0;
+        for (int key = 0; key < hwi::analysis::PivotKeyCount; ++key) {
+            const auto pivotKey = hwi::analysis::PivotKey(key);
+            for (const auto& row : hwi::analysis::pivot(*snapshot, all, pivotKey, reference)) {
+                const auto term = Query::exactTerm(hwi::analysis::pivotKeyId(pivotKey), row.key);
+                if (!term)
+                    continue;
+                QCOMPARE(hwi::filter::matchingWorkers(index, parseOk(*term), reference), row.workerIndexes);
+                ++rows;
+            }
+        }
+        QVERIFY2(rows > 5, name);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestFilter)

@@ -245,8 +245,9 @@ void TestPlaceCli::malformed_data() {
                                         << QByteArray("--want needs --place ACTION");
     QTest::newRow("with --list") << place({"--list"})
                                  << QByteArray("--place and --list are separate answers: give one");
-    QTest::newRow("no source") << args({"--place", "etl:load"})
-                               << QByteArray("--check, --list, --export and --place need a SOURCE (or --connect)");
+    QTest::newRow("no source")
+        << args({"--place", "etl:load"})
+        << QByteArray("--check, --list, --by, --place and --export need a SOURCE (or --connect)");
 }
 
 void TestPlaceCli::malformed() {

@@ -2,9 +2,8 @@
 
 #include "schedulable.h"
 
-#include <QHash>
-
 #include <algorithm>
+#include <unordered_map>
 
 namespace hwi::analysis {
 
@@ -30,7 +29,8 @@ struct WorkerFacts {
     QString status;
     bool schedulable = false;
     std::vector<SlotCapacity> capacities;
-    std::optional<std::int64_t> free = 0; // over every slot type
+    std::vector<std::string> capacityTypes; // UTF-8, as the slot-type pivot's values
+    std::optional<std::int64_t> free = 0;   // over every slot type
     std::optional<std::int64_t> limit = 0;
 };
 
@@ -41,101 +41,68 @@ WorkerFacts factsOf(const WorkerView& worker, std::size_t index, std::optional<q
     facts.schedulable = isSchedulable(worker, referenceMsecs);
     facts.capacities = worker.slotCapacities();
     for (const SlotCapacity& capacity : facts.capacities) {
+        facts.capacityTypes.push_back(capacity.slotType.toStdString());
         addTo(facts.free, capacity.available);
         addTo(facts.limit, capacity.limit);
     }
     return facts;
 }
 
-QString orUnknown(const QString& text) {
-    return text.isEmpty() ? QStringLiteral("unknown") : text;
+// `member` of `object` as WorkerView reads fields: NoNode when absent or null.
+json::NodeId memberOf(const json::Document& doc, json::NodeId object, std::string_view member) {
+    if (object == json::NoNode)
+        return json::NoNode;
+    const json::NodeId id = doc.member(object, member);
+    return id == json::NoNode || doc.kind(id) == json::Kind::Null ? json::NoNode : id;
 }
 
-// The distinct values of `key` a worker carries.
-QStringList valuesOf(const WorkerView& worker, const WorkerFacts& facts, PivotKey key) {
-    QStringList values;
-    switch (key) {
-    case PivotKey::Action:
-        values = worker.actions();
-        break;
-    case PivotKey::Workflow:
-        if (worker.field("registeredWorkflows") != json::NoNode) {
-            for (const hatchet::RegisteredWorkflow& workflow : worker.registeredWorkflows())
-                values << workflow.name;
-        } else {
-            for (const QString& action : worker.actions())
-                values << action.section(QLatin1Char(':'), 0, 0);
-        }
-        break;
-    case PivotKey::Label:
-        for (const hatchet::LabelText& label : worker.labelTexts())
-            values << (label.hasValue ? label.key + QLatin1Char('=') + label.value : label.key);
-        break;
-    case PivotKey::SlotType:
-        for (const SlotCapacity& capacity : facts.capacities)
-            values << capacity.slotType;
-        break;
-    case PivotKey::Sdk: {
-        const hatchet::RuntimeInfo info = worker.runtimeInfo();
-        values << orUnknown(info.language) + QLatin1Char(' ') + orUnknown(info.sdkVersion);
-        break;
-    }
-    case PivotKey::Status:
-        values << facts.status;
-        break;
-    case PivotKey::Dispatcher: {
-        const QString dispatcher = worker.dispatcherId();
-        values << (dispatcher.isEmpty() ? QStringLiteral("none") : dispatcher);
-        break;
-    }
-    }
-    if (values.size() > 1) {
-        values.sort();
-        values.erase(std::unique(values.begin(), values.end()), values.end());
-    }
-    return values;
+std::string_view orUnknown(std::string_view text) {
+    return text.empty() ? std::string_view("unknown") : text;
 }
 
-// Builds one pivot's rows as workers arrive.
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
+};
+
+// Builds one pivot's rows as workers arrive, keyed by UTF-8 bytes.
 class PivotBuilder {
 public:
     explicit PivotBuilder(PivotKey key)
         : m_key(key) {}
 
-    void add(const WorkerView& worker, const WorkerFacts& facts) {
-        for (const QString& value : valuesOf(worker, facts, m_key))
+    void add(const std::vector<std::string_view>& values, const WorkerFacts& facts) {
+        for (const std::string_view value : values)
             count(rowFor(value), value, facts);
     }
 
     std::vector<PivotRow> finish() {
-        std::vector<QByteArray> utf8;
-        utf8.reserve(m_rows.size());
-        for (const PivotRow& row : m_rows)
-            utf8.push_back(row.key.toUtf8());
         std::vector<std::size_t> order(m_rows.size());
         for (std::size_t i = 0; i < order.size(); ++i)
             order[i] = i;
+        // std::string compares bytes as unsigned char: UTF-8 byte order.
         std::sort(order.begin(), order.end(),
-                  [&](std::size_t a, std::size_t b) { return utf8[a] < utf8[b]; });
+                  [&](std::size_t a, std::size_t b) { return m_utf8[a] < m_utf8[b]; });
         std::vector<PivotRow> sorted;
         sorted.reserve(m_rows.size());
-        for (const std::size_t i : order)
+        for (const std::size_t i : order) {
+            m_rows[i].key = QString::fromStdString(m_utf8[i]);
             sorted.push_back(std::move(m_rows[i]));
+        }
         return sorted;
     }
 
 private:
-    PivotRow& rowFor(const QString& value) {
-        const auto found = m_byKey.constFind(value);
-        if (found != m_byKey.constEnd())
-            return m_rows[*found];
-        m_byKey.insert(value, m_rows.size());
-        m_rows.push_back({});
-        m_rows.back().key = value;
-        return m_rows.back();
+    PivotRow& rowFor(std::string_view value) {
+        const auto found = m_byKey.find(value);
+        if (found != m_byKey.end())
+            return m_rows[found->second];
+        m_byKey.emplace(std::string(value), m_rows.size());
+        m_utf8.emplace_back(value);
+        return m_rows.emplace_back();
     }
 
-    void count(PivotRow& row, const QString& value, const WorkerFacts& facts) {
+    void count(PivotRow& row, std::string_view value, const WorkerFacts& facts) {
         ++row.workers;
         row.workerIndexes.push_back(facts.index);
         if (facts.status == QLatin1String("ACTIVE"))
@@ -152,17 +119,18 @@ private:
             addTo(row.limit, facts.limit);
             return;
         }
-        for (const SlotCapacity& capacity : facts.capacities) {
-            if (capacity.slotType == value) {
-                addTo(row.free, capacity.available);
-                addTo(row.limit, capacity.limit);
+        for (std::size_t i = 0; i < facts.capacities.size(); ++i) {
+            if (facts.capacityTypes[i] == value) {
+                addTo(row.free, facts.capacities[i].available);
+                addTo(row.limit, facts.capacities[i].limit);
             }
         }
     }
 
     PivotKey m_key;
     std::vector<PivotRow> m_rows;
-    QHash<QString, std::size_t> m_byKey;
+    std::vector<std::string> m_utf8; // each row's key
+    std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_byKey;
 };
 
 } // namespace
@@ -186,12 +154,132 @@ std::optional<PivotKey> pivotKeyFromId(const QString& id) {
     return std::nullopt;
 }
 
+void PivotValueReader::add(std::string_view value) {
+    m_spans.emplace_back(m_arena.size(), value.size());
+    m_arena.append(value);
+}
+
+void PivotValueReader::add(std::string_view first, char separator, std::string_view second) {
+    m_spans.emplace_back(m_arena.size(), first.size() + 1 + second.size());
+    m_arena.append(first);
+    m_arena.push_back(separator);
+    m_arena.append(second);
+}
+
+std::string_view PivotValueReader::stringOf(const json::Document& doc, json::NodeId object,
+                                            std::string_view member) {
+    const json::NodeId id = memberOf(doc, object, member);
+    return id == json::NoNode ? std::string_view() : doc.stringView(id, m_scratch);
+}
+
+void PivotValueReader::readActions(const json::Document& doc, json::NodeId worker, bool prefixes) {
+    const json::NodeId actions = memberOf(doc, worker, "actions");
+    if (actions == json::NoNode || doc.kind(actions) != json::Kind::Array)
+        return;
+    for (std::uint32_t i = 0; i < doc.childCount(actions); ++i) {
+        const json::NodeId element = doc.child(actions, i);
+        if (doc.kind(element) != json::Kind::String)
+            continue;
+        const std::string_view action = doc.stringView(element, m_scratch);
+        add(prefixes ? action.substr(0, action.find(':')) : action);
+    }
+}
+
+// registeredWorkflows[].name; without that member the parts of the actions before the first ':'.
+void PivotValueReader::readWorkflows(const json::Document& doc, json::NodeId worker) {
+    const json::NodeId workflows = memberOf(doc, worker, "registeredWorkflows");
+    if (workflows == json::NoNode) {
+        readActions(doc, worker, true);
+        return;
+    }
+    if (doc.kind(workflows) != json::Kind::Array)
+        return;
+    for (std::uint32_t i = 0; i < doc.childCount(workflows); ++i) {
+        const json::NodeId workflow = doc.child(workflows, i);
+        if (doc.kind(workflow) == json::Kind::Object)
+            add(stringOf(doc, workflow, "name"));
+    }
+}
+
+// key=value, or key for a label without a value (absent or null).
+void PivotValueReader::readLabels(const json::Document& doc, json::NodeId worker) {
+    const json::NodeId labels = memberOf(doc, worker, "labels");
+    if (labels == json::NoNode || doc.kind(labels) != json::Kind::Array)
+        return;
+    for (std::uint32_t i = 0; i < doc.childCount(labels); ++i) {
+        const json::NodeId label = doc.child(labels, i);
+        if (doc.kind(label) != json::Kind::Object)
+            continue;
+        const std::string key(stringOf(doc, label, "key"));
+        if (memberOf(doc, label, "value") == json::NoNode)
+            add(key);
+        else
+            add(key, '=', stringOf(doc, label, "value"));
+    }
+}
+
+// The slot types as WorkerView::slotCapacities() reads them (old era: default).
+void PivotValueReader::readSlotTypes(const WorkerView& worker) {
+    for (const SlotCapacity& capacity : worker.slotCapacities())
+        add(capacity.slotType.toStdString());
+}
+
+const std::vector<std::string_view>& PivotValueReader::read(const WorkerView& worker, PivotKey key) {
+    m_arena.clear();
+    m_spans.clear();
+    const json::Document& doc = worker.document();
+    const json::NodeId node = worker.node();
+    switch (key) {
+    case PivotKey::Action:
+        readActions(doc, node, false);
+        break;
+    case PivotKey::Workflow:
+        readWorkflows(doc, node);
+        break;
+    case PivotKey::Label:
+        readLabels(doc, node);
+        break;
+    case PivotKey::SlotType:
+        readSlotTypes(worker);
+        break;
+    case PivotKey::Sdk: {
+        const json::NodeId info = memberOf(doc, node, "runtimeInfo");
+        const std::string language(orUnknown(stringOf(doc, info, "language")));
+        add(language, ' ', orUnknown(stringOf(doc, info, "sdkVersion")));
+        break;
+    }
+    case PivotKey::Status:
+        add(stringOf(doc, node, "status"));
+        break;
+    case PivotKey::Dispatcher: {
+        const std::string_view dispatcher = stringOf(doc, node, "dispatcherId");
+        add(dispatcher.empty() ? std::string_view("none") : dispatcher);
+        break;
+    }
+    }
+    m_values.clear();
+    for (const auto& [offset, size] : m_spans)
+        m_values.emplace_back(m_arena.data() + offset, size);
+    std::sort(m_values.begin(), m_values.end());
+    m_values.erase(std::unique(m_values.begin(), m_values.end()), m_values.end());
+    return m_values;
+}
+
+QStringList pivotValues(const WorkerView& worker, PivotKey key) {
+    PivotValueReader reader;
+    QStringList values;
+    for (const std::string_view value : reader.read(worker, key))
+        values << QString::fromUtf8(value.data(), qsizetype(value.size()));
+    return values;
+}
+
 std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                             PivotKey key, std::optional<qint64> referenceMsecs) {
     PivotBuilder builder(key);
+    PivotValueReader reader;
     for (const std::size_t index : workers) {
         const WorkerView worker = snapshot.worker(index);
-        builder.add(worker, factsOf(worker, index, referenceMsecs));
+        builder.add(reader.read(worker, key), factsOf(worker, index, referenceMsecs));
     }
     return builder.finish();
 }
@@ -202,11 +290,12 @@ std::array<std::vector<PivotRow>, PivotKeyCount> pivots(const hatchet::Snapshot&
     std::vector<PivotBuilder> builders;
     for (int key = 0; key < PivotKeyCount; ++key)
         builders.emplace_back(PivotKey(key));
+    PivotValueReader reader;
     for (const std::size_t index : workers) {
         const WorkerView worker = snapshot.worker(index);
         const WorkerFacts facts = factsOf(worker, index, referenceMsecs);
-        for (PivotBuilder& builder : builders)
-            builder.add(worker, facts);
+        for (int key = 0; key < PivotKeyCount; ++key)
+            builders[std::size_t(key)].add(reader.read(worker, PivotKey(key)), facts);
     }
     std::array<std::vector<PivotRow>, PivotKeyCount> result;
     for (int key = 0; key < PivotKeyCount; ++key)

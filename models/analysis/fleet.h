@@ -8,6 +8,9 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace hwi::analysis {
@@ -34,6 +37,32 @@ struct PivotRow {
     std::optional<std::int64_t> free = 0;
     std::optional<std::int64_t> limit = 0;
     std::vector<std::size_t> workerIndexes; // the workers carrying it (snapshot indexes, ascending)
+};
+
+// The distinct values of `key` one worker carries, as pivot() counts them (definitions below), in byte
+// order; what the filter language's exact terms (`action:=etl:load`) match against.
+QStringList pivotValues(const hatchet::WorkerView& worker, PivotKey key);
+
+// The same without an allocation per value, for code that reads every worker (pivots(), the filter index):
+// UTF-8 views, distinct, in byte order, valid until the next read().
+class PivotValueReader final {
+public:
+    const std::vector<std::string_view>& read(const hatchet::WorkerView& worker, PivotKey key);
+
+private:
+    void add(std::string_view value);
+    void add(std::string_view first, char separator, std::string_view second);
+    // A string member's unescaped text ("" when absent, null or not a string); valid until the next call.
+    std::string_view stringOf(const json::Document& doc, json::NodeId object, std::string_view member);
+    void readActions(const json::Document& doc, json::NodeId worker, bool prefixes);
+    void readWorkflows(const json::Document& doc, json::NodeId worker);
+    void readLabels(const json::Document& doc, json::NodeId worker);
+    void readSlotTypes(const hatchet::WorkerView& worker);
+
+    std::string m_arena; // the values of one read, back to back
+    std::vector<std::pair<std::size_t, std::size_t>> m_spans;
+    std::vector<std::string_view> m_values;
+    std::string m_scratch;
 };
 
 // One pivot, its rows sorted by key in byte (UTF-8) order. `workers`: the snapshot indexes to count (a

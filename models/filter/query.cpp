@@ -1,6 +1,7 @@
 #include "query.h"
 #include "workerindex.h"
 
+#include "analysis/schedulable.h"
 #include "hatchet/health.h"
 
 #include <algorithm>
@@ -26,6 +27,8 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
         return contains(worker.*term.field, alternative.needle);
     case Query::Alternative::Equals:
         return worker.*term.field == std::string_view(alternative.needle);
+    case Query::Alternative::Exact:
+        return contains(worker.exact[alternative.pivotKey], alternative.needle);
     case Query::Alternative::SlotsFree:
         return worker.anySlotFree;
     case Query::Alternative::SlotsFull:
@@ -40,6 +43,10 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
                referenceMsecs - worker.heartbeatMsecs < alternative.msecs;
     case Query::Alternative::Health:
         return (hatchet::healthStates(worker.health, referenceMsecs) & alternative.healthStates) != 0;
+    case Query::Alternative::Schedulable:
+    case Query::Alternative::NotSchedulable:
+        return analysis::isSchedulable(worker.health, referenceMsecs) ==
+               (alternative.op == Query::Alternative::Schedulable);
     }
     return false;
 }
@@ -47,6 +54,8 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
 // Cheap terms first, so a failing one spares the substring searches.
 int cost(const Query::Term& term) {
     const Query::Alternative::Op op = term.alternatives.front().op;
+    if (op == Query::Alternative::Exact)
+        return 2;
     if (op != Query::Alternative::Contains)
         return op == Query::Alternative::Equals ? 1 : 0;
     return term.field == &WorkerIndexEntry::text ? 3 : 2;
@@ -59,10 +68,31 @@ QString QueryError::toString() const {
 }
 
 QStringList Query::fieldNames() {
-    return {QStringLiteral("name"),     QStringLiteral("id"),        QStringLiteral("status"),
-            QStringLiteral("type"),     QStringLiteral("label"),     QStringLiteral("action"),
-            QStringLiteral("workflow"), QStringLiteral("sdk"),       QStringLiteral("dispatcher"),
-            QStringLiteral("slots"),    QStringLiteral("heartbeat"), QStringLiteral("health")};
+    return {QStringLiteral("name"),      QStringLiteral("id"),         QStringLiteral("status"),
+            QStringLiteral("type"),      QStringLiteral("label"),      QStringLiteral("action"),
+            QStringLiteral("workflow"),  QStringLiteral("sdk"),        QStringLiteral("dispatcher"),
+            QStringLiteral("slot-type"), QStringLiteral("slots"),      QStringLiteral("heartbeat"),
+            QStringLiteral("health"),    QStringLiteral("schedulable")};
+}
+
+QStringList Query::schedulableValues() {
+    return {QStringLiteral("yes"), QStringLiteral("no")};
+}
+
+QStringList Query::exactFieldNames() {
+    return analysis::pivotKeyIds();
+}
+
+std::optional<QString> Query::exactTerm(const QString& field, const QString& value) {
+    bool quote = false;
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c.unicode() < 0x20 || c.unicode() == 0x7f)
+            return std::nullopt;
+        quote = quote || c.isSpace() || c == QLatin1Char(',');
+    }
+    if (value.isEmpty())
+        return std::nullopt; // the language has no empty value
+    return field + QStringLiteral(":=") + (quote ? QStringLiteral("\"%1\"").arg(value) : value);
 }
 
 QStringList Query::healthValues() {
@@ -85,7 +115,8 @@ bool Query::usesReferenceTime() const {
     return std::any_of(terms().begin(), terms().end(), [](const Term& term) {
         return std::any_of(term.alternatives.begin(), term.alternatives.end(), [](const Alternative& a) {
             return a.op == Alternative::OlderThan || a.op == Alternative::NewerThan ||
-                   a.op == Alternative::Health;
+                   a.op == Alternative::Health || a.op == Alternative::Schedulable ||
+                   a.op == Alternative::NotSchedulable;
         });
     });
 }

@@ -5,6 +5,7 @@
 #include <QtGlobal>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -33,6 +34,14 @@ public:
     static QStringList fieldNames();
     // The values `health:` accepts: the state ids in severity order, then "unhealthy".
     static QStringList healthValues();
+    // The values `schedulable:` accepts: yes, no.
+    static QStringList schedulableValues();
+    // The fields that take the exact form FIELD:=VALUE: the `--by` keys (analysis::pivotKeyIds()).
+    static QStringList exactFieldNames();
+    // The term that keeps the workers carrying exactly `value` of a `--by` key, as a pivot row counts
+    // them: `action:=etl:load`, `sdk:="PYTHON 1.12.0"` (quoted when it holds a space, comma or nothing at
+    // all). nullopt for a value the language cannot write (one holding '"', or a control character).
+    static std::optional<QString> exactTerm(const QString& field, const QString& value);
 
     Query() = default;
 
@@ -58,17 +67,30 @@ public:
 
     // The parsed form, public for the parser and tests.
     struct Alternative {
-        enum Op : quint8 { Contains, Equals, SlotsFree, SlotsFull, OlderThan, NewerThan, Health };
+        enum Op : quint8 {
+            Contains,
+            Equals,
+            Exact, // some value of the pivot key `pivotKey` is exactly the needle (exactNeedle)
+            SlotsFree,
+            SlotsFull,
+            OlderThan,
+            NewerThan,
+            Health,
+            Schedulable, // analysis::isSchedulable at the reference time
+            NotSchedulable,
+        };
         Op op = Contains;
-        std::string needle; // folded (foldForSearch) for Contains and Equals
+        std::string needle; // folded (foldForSearch) for Contains and Equals; exactNeedle for Exact
         qint64 msecs = 0;   // OlderThan / NewerThan
         QString typed;      // the value as typed (quotes removed), for what goes to a server
         // Health: some state of the worker's is one of these (hatchet::HealthStates).
         quint16 healthStates = 0;
+        quint8 pivotKey = 0; // Exact: an analysis::PivotKey
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals
         bool negated = false;
+        bool exact = false;                    // FIELD:=VALUE
         std::vector<Alternative> alternatives; // ORed
         QString fieldName;                     // as the language names it ("status", "label"); "" for a word
         int start = 0;                         // where the term stands in the text (the '-' included)

@@ -2,10 +2,13 @@
 //   query  := term*                       (separated by whitespace; terms are ANDed)
 //   term   := ['-'] (field ':' value (',' value)* | word)
 //   value, word := (unquoted characters | '"' anything but '"' '"')+   (no escapes inside quotes)
-// A field name is ASCII letters (case-insensitive) directly followed by ':'; `order-flow:ship` is a word.
+// A field name is ASCII letters (case-insensitive) directly followed by ':'; `order-flow:ship` is a word,
+// `slot-type:` (a known field with a hyphen) is not. FIELD:=VALUE (an unquoted '=' right after the colon)
+// makes every value of the term exact, for the fields that are `--by` keys.
 #include "query.h"
 #include "workerindex.h"
 
+#include "analysis/fleet.h"
 #include "hatchet/health.h"
 
 namespace hwi::filter {
@@ -72,6 +75,22 @@ private:
         return true;
     }
 
+    // Where a field name starting here ends (at its ':'), or m_pos when none starts here.
+    qsizetype fieldNameEnd() const {
+        qsizetype end = m_pos;
+        bool hyphen = false;
+        while (end < m_text.size() && end - m_pos < 32 && m_text.at(end).unicode() < 0x80 &&
+               (m_text.at(end).isLetter() || (end > m_pos && m_text.at(end) == QLatin1Char('-')))) {
+            hyphen = hyphen || m_text.at(end) == QLatin1Char('-');
+            ++end;
+        }
+        if (end == m_pos || end >= m_text.size() || m_text.at(end) != QLatin1Char(':'))
+            return m_pos;
+        if (hyphen && !Query::fieldNames().contains(m_text.mid(m_pos, end - m_pos).toLower()))
+            return m_pos;
+        return end;
+    }
+
     bool parseTerm(std::vector<Term>& terms) {
         Term term;
         const int start = static_cast<int>(m_pos);
@@ -81,11 +100,8 @@ private:
             if (atSeparator(false))
                 return fail(start, QStringLiteral("expected a term after '-'"));
         }
-        qsizetype end = m_pos;
-        while (end < m_text.size() && end - m_pos < 32 && m_text.at(end).unicode() < 0x80 &&
-               m_text.at(end).isLetter())
-            ++end;
-        if (end > m_pos && end < m_text.size() && m_text.at(end) == QLatin1Char(':')) {
+        const qsizetype end = fieldNameEnd();
+        if (end > m_pos) {
             const QString field = m_text.mid(m_pos, end - m_pos).toLower();
             term.fieldName = field;
             const int fieldPosition = static_cast<int>(m_pos);
@@ -112,13 +128,19 @@ private:
             return fail(fieldPosition, QStringLiteral("unknown field '%1'; known fields: %2")
                                            .arg(field, Query::fieldNames().join(QStringLiteral(", "))));
         }
+        if (m_pos < m_text.size() && m_text.at(m_pos) == QLatin1Char('=') &&
+            Query::exactFieldNames().contains(field)) {
+            term.exact = true;
+            ++m_pos;
+        }
         bool first = true;
         while (true) {
             Value value;
             if (!readValue(true, value))
                 return false;
             if (value.text.isEmpty()) {
-                return fail(value.position, first ? QStringLiteral("expected a value after '%1:'").arg(field)
+                const QString after = field + (term.exact ? QStringLiteral(":=") : QStringLiteral(":"));
+                return fail(value.position, first ? QStringLiteral("expected a value after '%1'").arg(after)
                                                   : QStringLiteral("expected a value after ','"));
             }
             Alternative alternative;
@@ -137,6 +159,10 @@ private:
     bool makeAlternative(const QString& field, const Value& value, Term& term, Alternative& out) {
         out.needle = foldForSearch(value.text);
         out.typed = value.text;
+        if (term.exact) {
+            makeExact(field, value, term, out);
+            return true;
+        }
         if (field == QLatin1String("name")) {
             term.field = &WorkerIndexEntry::name;
         } else if (field == QLatin1String("id")) {
@@ -158,6 +184,12 @@ private:
                                                           : &WorkerIndexEntry::sdk;
         } else if (field == QLatin1String("label")) {
             return makeLabel(value, term, out);
+        } else if (field == QLatin1String("slot-type")) {
+            // A slot type is an identifier: the whole name, case-insensitive.
+            term.field = &WorkerIndexEntry::slotTypes;
+            out.needle = ItemEnd + out.needle + ItemEnd;
+        } else if (field == QLatin1String("schedulable")) {
+            return makeSchedulable(value, out);
         } else if (field == QLatin1String("slots")) {
             if (out.needle != "free" && out.needle != "full")
                 return fail(value.position, QStringLiteral("expected 'free' or 'full' after 'slots:'"));
@@ -170,10 +202,38 @@ private:
         return true;
     }
 
+    // FIELD:=VALUE: some value of the `--by FIELD` pivot is exactly VALUE (case-sensitive, as written).
+    // The term keeps its ordinary field so that status toggles, label chips and server filters see it.
+    void makeExact(const QString& field, const Value& value, Term& term, Alternative& out) {
+        const auto key = analysis::pivotKeyFromId(field);
+        Q_ASSERT(key);
+        out.op = Alternative::Exact;
+        out.pivotKey = quint8(*key);
+        out.needle = exactNeedle(value.text);
+        term.field = field == QLatin1String("label")       ? &WorkerIndexEntry::labels
+                     : field == QLatin1String("status")    ? &WorkerIndexEntry::status
+                     : field == QLatin1String("slot-type") ? &WorkerIndexEntry::slotTypes
+                                                           : nullptr;
+        if (field == QLatin1String("status"))
+            hintUnknownStatus(value.text, Qt::CaseSensitive);
+    }
+
+    // schedulable:yes|no — rule 1 of the scheduler (analysis::isSchedulable) at the reference time.
+    bool makeSchedulable(const Value& value, Alternative& out) {
+        const QString answer = value.text.toLower();
+        if (!Query::schedulableValues().contains(answer)) {
+            return fail(value.position,
+                        QStringLiteral("unknown value '%1' for schedulable; known: %2")
+                            .arg(value.text, Query::schedulableValues().join(QStringLiteral(", "))));
+        }
+        out.op = answer == QLatin1String("yes") ? Alternative::Schedulable : Alternative::NotSchedulable;
+        return true;
+    }
+
     // A status the schema does not know: said, not refused (a newer server may send new values).
-    void hintUnknownStatus(const QString& status) {
+    void hintUnknownStatus(const QString& status, Qt::CaseSensitivity cs = Qt::CaseInsensitive) {
         const QStringList known = hatchet::knownStatuses();
-        if (known.contains(status, Qt::CaseInsensitive))
+        if (known.contains(status, cs))
             return;
         const QString hint =
             QStringLiteral("unknown status '%1' (known: %2)").arg(status, known.join(QStringLiteral(", ")));

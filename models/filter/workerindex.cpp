@@ -51,9 +51,32 @@ enum Boundary {
     SdkEnd,
     DispatcherBegin,
     DispatcherEnd,
+    SlotTypesBegin,
+    SlotTypesEnd,
     NUM_BOUNDARIES
 };
 using Offsets = std::array<std::size_t, NUM_BOUNDARIES>;
+// Where each pivot key's exact values start in m_exact; the last one ends where the next worker's begin.
+using ExactOffsets = std::array<std::size_t, analysis::PivotKeyCount + 1>;
+
+// As written (not folded), control characters as spaces: the separators never occur inside a value.
+
+void appendExact(std::string& out, std::string_view utf8) {
+    for (const char c : utf8)
+        out.push_back(static_cast<unsigned char>(c) < 0x20 || c == '\x7f' ? ' ' : c);
+    out.push_back(ItemEnd);
+}
+
+void appendExactValues(std::string& out, ExactOffsets& at, analysis::PivotValueReader& reader,
+                       const hatchet::WorkerView& worker) {
+    for (int key = 0; key < analysis::PivotKeyCount; ++key) {
+        at[std::size_t(key)] = out.size();
+        out.push_back(ItemEnd);
+        for (const std::string_view value : reader.read(worker, analysis::PivotKey(key)))
+            appendExact(out, value);
+    }
+    at.back() = out.size();
+}
 
 void fillSlots(WorkerIndexEntry& entry, const std::vector<hatchet::SlotCapacity>& capacities) {
     if (capacities.empty())
@@ -71,6 +94,12 @@ void fillSlots(WorkerIndexEntry& entry, const std::vector<hatchet::SlotCapacity>
 
 } // namespace
 
+std::string exactNeedle(const QString& value) {
+    std::string out(1, ItemEnd);
+    appendExact(out, value.toStdString());
+    return out;
+}
+
 std::string foldForSearch(const QString& text) {
     std::string out;
     out.reserve(static_cast<std::size_t>(text.size()));
@@ -82,6 +111,8 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
     : m_document(snapshot.document) {
     const std::size_t count = snapshot.workers.size();
     std::vector<Offsets> offsets(count);
+    std::vector<ExactOffsets> exactOffsets(count);
+    analysis::PivotValueReader reader;
     m_entries.resize(count);
     m_text.reserve(count * 512);
     m_fields.reserve(count * 192);
@@ -109,12 +140,23 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
         field(TypeBegin, worker.type());
         field(SdkBegin, worker.runtimeInfo().language);
         field(DispatcherBegin, worker.dispatcherId());
+        const std::vector<hatchet::SlotCapacity> capacities = worker.slotCapacities();
+        at[SlotTypesBegin] = f.size();
+        if (!capacities.empty())
+            f.push_back(ItemEnd);
+        for (const hatchet::SlotCapacity& capacity : capacities) {
+            appendFolded(f, capacity.slotType);
+            f.push_back(ItemEnd);
+        }
+        at[SlotTypesEnd] = f.size();
+        appendExactValues(m_exact, exactOffsets[i], reader, worker);
 
         std::string& t = m_text;
         at[TextBegin] = t.size();
         t.append(f, at[NameBegin], at[NameEnd] - at[NameBegin]);
         t.push_back(ItemEnd);
         t.append(f, at[IdBegin], at[LabelsEnd] - at[IdBegin]); // id, then the labels
+        t.push_back(ItemEnd); // a word never spans the id (or last label) and the first action
         at[ActionsBegin] = t.size();
         for (const QString& action : worker.actions()) {
             appendFolded(t, action);
@@ -137,11 +179,12 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
                                   ? WorkerIndexEntry::Heartbeat::Unknown
                                   : WorkerIndexEntry::Heartbeat::Never;
         }
-        fillSlots(entry, worker.slotCapacities());
+        fillSlots(entry, capacities);
         entry.health = hatchet::healthFacts(worker);
     }
     m_text.shrink_to_fit();
     m_fields.shrink_to_fit();
+    m_exact.shrink_to_fit();
     for (std::size_t i = 0; i < count; ++i) {
         const Offsets& at = offsets[i];
         const auto text = [&](Boundary begin, Boundary end) {
@@ -161,6 +204,11 @@ WorkerIndex::WorkerIndex(const hatchet::Snapshot& snapshot)
         entry.type = field(TypeBegin);
         entry.sdk = field(SdkBegin);
         entry.dispatcher = field(DispatcherBegin);
+        entry.slotTypes = field(SlotTypesBegin);
+        for (std::size_t key = 0; key < entry.exact.size(); ++key) {
+            const ExactOffsets& exact = exactOffsets[i];
+            entry.exact[key] = std::string_view(m_exact.data() + exact[key], exact[key + 1] - exact[key]);
+        }
     }
 }
 

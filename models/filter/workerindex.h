@@ -1,11 +1,13 @@
 #pragma once
 
+#include "analysis/fleet.h"
 #include "hatchet/health.h"
 #include "hatchet/snapshot.h"
 
 #include <QString>
 #include <QtGlobal>
 
+#include <array>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -23,12 +25,18 @@ inline constexpr char LabelKey = '\x03';
 
 // Lowercased UTF-8 with control characters as spaces: how both the index and a query's needles are kept.
 std::string foldForSearch(const QString& text);
+// "\1value\1": what an exact term searches for in WorkerIndexEntry::exact (UTF-8 as written, control
+// characters as spaces).
+std::string exactNeedle(const QString& value);
 
 // What a query reads of one worker, extracted once per snapshot. The strings are folded (foldForSearch)
 // views into the owning WorkerIndex's buffers, valid as long as the index lives. Lists are joined so that
 // "some item contains x" is one substring search:
 //   actions, workflows  "a\1b\1"            labels  "\3key\2value\1\3key\2value\1"
-//   text                name \1 id \1 labels actions workflows   (what bare words search; one range)
+//   slotTypes           "\1default\1durable\1"
+//   text                name \1 id labels \1 actions workflows   (what bare words search; one range)
+// `exact` holds, per pivot key (analysis::PivotKey), the worker's values as `--by` writes them, not folded
+// (control characters as spaces): "\1etl:load\1etl:load2\1". Exact terms (`action:=etl:load`) search it.
 struct WorkerIndexEntry {
     enum class Heartbeat : quint8 { Known, Never, Unknown };
 
@@ -42,6 +50,8 @@ struct WorkerIndexEntry {
     std::string_view type;
     std::string_view sdk; // runtimeInfo.language
     std::string_view dispatcher;
+    std::string_view slotTypes;
+    std::array<std::string_view, analysis::PivotKeyCount> exact;
     qint64 heartbeatMsecs = 0;              // when heartbeat == Known
     Heartbeat heartbeat = Heartbeat::Never; // absent or zero time: Never; malformed: Unknown
     bool anySlotFree = false;               // some slot type has available > 0
@@ -66,7 +76,8 @@ public:
 private:
     std::shared_ptr<const json::Document> m_document;
     std::string m_text;   // per worker: name \1 id \1 labels actions workflows
-    std::string m_fields; // per worker: name, id, labels, status, type, sdk, dispatcher
+    std::string m_fields; // per worker: name, id, labels, status, type, sdk, dispatcher, slot types
+    std::string m_exact;  // per worker: the exact values of every pivot key
     std::vector<WorkerIndexEntry> m_entries;
 };
 
