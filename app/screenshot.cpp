@@ -1,10 +1,13 @@
 // Renders the main window to PNG for the README and for looking at what we built:
 //   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX|PAGE-ID] [--dark]
-//                  [--size WxH] [--reload-with FILE] [--failed-load]
+//                  [--size WxH] [--reload-with FILE] [--failed-load] [--page workers|document|fleet]
 // --tab takes a title's start ("Overview", "Runs") or a page id ("raw-json", WorkerDetail::pageId).
+// --page shows that page of the window (default workers); the Fleet page is grabbed once its figures are
+// built.
 // --size is the window's size (default 1500x860), e.g. 1024x700 or 1366x768 for a laptop screen.
 // --reload-with opens a temporary copy of SOURCE, then replaces it with FILE and reloads, and grabs the
 // window while the changed cells still flash.
+#include "fleetview.h"
 #include "mainwindow.h"
 #include "workerdetail.h"
 #include "workertableview.h"
@@ -73,6 +76,8 @@ int main(int argc, char** argv) {
                                                        "with its error")});
     parser.addOption({QStringLiteral("reload-with"), QStringLiteral("Reload with this file's content"),
                       QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("page"), QStringLiteral("Page to show: workers, document or fleet"),
+                      QStringLiteral("PAGE"), QStringLiteral("workers")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
                       QStringLiteral("1500x860")});
     parser.process(app);
@@ -122,10 +127,27 @@ int main(int argc, char** argv) {
                 break;
             }
         }
-        QTimer::singleShot(reloadWith.isEmpty() ? 300 : 150, &window, [&] {
-            exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;
-            QApplication::quit();
-        });
+        const QStringList pages = {QStringLiteral("workers"), QStringLiteral("document"),
+                                   QStringLiteral("fleet")};
+        const int page = pages.indexOf(parser.value(QStringLiteral("page")));
+        if (page < 0) {
+            std::fprintf(stderr, "--page takes one of: %s\n", qPrintable(pages.join(QStringLiteral(", "))));
+            QApplication::exit(2);
+            return;
+        }
+        const auto grab = [&] {
+            QTimer::singleShot(reloadWith.isEmpty() ? 300 : 150, &window, [&] {
+                exitCode = window.grab().save(parser.positionalArguments().at(0)) ? 0 : 1;
+                QApplication::quit();
+            });
+        };
+        if (window.pages()->widget(page) == window.fleetView()) {
+            QObject::connect(window.fleetView(), &views::FleetView::built, &window, grab,
+                             Qt::SingleShotConnection);
+        } else {
+            grab();
+        }
+        window.pages()->setCurrentIndex(page);
     });
     const bool failedLoad = parser.isSet(QStringLiteral("failed-load"));
     QObject::connect(&window.session()->loader(), &load::Loader::failed, &window,

@@ -5,6 +5,7 @@
 #include "filter/labelchoices.h"
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
+#include "fleetview.h"
 #include "heartbeatdelegate.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
@@ -34,6 +35,8 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace hwi::views {
 
 using models::WorkerTableModel;
@@ -47,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_table(new WorkerTableView(this))
     , m_detail(new WorkerDetail(this))
     , m_documentRaw(new RawJsonView(this))
+    , m_fleet(new FleetView(this))
     , m_pages(new QTabWidget(this))
     , m_messageBar(new MessageBar(this))
     , m_status(new SessionStatus(m_session, statusBar()))
@@ -55,6 +59,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_session->setInsecureConfirmation([this](const QString& host) { return confirmInsecure(host); });
     setUpWorkerTable();
     layOut();
+    setUpFleet();
     createActions();
     connectSession();
     connect(m_problems, &ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
@@ -126,6 +131,7 @@ void MainWindow::layOut() {
     m_workerSplit->setSizes({800, 700}); // the table's default columns, the detail's tabs
     m_pages->addTab(m_workerSplit, tr("&Workers"));
     m_pages->addTab(m_documentRaw, tr("&Document (raw JSON)"));
+    m_pages->addTab(m_fleet, tr("F&leet"));
     m_pages->setDocumentMode(true);
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
@@ -136,6 +142,22 @@ void MainWindow::layOut() {
     setCentralWidget(central);
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     resizeDocks({m_problems}, {m_problems->preferredHeight()}, Qt::Vertical);
+}
+
+// The Fleet page counts the workers the filter shows, at the reference time; a pivot row it activates
+// becomes the worker filter.
+void MainWindow::setUpFleet() {
+    m_fleet->setInputSource([this] {
+        FleetView::Input input{snapshot(), m_table->shownWorkerIndexes(), referenceTime(),
+                               m_filterBar->query(), std::size_t(m_model->workerCount())};
+        std::sort(input.workers.begin(), input.workers.end());
+        return input;
+    });
+    connect(m_fleet, &FleetView::rowActivated, this, [this](const QString& query) {
+        setFilter(query);
+        m_pages->setCurrentIndex(0);
+    });
+    connect(m_fleet, &FleetView::clearFilterRequested, this, [this] { setFilter(QString()); });
 }
 
 void MainWindow::createActions() {
@@ -408,6 +430,7 @@ void MainWindow::updateReferenceTime() {
     const bool now = m_measureAgainst == MeasureAgainst::Now;
     const bool other = m_measureAgainst == MeasureAgainst::OtherTime;
     m_detail->setReferenceTime(reference, now ? tr("now") : other ? tr("set time") : tr("capture"));
+    m_fleet->invalidate();
     m_status->setReference(now     ? hatchet::TimeSource::Now
                            : other ? hatchet::TimeSource::UserSet
                                    : hatchet::TimeSource::Unknown,
@@ -450,9 +473,12 @@ void MainWindow::updateFilterCounts() {
             shown -= WorkerTableModel::isGoneRow(m_proxy->index(row, 0)) ? 1 : 0;
     }
     m_filterBar->setCounts(shown, m_model->workerCount());
+    m_fleet->invalidate();
 }
 
 QTableView* MainWindow::currentDetailTable() const {
+    if (m_pages->currentWidget() == m_fleet)
+        return m_fleet->pivotTable();
     const SectionView* section = m_detail->currentSection();
     return section ? section->table() : nullptr;
 }

@@ -27,6 +27,7 @@ namespace hwi::views {
 class ExportActions;
 class FileWatcher;
 class FilterBar;
+class FleetView;
 class MessageBar;
 class ProblemsPanel;
 class RawJsonView;
@@ -90,9 +91,13 @@ public:
     RawJsonView* workerRawView() const;
     // The raw view that has focus, else the one last used, else the one on screen.
     RawJsonView* activeRawView() const;
-    // The current detail tab's table (as shown: sorted, filtered); nullptr on the Raw JSON tab.
+    // The table File > Export > Current Table writes (as shown: sorted, filtered): the Fleet page's pivot
+    // table while that page is shown, else the current detail tab's; nullptr on the Raw JSON tab.
     QTableView* currentDetailTable() const;
     ExportActions* exportActions() const { return m_export; }
+    FleetView* fleetView() const { return m_fleet; }
+    // Workers, Document (raw JSON), Fleet.
+    QTabWidget* pages() const { return m_pages; }
     WorkerTableActions* workerTableActions() const { return m_tableActions; }
     ProblemsPanel* problemsPanel() const { return m_problems; }
     QAction* reloadAction() const { return m_reloadAction; }
@@ -121,6 +126,7 @@ private:
     void selectionChanged();
     void applyFilter(const QString& query);
     void updateFilterCounts();
+    void setUpFleet();
     // Dialogs (mainwindowdialogs.cpp).
     void openDialog();
     void openUrlDialog();
@@ -142,6 +148,7 @@ private:
     WorkerTableView* m_table;
     WorkerDetail* m_detail;
     RawJsonView* m_documentRaw;
+    FleetView* m_fleet;
     QTabWidget* m_pages;
     MessageBar* m_messageBar;
     SessionStatus* m_status;
