@@ -10,7 +10,6 @@
 #include "filterbar.h"
 #include "fleetview.h"
 #include "itemmodels/pivotmodel.h"
-#include "itemmodels/pivotquery.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
 #include "mainwindow.h"
@@ -171,9 +170,7 @@ void TestFleetView::onlyRowsThatCannotRun() {
     QCOMPARE(fleet.pivotTable()->model()->rowCount(), 3);
 }
 
-// Activating a row puts its query in the filter box and shows its workers on the Workers page. The query is
-// the exact form once the filter language has it; this build's language may only take the substring form
-// (models::supportedQueryForm), which the fixture's values make equivalent.
+// Activating a row puts its exact term in the filter box and shows its workers on the Workers page.
 void TestFleetView::activatingRowFiltersWorkers() {
     views::MainWindow window;
     QVERIFY(openOnFleet(window, m_fleet));
@@ -181,8 +178,7 @@ void TestFleetView::activatingRowFiltersWorkers() {
     fleet.setPivotKey(PivotKey::Action);
     const int row = shownRowOf(fleet, QStringLiteral("report:render"));
     Q_EMIT fleet.pivotTable()->activated(fleet.pivotTable()->model()->index(row, PivotModel::WorkersColumn));
-    const QString query = models::pivotRowQuery(PivotKey::Action, QStringLiteral("report:render"),
-                                                models::supportedQueryForm());
+    const QString query = QStringLiteral("action:=report:render");
     QCOMPARE(window.filterBar()->query(), query);
     QCOMPARE(window.pages()->currentIndex(), 0);
     QTRY_COMPARE(shownWorkerNames(window), (QStringList{QStringLiteral("charlie"), QStringLiteral("delta")}));
@@ -195,18 +191,20 @@ void TestFleetView::activatingRowFiltersWorkers() {
         shownRows(fleet), testutil::lines({"gpu=h100|1|0|0|1|0|0|0|no live worker carries gpu=h100",
                                            "region=us|1|0|1|0|0|0|0|no live worker carries region=us"})));
     Q_EMIT fleet.pivotTable()->activated(fleet.pivotTable()->model()->index(1, 0));
-    QCOMPARE(window.filterBar()->query(),
-             query + QLatin1Char(' ') +
-                 models::pivotRowQuery(PivotKey::Label, QStringLiteral("region=us"),
-                                       models::supportedQueryForm()));
+    QCOMPARE(window.filterBar()->query(), QStringLiteral("action:=report:render label:=region=us"));
     QTRY_COMPARE(shownWorkerNames(window), QStringList{QStringLiteral("charlie")});
 
-    // Slot types have no term in the language: activating one changes nothing.
+    // A slot type's row too: charlie's only type, so charlie stays.
     window.pages()->setCurrentWidget(window.fleetView());
     QTRY_VERIFY(!fleet.isBuilding());
     fleet.setPivotKey(PivotKey::SlotType);
+    QCOMPARE(fleet.pivotTable()->model()->rowCount(), 1);
+    const QString slotType = fleet.pivotTable()->model()->index(0, 0).data().toString();
     Q_EMIT fleet.pivotTable()->activated(fleet.pivotTable()->model()->index(0, 0));
-    QCOMPARE(window.pages()->currentWidget(), window.fleetView());
+    QCOMPARE(window.pages()->currentIndex(), 0);
+    QCOMPARE(window.filterBar()->query(),
+             QStringLiteral("action:=report:render label:=region=us slot-type:=") + slotType);
+    QTRY_COMPARE(shownWorkerNames(window), QStringList{QStringLiteral("charlie")});
 }
 
 void TestFleetView::pivotsFollowFilter() {

@@ -6,7 +6,6 @@
 #include "filter/query.h"
 #include "filter/workerindex.h"
 #include "itemmodels/pivotmodel.h"
-#include "itemmodels/pivotquery.h"
 #include "itemmodels/rawvaluesortproxy.h"
 
 #include <QAbstractItemModelTester>
@@ -16,7 +15,6 @@
 using namespace hwi;
 using analysis::PivotKey;
 using models::PivotModel;
-using models::QueryForm;
 
 namespace {
 
@@ -58,41 +56,40 @@ private Q_SLOTS:
 void TestPivotModel::rowQuery_data() {
     QTest::addColumn<int>("key");
     QTest::addColumn<QString>("value");
-    QTest::addColumn<QString>("exact");
-    QTest::addColumn<QString>("substring");
-    const auto add = [](const char* name, PivotKey key, const char* value, const char* exact,
-                        const char* substring) {
-        QTest::newRow(name) << int(key) << QString::fromUtf8(value) << QString::fromUtf8(exact)
-                            << QString::fromUtf8(substring);
+    QTest::addColumn<QString>("query");
+    const auto add = [](const char* name, PivotKey key, const char* value, const char* query) {
+        QTest::newRow(name) << int(key) << QString::fromUtf8(value) << QString::fromUtf8(query);
     };
-    add("action", PivotKey::Action, "etl:load", "action:=etl:load", "action:etl:load");
-    add("workflow", PivotKey::Workflow, "etl", "workflow:=etl", "action:etl:");
-    add("workflow with a space", PivotKey::Workflow, "nightly etl", "workflow:=\"nightly etl\"",
-        "action:\"nightly etl:\"");
-    add("label", PivotKey::Label, "gpu=a100", "label:=gpu=a100", "label:gpu=a100");
-    add("label without value", PivotKey::Label, "gpu", "label:=gpu", "label:gpu");
-    add("label with a comma", PivotKey::Label, "zones=a,b", "label:=\"zones=a,b\"", "label:\"zones=a,b\"");
-    add("a quote cannot be written", PivotKey::Action, "say:\"hi\"", "", "");
-    add("slot types have no term", PivotKey::SlotType, "default", "", "");
-    add("sdk has no exact term", PivotKey::Sdk, "PYTHON 1.2.0", "", "");
+    add("action", PivotKey::Action, "etl:load", "action:=etl:load");
+    add("workflow", PivotKey::Workflow, "etl", "workflow:=etl");
+    add("workflow with a space", PivotKey::Workflow, "nightly etl", "workflow:=\"nightly etl\"");
+    add("label", PivotKey::Label, "gpu=a100", "label:=gpu=a100");
+    add("label without value", PivotKey::Label, "gpu", "label:=gpu");
+    add("label with a comma", PivotKey::Label, "zones=a,b", "label:=\"zones=a,b\"");
+    add("slot type", PivotKey::SlotType, "durable", "slot-type:=durable");
+    add("a quote cannot be written", PivotKey::Action, "say:\"hi\"", "");
 }
 
+// A row's QueryRole is the exact term of its key and value (what the filter box gets on a click).
 void TestPivotModel::rowQuery() {
     QFETCH(int, key);
     QFETCH(QString, value);
-    QFETCH(QString, exact);
-    QFETCH(QString, substring);
-    QCOMPARE(models::pivotRowQuery(PivotKey(key), value, QueryForm::Exact), exact);
-    QCOMPARE(models::pivotRowQuery(PivotKey(key), value, QueryForm::Substring), substring);
+    QFETCH(QString, query);
+    PivotModel model;
+    analysis::PivotRow row;
+    row.key = value;
+    model.setPivot(PivotKey(key), {row});
+    QCOMPARE(model.index(0, 0).data(PivotModel::QueryRole).toString(), query);
 }
 
-// The query of every row of fleet.json's action, workflow and label pivots, in the form this build's filter
-// language parses, shows exactly the row's workers.
+// The query of every row of fleet.json's action, workflow, label and slot-type pivots shows exactly the row's
+// workers.
 void TestPivotModel::queriesMatchTheRowsWorkers_data() {
     QTest::addColumn<int>("key");
     QTest::newRow("action") << int(PivotKey::Action);
     QTest::newRow("workflow") << int(PivotKey::Workflow);
     QTest::newRow("label") << int(PivotKey::Label);
+    QTest::newRow("slot-type") << int(PivotKey::SlotType);
 }
 
 void TestPivotModel::queriesMatchTheRowsWorkers() {
@@ -100,7 +97,8 @@ void TestPivotModel::queriesMatchTheRowsWorkers() {
     const auto snapshot = testutil::loadFixture(QStringLiteral("fleet.json"));
     const filter::WorkerIndex index(*snapshot);
     for (const analysis::PivotRow& row : fleetPivot(PivotKey(key))) {
-        const QString text = models::pivotRowQuery(PivotKey(key), row.key, models::supportedQueryForm());
+        const QString text =
+            filter::Query::exactTerm(analysis::pivotKeyId(PivotKey(key)), row.key).value_or(QString());
         auto parsed = filter::Query::parse(text);
         QVERIFY2(std::holds_alternative<filter::Query>(parsed), qPrintable(text));
         QCOMPARE(filter::matchingWorkers(index, std::get<filter::Query>(parsed), captureMsecs()),
@@ -155,8 +153,7 @@ void TestPivotModel::redRows() {
         QVERIFY(!model.index(0, column).data(models::SeverityRole).isValid());
     }
     QCOMPARE(model.index(3, 0).data(PivotModel::QueryRole).toString(),
-             models::pivotRowQuery(PivotKey::Action, QStringLiteral("report:render"),
-                                   models::supportedQueryForm()));
+             QStringLiteral("action:=report:render"));
     QCOMPARE(model.index(3, 0).data(PivotModel::WorkerIndexesRole).value<QList<qsizetype>>(),
              (QList<qsizetype>{2, 3}));
     QCOMPARE(model.index(1, PivotModel::FreeColumn).data(models::RawValueRole), QVariant(qint64(2)));

@@ -1,6 +1,6 @@
 #include "pivotmodel.h"
 
-#include "pivotquery.h"
+#include "filter/query.h"
 
 #include <QSet>
 
@@ -19,7 +19,7 @@ PivotModel::~PivotModel() = default;
 PivotModel::Row PivotModel::makeRow(PivotRow row) const {
     Row made;
     made.problem = analysis::pivotRowProblem(m_key, row);
-    made.query = pivotRowQuery(m_key, row.key, supportedQueryForm());
+    made.query = filter::Query::exactTerm(analysis::pivotKeyId(m_key), row.key).value_or(QString());
     made.row = std::move(row);
     return made;
 }
