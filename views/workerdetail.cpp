@@ -20,6 +20,7 @@
 #include "statuspill.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProxyStyle>
 #include <QScrollArea>
@@ -153,6 +154,7 @@ void WorkerDetail::addChangesPage() {
     m_changes = new models::ChangesModel(this);
     m_changesView = new SectionView(m_changes, tr("No changes"), m_tabs);
     m_changesView->setNoMatchText(tr("No changes match '%1'"));
+    m_changesView->table()->setTextElideMode(Qt::ElideMiddle); // long ids and URLs, whole in their tooltips
     addPage(Page::Changes, m_changesView, tr("Changes"), tr("What changed in the comparison"));
     m_tabs->setTabVisible(int(Page::Changes), false);
 }
@@ -291,6 +293,13 @@ void WorkerDetail::setChange(std::optional<analysis::WorkerChange> change) {
                                 : kind == ChangeKind::Appeared ? tr("Appeared: not in the older snapshot")
                                 : kind == ChangeKind::Gone     ? tr("Gone: only in the older snapshot")
                                                                : tr("No changes since the older snapshot"));
+    // Old and New share the room the field leaves, so both sides show at any width (a reset forgets it).
+    QHeaderView* header = m_changesView->table()->horizontalHeader();
+    for (const int column : {models::ChangesModel::OldColumn, models::ChangesModel::NewColumn})
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    // The section view fitted every column to its content; lay them out by their modes again (a protected
+    // slot of QHeaderView).
+    QMetaObject::invokeMethod(header, "resizeSections");
     const int rows = m_changes->rowCount();
     const int index = int(Page::Changes);
     m_tabs->setTabText(index, rows ? tr("Changes (%1)").arg(rows) : tr("Changes"));
