@@ -2,8 +2,8 @@
 #include "aboutdialog.h"
 #include "analysis/diff.h"
 #include "commandline.h"
-#include "diffcommand.h"
 #include "export/atomicwrite.h"
+#include "export/difftsv.h"
 #include "export/workerexport.h"
 #include "filter/query.h"
 #include "filter/workerindex.h"
@@ -256,7 +256,7 @@ int runDiff(const Options& options) {
                 const analysis::SnapshotDiff diff =
                     analysis::diffSnapshots(*snapshots[0], matching(*snapshots[0]), *snapshots[1],
                                             matching(*snapshots[1]), {options.allFields});
-                app::printDiff(diff, out);
+                exporting::printDiff(diff, out);
                 exitCode = diff.isEmpty() ? app::ExitOk : app::ExitProblems;
                 QCoreApplication::exit(exitCode);
             });

@@ -1,12 +1,16 @@
 // Renders the main window to PNG for the README and for looking at what we built:
 //   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX|PAGE-ID] [--dark]
 //                  [--size WxH] [--reload-with FILE] [--failed-load] [--page workers|document|fleet]
+//                  [--compare OLD] [--history FOLDER [--compare-entry N]]
 // --tab takes a title's start ("Overview", "Runs") or a page id ("raw-json", WorkerDetail::pageId).
 // --page shows that page of the window (default workers); the Fleet page is grabbed once its figures are
 // built.
 // --size is the window's size (default 1500x860), e.g. 1024x700 or 1366x768 for a laptop screen.
 // --reload-with opens a temporary copy of SOURCE, then replaces it with FILE and reloads, and grabs the
 // window while the changed cells still flash.
+// --compare compares the document with OLD (File > Compare With); --history opens a saved history folder
+// (scripts/history-demo makes one) instead of SOURCE, and --compare-entry compares its capture N (from 0)
+// with the latest.
 #include "fleetview.h"
 #include "mainwindow.h"
 #include "workerdetail.h"
@@ -78,6 +82,13 @@ int main(int argc, char** argv) {
                       QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("page"), QStringLiteral("Page to show: workers, document or fleet"),
                       QStringLiteral("PAGE"), QStringLiteral("workers")});
+    parser.addOption(
+        {QStringLiteral("compare"), QStringLiteral("Compare with this older source"), QStringLiteral("OLD")});
+    parser.addOption({QStringLiteral("history"), QStringLiteral("Open this saved history folder"),
+                      QStringLiteral("FOLDER")});
+    parser.addOption({QStringLiteral("compare-entry"),
+                      QStringLiteral("With --history: compare this capture with the latest"),
+                      QStringLiteral("N")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
                       QStringLiteral("1500x860")});
     parser.process(app);
@@ -104,14 +115,17 @@ int main(int argc, char** argv) {
         source = copy;
     }
     bool reloaded = reloadWith.isEmpty();
-    QObject::connect(&window, &views::MainWindow::snapshotShown, &window, [&] {
-        if (!reloaded) {
-            QFile::remove(source);
-            QFile::copy(reloadWith, source);
-            reloaded = true;
-            window.reload();
+    const QString compareWith = parser.value(QStringLiteral("compare"));
+    const QString history = parser.value(QStringLiteral("history"));
+    const int compareEntry = parser.isSet(QStringLiteral("compare-entry"))
+                                 ? parser.value(QStringLiteral("compare-entry")).toInt()
+                                 : -1;
+    bool compareAsked = compareWith.isEmpty() && compareEntry < 0;
+    bool grabbing = false;
+    const auto selectAndGrab = [&] {
+        if (grabbing)
             return;
-        }
+        grabbing = true;
         QTableView* table = window.workerTable();
         const QString worker = parser.value(QStringLiteral("worker"));
         for (int row = 0; row < table->model()->rowCount() && !worker.isEmpty(); ++row) {
@@ -148,6 +162,33 @@ int main(int argc, char** argv) {
             grab();
         }
         window.pages()->setCurrentIndex(page);
+    };
+    QObject::connect(window.session(), &session::Session::comparisonChanged, &window, [&] {
+        if (compareAsked && window.session()->comparison())
+            selectAndGrab();
+    });
+    QObject::connect(window.session(), &session::Session::comparisonFailed, &window,
+                     [&](const load::LoadError& error) {
+                         std::fprintf(stderr, "%s\n", qPrintable(error.toString()));
+                         QApplication::exit(2);
+                     });
+    QObject::connect(&window, &views::MainWindow::snapshotShown, &window, [&] {
+        if (!reloaded) {
+            QFile::remove(source);
+            QFile::copy(reloadWith, source);
+            reloaded = true;
+            window.reload();
+            return;
+        }
+        if (!compareAsked) {
+            compareAsked = true;
+            if (compareEntry >= 0)
+                window.session()->compareHistoryEntries(compareEntry, window.session()->history().size() - 1);
+            else
+                window.session()->compareWith(compareWith);
+            return;
+        }
+        selectAndGrab();
     });
     const bool failedLoad = parser.isSet(QStringLiteral("failed-load"));
     QObject::connect(&window.session()->loader(), &load::Loader::failed, &window,
@@ -162,7 +203,10 @@ int main(int argc, char** argv) {
                              QApplication::quit();
                          });
                      });
-    window.open(source);
+    if (!history.isEmpty())
+        window.session()->openHistory(history);
+    else
+        window.open(source);
     QApplication::exec();
     return exitCode;
 }

@@ -1,7 +1,7 @@
 // Snapshot comparison (`--diff`): hand-made pairs whose expected lines were worked out by hand
 // (tests/expected/diff-*.txt), the counts, and the command line's contract.
 #include "analysis/diff.h"
-#include "diffcommand.h"
+#include "export/difftsv.h"
 #include "hatchet/snapshot.h"
 #include "testutil.h"
 
@@ -42,7 +42,7 @@ analysis::SnapshotDiff diffOf(const QString& oldName, const QString& newName, bo
 QStringList printed(const analysis::SnapshotDiff& diff) {
     QString text;
     QTextStream out(&text);
-    app::printDiff(diff, out);
+    exporting::printDiff(diff, out);
     out.flush();
     text.chop(1); // the last line's '\n'
     return text.split(QLatin1Char('\n'));
@@ -138,7 +138,8 @@ private Q_SLOTS:
     }
 
     void escaping() {
-        QCOMPARE(app::escapeDiffValue(QStringLiteral("a\tb\nc\\d\re")), QStringLiteral("a\\tb\\nc\\\\d\\re"));
+        QCOMPARE(exporting::escapeDiffValue(QStringLiteral("a\tb\nc\\d\re")),
+                 QStringLiteral("a\\tb\\nc\\\\d\\re"));
     }
 
     void commandLine() {

@@ -207,7 +207,8 @@ void TestMainWindow::detailTabsFitALaptopScreen() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QTabBar& bar = *window.detail()->tabs()->tabBar();
-    QCOMPARE(bar.count(), 9);
+    QCOMPARE(bar.count(), 10);
+    QVERIFY(!bar.isTabVisible(int(views::WorkerDetail::Page::Changes))); // only in a comparison
     for (int row = 0; row < window.workerTable()->model()->rowCount(); ++row) {
         window.workerTable()->selectRow(row);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
@@ -218,6 +219,8 @@ void TestMainWindow::detailTabsFitALaptopScreen() {
                                                                        .arg(bar.sizeHint().width())
                                                                        .arg(bar.width())));
         for (int i = 0; i < bar.count(); ++i) {
+            if (!bar.isTabVisible(i))
+                continue;
             QVERIFY2(bar.rect().contains(bar.tabRect(i)),
                      qPrintable(QStringLiteral("%1: tab '%2'").arg(worker, bar.tabText(i))));
         }

@@ -1,3 +1,4 @@
+#include "analysis/diff.h"
 #include "export/workerexport.h"
 #include "filter/workerfilterproxy.h"
 #include "hatchet/health.h"
@@ -93,6 +94,9 @@ private Q_SLOTS:
     void naturalNameOrder();
     void naturalCompareIsStrictAndTotal();
     void changedCount();
+    void comparison();
+    void refreshDuringComparison();
+    void usageSeries();
 };
 
 void TestWorkerTableModel::dump_data() {
@@ -647,6 +651,139 @@ void TestWorkerTableModel::changedCount() {
     QCOMPARE(model.goneCount(), 0);
     QCOMPARE(model.workerCount(), 5);
     QCOMPARE(model.rowCount(), 5);
+}
+
+namespace {
+
+std::vector<std::size_t> everyWorker(const hwi::hatchet::Snapshot& snapshot) {
+    std::vector<std::size_t> all(snapshot.workers.size());
+    for (std::size_t i = 0; i < all.size(); ++i)
+        all[i] = i;
+    return all;
+}
+
+std::shared_ptr<const hwi::analysis::SnapshotDiff> diffOf(const hwi::hatchet::Snapshot& older,
+                                                          const hwi::hatchet::Snapshot& newer) {
+    return std::make_shared<const hwi::analysis::SnapshotDiff>(
+        hwi::analysis::diffSnapshots(older, everyWorker(older), newer, everyWorker(newer)));
+}
+
+QStringList columnsOf(const QAbstractItemModel& model, std::initializer_list<int> columns, int role) {
+    QStringList rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QStringList cells;
+        for (const int column : columns)
+            cells << model.index(row, column).data(role).toString();
+        rows << cells.join(QLatin1Char('|'));
+    }
+    return rows;
+}
+
+} // namespace
+
+// A comparison adds the gone workers at the end (rows inserted, no reset), says per row what happened and
+// ends by removing them again.
+void TestWorkerTableModel::comparison() {
+    using hwi::analysis::ChangeKind;
+    const auto older = testutil::loadFixture(QStringLiteral("diff-old.json"));
+    const auto newer = testutil::loadFixture(QStringLiteral("diff-new.json"));
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(newer);
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    model.setComparison(diffOf(*older, *newer), older);
+    QCOMPARE(inserted.size(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 5); // after the five workers of the newer snapshot
+    QCOMPARE(inserted.first().at(2).toInt(), 7);
+    QCOMPARE(model.rowCount(), 8);
+    QCOMPARE(model.workerCount(), 5);
+    const int name = WorkerTableModel::NameColumn;
+    const int change = WorkerTableModel::ChangeColumn;
+    QCOMPARE(columnsOf(model, {name, change}, Qt::DisplayRole),
+             lines({"new-one|appeared", "alpha|changed \u00b7 11 fields", "gamma|replaced \u00b7 1 field",
+                    "dup|appeared", "eps|", "beta|gone", "dup|gone", "dup|gone"}));
+    QCOMPARE(columnsOf(model, {change}, WorkerTableModel::ChangeKindRole),
+             lines({"0", "3", "2", "0", "-1", "1", "1", "1"}));
+    QCOMPARE(columnsOf(model, {change}, hwi::models::SeverityRole),
+             lines({"0", "1", "1", "0", "", "2", "2", "2"}));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(WorkerTableModel::isGoneRow(model.index(row, 0)), row >= 5);
+    QCOMPARE(model.changeOf(1)->kind, ChangeKind::Changed);
+    QCOMPARE(model.changeOf(4), nullptr);
+    QCOMPARE(model.changeOf(5)->name, QStringLiteral("beta"));
+    // Gone rows read the older snapshot: beta's status and id.
+    QCOMPARE(model.index(5, WorkerTableModel::StatusColumn).data().toString(), QStringLiteral("ACTIVE"));
+    QCOMPARE(model.index(5, name).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("a0000000-0000-0000-0000-000000000002"));
+    QCOMPARE(model.index(2, change).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Restarted under a new id (was a0000000-0000-0000-0000-000000000003)\n"
+                            "runtimeInfo/sdkVersion: 2.0.0 \u2192 2.1.0"));
+    QCOMPARE(model.index(5, change).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Only in the older snapshot"));
+    QVERIFY(model.index(1, change)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .startsWith(QStringLiteral(
+                    "status: ACTIVE \u2192 PAUSED\nruntimeInfo/sdkVersion: 1.0.0 \u2192 1.1.0\n"
+                    "runtimeInfo/os: linux \u2192 (none)")));
+
+    model.setComparison(nullptr, nullptr);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(columnsOf(model, {change}, WorkerTableModel::ChangeKindRole),
+             lines({"-1", "-1", "-1", "-1", "-1"}));
+    QCOMPARE(reset.size(), 0);
+}
+
+// A refresh ends the comparison's rows in place (the caller sets the new diff); a refresh's own gone rows and
+// the comparison's count apart.
+void TestWorkerTableModel::refreshDuringComparison() {
+    const auto older = testutil::loadFixture(QStringLiteral("diff-old.json"));
+    const auto newer = testutil::loadFixture(QStringLiteral("diff-new.json"));
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(older);
+    model.setComparison(diffOf(*older, *older), older); // nothing differs: no rows added
+    QCOMPARE(model.rowCount(), 6);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    model.updateSnapshot(newer); // beta, dup, dup and gamma (old id) gone; three appeared
+    QVERIFY(!model.comparison());
+    QCOMPARE(model.goneCount(), 4);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(model.rowCount(), 9);
+    model.setComparison(diffOf(*older, *newer), older);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(model.rowCount(), 12); // the refresh's four gone rows, and the comparison's three at the end
+    QCOMPARE(model.index(11, WorkerTableModel::ChangeColumn).data(WorkerTableModel::ChangeKindRole).toInt(),
+             int(hwi::analysis::ChangeKind::Gone));
+
+    // The next refresh drops both kinds of gone rows.
+    model.updateSnapshot(newer);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.workerCount(), 5);
+    QCOMPARE(reset.size(), 0);
+}
+
+void TestWorkerTableModel::usageSeries() {
+    const auto newer = testutil::loadFixture(QStringLiteral("diff-new.json"));
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(newer);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setUsageSeries({{QStringLiteral("a0000000-0000-0000-0000-000000000001"), {2, -1, 3}}});
+    QCOMPARE(changed.size(), 1);
+    const QModelIndex alpha = model.index(1, WorkerTableModel::UsageColumn);
+    const QVariantList series = alpha.data(WorkerTableModel::UsageSeriesRole).toList();
+    QCOMPARE(series.size(), 3);
+    QCOMPARE(series[0].toLongLong(), 2);
+    QVERIFY(!series[1].isValid());
+    QCOMPARE(alpha.data(hwi::models::RawValueRole).toLongLong(), 3);
+    QVERIFY(!model.index(0, WorkerTableModel::UsageColumn).data(WorkerTableModel::UsageSeriesRole).isValid());
 }
 
 QTEST_GUILESS_MAIN(TestWorkerTableModel)

@@ -81,6 +81,7 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::selectionChanged);
     resize(1500, 860);
     setUpDesktop();
+    setUpComparison(); // after the remembered layout: the Change and Used columns follow the session
 }
 
 MainWindow::~MainWindow() = default;
@@ -445,6 +446,7 @@ void MainWindow::selectionChanged() {
     const int worker = selected ? m_table->currentWorkerIndex() : -1;
     m_detail->setWorker(worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
     m_session->fetchWorker(worker);
+    showChangeOfCurrentRow();
 }
 
 void MainWindow::setFilter(const QString& query) {
@@ -466,9 +468,10 @@ void MainWindow::applyFilter(const QString& query) {
 }
 
 void MainWindow::updateFilterCounts() {
-    // Workers of the snapshot only: gone rows (kept struck through until the next reload) count nowhere.
+    // Workers of the snapshot only: gone rows (kept struck through until the next reload, or of a
+    // comparison) count nowhere.
     int shown = m_proxy->rowCount();
-    if (m_model->goneCount() > 0) {
+    if (m_model->rowCount() > m_model->workerCount()) {
         for (int row = 0; row < m_proxy->rowCount(); ++row)
             shown -= WorkerTableModel::isGoneRow(m_proxy->index(row, 0)) ? 1 : 0;
     }

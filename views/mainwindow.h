@@ -28,6 +28,7 @@ class ExportActions;
 class FileWatcher;
 class FilterBar;
 class FleetView;
+class HistoryStrip;
 class MessageBar;
 class ProblemsPanel;
 class RawJsonView;
@@ -107,6 +108,11 @@ public:
     FileWatcher* fileWatcher() const { return m_watcher; }
     WindowSettings* windowSettings() const { return m_settings; }
     QSplitter* workerSplitter() const { return m_workerSplit; }
+    HistoryStrip* historyStrip() const { return m_historyStrip; }
+
+    // The comparison on screen as File > Export Comparison… writes it (the TSV of --diff); nullopt or the
+    // error.
+    std::optional<QString> exportComparison(const QString& path) const;
 
 Q_SIGNALS:
     void snapshotShown();
@@ -140,6 +146,22 @@ private:
     void rememberShownSource();
     void watchShownSource();
     void reloadChangedFile();
+    // Comparisons and the live history (mainwindowcompare.cpp).
+    void setUpComparison();
+    void createCompareActions();
+    void fillOtherWindowsMenu(QMenu* menu);
+    void showComparison();
+    void showChangeOfCurrentRow();
+    void scheduleHistoryUpdate();
+    void updateHistoryStrip();
+    void updateUsageSeries();
+    void applyHistoryLimits();
+    void compareWithFileDialog();
+    void compareWithUrlDialog();
+    void exportComparisonDialog();
+    void saveHistoryDialog();
+    void openHistoryDialog();
+    void historyLimitsDialog();
 
     session::Session* m_session;
     models::WorkerTableModel* m_model;
@@ -171,6 +193,14 @@ private:
     FileWatcher* m_watcher = nullptr;
     WindowSettings* m_settings = nullptr;
     QTimer m_tick;
+    HistoryStrip* m_historyStrip = nullptr;
+    QTimer m_historyUpdate; // coalesces the history's changes into one update of the strip and sparklines
+    bool m_showsUsage = false;
+    QAction* m_compareServer = nullptr;
+    QAction* m_leaveComparison = nullptr;
+    QAction* m_compareAllFields = nullptr;
+    QAction* m_exportComparison = nullptr;
+    QAction* m_saveHistory = nullptr;
 };
 
 } // namespace hwi::views

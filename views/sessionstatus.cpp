@@ -1,8 +1,10 @@
 #include "sessionstatus.h"
 
+#include "elidedlabel.h"
 #include "itemmodels/timeformat.h"
 #include "session/session.h"
 
+#include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -17,14 +19,17 @@ SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
     : QObject(bar)
     , m_session(session)
     , m_bar(bar)
-    , m_source(new QLabel(bar))
+    , m_comparison(new QLabel(bar))
+    , m_source(new ElidedLabel(bar))
     , m_capture(new QLabel(bar))
     , m_counts(new QLabel(bar))
     , m_timing(new QLabel(bar))
     , m_updated(new QLabel(bar))
     , m_progress(new QProgressBar(bar))
     , m_cancel(new QPushButton(tr("&Cancel"), bar)) {
-    for (QLabel* label : {m_source, m_capture, m_counts, m_timing, m_updated}) {
+    // The source (a path or URL) elides in the middle where room is short; the other labels keep their text.
+    for (QLabel* label :
+         {m_comparison, static_cast<QLabel*>(m_source), m_capture, m_counts, m_timing, m_updated}) {
         label->setTextFormat(Qt::PlainText); // sources and statuses come from outside
         bar->addPermanentWidget(label);
     }
@@ -58,6 +63,8 @@ SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
         m_progress->setRange(0, 0);
         m_progress->setFormat(tr("Parsing…"));
     });
+    connect(session, &session::Session::comparisonChanged, this, &SessionStatus::updateComparison);
+    updateComparison();
     connect(session, &session::Session::shown, this, &SessionStatus::updateLabels);
     connect(session, &session::Session::refreshed, this, &SessionStatus::updateLabels);
     connect(session, &session::Session::failed, this, [this](const load::LoadError& error) {
@@ -75,9 +82,27 @@ SessionStatus::SessionStatus(session::Session* session, QStatusBar* bar)
 }
 
 QString SessionStatus::text() const {
-    return QStringList{m_source->text(), m_capture->text(), m_counts->text(), m_timing->text(),
-                       m_updated->text()}
-        .join(QStringLiteral(" | "));
+    QStringList texts{m_source->text(), m_capture->text(), m_counts->text(), m_timing->text(),
+                      m_updated->text()};
+    if (!m_comparison->text().isEmpty())
+        texts.prepend(m_comparison->text());
+    return texts.join(QStringLiteral(" | "));
+}
+
+void SessionStatus::updateComparison() {
+    const auto& comparison = m_session->comparison();
+    m_comparison->setVisible(comparison.has_value());
+    if (!comparison || !comparison->diff) {
+        m_comparison->clear();
+        return;
+    }
+    // A local file by its name (the tooltip has the path): the status bar has little room.
+    const QFileInfo file(comparison->olderSource);
+    const QString older = file.isAbsolute() && file.exists() ? file.fileName() : comparison->olderSource;
+    m_comparison->setText(tr("%1 against %2").arg(comparison->diff->summary(), older));
+    m_comparison->setToolTip(tr("Compared with %1 (older) — the table's Change column and the detail's "
+                                "Changes tab say what changed")
+                                 .arg(comparison->olderSource));
 }
 
 void SessionStatus::setLoading(bool loading) {
@@ -175,6 +200,7 @@ void SessionStatus::updateLastUpdated() {
 }
 
 void SessionStatus::setUpAccessibleNames() {
+    m_comparison->setAccessibleName(tr("Comparison"));
     m_source->setAccessibleName(tr("Source"));
     m_capture->setAccessibleName(tr("Capture time"));
     m_counts->setAccessibleName(tr("Workers by status"));

@@ -17,9 +17,12 @@ class Session;
 
 namespace hwi::views {
 
+class ElidedLabel;
+
 // The status bar of a session: the source, the capture time, workers by status, the load time and the
 // live "last updated" (red when stale), and while loading a progress bar (bytes, pages, parsing) with
-// Cancel. Follows the session's signals; keeps no state of its own.
+// Cancel. In a comparison, what changed and against what ("2 appeared, 3 gone, 1 replaced, 1 changed
+// against old.json"). Follows the session's signals; keeps no state of its own.
 class SessionStatus final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SessionStatus)
@@ -38,11 +41,13 @@ private:
     void updateLabels();
     void updateLastUpdated();
     void updateCapture();
+    void updateComparison();
     void setUpAccessibleNames();
 
     session::Session* m_session;
     QStatusBar* m_bar;
-    QLabel* m_source;
+    QLabel* m_comparison;
+    ElidedLabel* m_source;
     QLabel* m_capture;
     QLabel* m_counts;
     QLabel* m_timing;

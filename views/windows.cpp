@@ -22,6 +22,16 @@ bool anotherWindowAt(const MainWindow& window) {
 
 } // namespace
 
+QList<MainWindow*> otherWindowsWithDocuments(const MainWindow& window) {
+    QList<MainWindow*> others;
+    for (QWidget* widget : QApplication::topLevelWidgets()) {
+        auto* other = qobject_cast<MainWindow*>(widget);
+        if (other && other != &window && other->snapshot())
+            others << other;
+    }
+    return others;
+}
+
 MainWindow* openWindow(const QString& source) {
     auto* window = new MainWindow;
     window->setAttribute(Qt::WA_DeleteOnClose);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 
 namespace hwi::views {
@@ -10,5 +11,8 @@ class MainWindow;
 // geometry (moved down and right while another window sits at the same place), opening source unless it is
 // empty.
 MainWindow* openWindow(const QString& source = {});
+
+// The application's other inspector windows that show a document, in no particular order.
+QList<MainWindow*> otherWindowsWithDocuments(const MainWindow& window);
 
 } // namespace hwi::views

@@ -3,6 +3,7 @@
 
 #include "hatchet/health.h"
 #include "itemmodels/actionsmodel.h"
+#include "itemmodels/changesmodel.h"
 #include "itemmodels/labelsmodel.h"
 #include "itemmodels/metadatamodel.h"
 #include "itemmodels/runtimeinfomodel.h"
@@ -19,6 +20,7 @@
 #include "statuspill.h"
 
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QProxyStyle>
 #include <QScrollArea>
@@ -34,14 +36,19 @@ namespace hwi::views {
 
 namespace {
 
-// Tabs padded half as wide as the style's: all nine titles with their counts fit a laptop-wide pane.
+// Tabs padded half as wide as the style's: all nine titles with their counts fit a laptop-wide pane. With
+// the Changes tab of a comparison, a quarter, so the ten still fit rather than elide.
 class CompactTabStyle final : public QProxyStyle {
 public:
     using QProxyStyle::QProxyStyle;
     int pixelMetric(PixelMetric metric, const QStyleOption* option, const QWidget* widget) const override {
         const int value = QProxyStyle::pixelMetric(metric, option, widget);
-        return metric == PM_TabBarTabHSpace ? value / 2 : value;
+        return metric == PM_TabBarTabHSpace ? value / m_divisor : value;
     }
+    void setTight(bool tight) { m_divisor = tight ? 4 : 2; }
+
+private:
+    int m_divisor = 2;
 };
 
 } // namespace
@@ -56,8 +63,8 @@ QString workflowsEmptyText() {
 
 QString WorkerDetail::pageId(Page page) {
     // As the English titles read in settings keys before the ids existed, so saved layouts still apply.
-    static const char* const Ids[] = {"overview", "slots",       "slot-config", "labels",  "workflows",
-                                      "actions",  "recent-runs", "runtime",     "raw-json"};
+    static const char* const Ids[] = {"overview", "slots",       "slot-config", "labels",   "workflows",
+                                      "actions",  "recent-runs", "runtime",     "raw-json", "changes"};
     return QLatin1String(Ids[static_cast<int>(page)]);
 }
 
@@ -139,7 +146,17 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     addSection(Page::Runtime, tr("SDK"), tr("Runtime: SDK, language, OS"), new models::RuntimeInfoModel(this),
                tr("No runtime info"));
     addPage(Page::RawJson, m_raw, tr("Raw"), tr("The worker's raw JSON"));
+    addChangesPage();
     setWorker(std::nullopt);
+}
+
+void WorkerDetail::addChangesPage() {
+    m_changes = new models::ChangesModel(this);
+    m_changesView = new SectionView(m_changes, tr("No changes"), m_tabs);
+    m_changesView->setNoMatchText(tr("No changes match '%1'"));
+    m_changesView->table()->setTextElideMode(Qt::ElideMiddle); // long ids and URLs, whole in their tooltips
+    addPage(Page::Changes, m_changesView, tr("Changes"), tr("What changed in the comparison"));
+    m_tabs->setTabVisible(int(Page::Changes), false);
 }
 
 SectionView* WorkerDetail::addSection(Page page, const QString& title, const QString& toolTip,
@@ -184,9 +201,21 @@ void WorkerDetail::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot
 }
 
 void WorkerDetail::setWorker(std::optional<std::size_t> index) {
+    m_gone = false;
+    showWorker(m_snapshot, index);
+}
+
+void WorkerDetail::showGoneWorker(std::shared_ptr<const hatchet::Snapshot> older, std::size_t index) {
+    m_gone = true;
+    showWorker(std::move(older), index);
+}
+
+void WorkerDetail::showWorker(std::shared_ptr<const hatchet::Snapshot> snapshot,
+                              std::optional<std::size_t> index) {
     m_worker.reset();
-    if (m_snapshot && index && *index < m_snapshot->workers.size())
-        m_worker = m_snapshot->worker(*index);
+    m_workerSnapshot = std::move(snapshot);
+    if (m_workerSnapshot && index && *index < m_workerSnapshot->workers.size())
+        m_worker = m_workerSnapshot->worker(*index);
     for (const Section& section : m_sections)
         section.model->setWorker(m_worker);
     // A refresh keeps the running tasks of the same worker until its next fetch answers.
@@ -196,7 +225,7 @@ void WorkerDetail::setWorker(std::optional<std::size_t> index) {
         m_tasks.reset();
     section(Page::Workflows)->setEmptyText(workflowsEmptyText());
     if (m_worker)
-        m_raw->setDocument(m_snapshot->document, m_worker->node());
+        m_raw->setDocument(m_workerSnapshot->document, m_worker->node());
     else
         m_raw->setDocument(nullptr);
     updateHeader();
@@ -236,6 +265,45 @@ void WorkerDetail::setRunningTasksFailed(const QString& workerId, const load::Lo
     m_slots->setRunningTasksFailed(error.message);
     updateHeader();
     updateTitles();
+}
+
+void WorkerDetail::setComparing(bool comparing) {
+    const int changes = int(Page::Changes);
+    if (comparing == m_tabs->isTabVisible(changes))
+        return;
+    m_tabs->setTabVisible(changes, comparing);
+    if (auto* compact = dynamic_cast<CompactTabStyle*>(m_tabs->tabBar()->style())) {
+        compact->setTight(comparing);
+        m_tabs->tabBar()->setElideMode(m_tabs->tabBar()->elideMode()); // lays the tabs out again
+    }
+    if (!comparing)
+        setChange(std::nullopt);
+}
+
+bool WorkerDetail::isComparing() const {
+    return m_tabs->isTabVisible(int(Page::Changes));
+}
+
+void WorkerDetail::setChange(std::optional<analysis::WorkerChange> change) {
+    const std::optional<analysis::ChangeKind> kind =
+        change ? std::optional(change->kind) : std::optional<analysis::ChangeKind>();
+    m_changes->setChange(std::move(change));
+    using analysis::ChangeKind;
+    m_changesView->setEmptyText(!m_worker                      ? tr("No worker selected")
+                                : kind == ChangeKind::Appeared ? tr("Appeared: not in the older snapshot")
+                                : kind == ChangeKind::Gone     ? tr("Gone: only in the older snapshot")
+                                                               : tr("No changes since the older snapshot"));
+    // Old and New share the room the field leaves, so both sides show at any width (a reset forgets it).
+    QHeaderView* header = m_changesView->table()->horizontalHeader();
+    for (const int column : {models::ChangesModel::OldColumn, models::ChangesModel::NewColumn})
+        header->setSectionResizeMode(column, QHeaderView::Stretch);
+    // The section view fitted every column to its content; lay them out by their modes again (a protected
+    // slot of QHeaderView).
+    QMetaObject::invokeMethod(header, "resizeSections");
+    const int rows = m_changes->rowCount();
+    const int index = int(Page::Changes);
+    m_tabs->setTabText(index, rows ? tr("Changes (%1)").arg(rows) : tr("Changes"));
+    m_tabs->setTabToolTip(index, tr("What changed in the comparison (%1)").arg(rows));
 }
 
 void WorkerDetail::refresh(std::shared_ptr<const hatchet::Snapshot> snapshot,
@@ -288,8 +356,9 @@ void WorkerDetail::updateHeader() {
     m_status->setStatus(m_worker->status(), hatchet::statusHealth(m_worker->status()));
     // Every state that applies, most severe first, and a status the reference time contradicts.
     const hatchet::WorkerHealth health = hatchet::assessHealth(*m_worker, m_reference);
+    const QString gone = m_gone ? tr("Gone: as the older snapshot had it. ") : QString();
     m_reasons->setText(
-        (health.level() == hatchet::HealthLevel::Good ? QStringLiteral("✔ ") : QStringLiteral("⚠ ")) +
+        gone + (health.level() == hatchet::HealthLevel::Good ? QStringLiteral("✔ ") : QStringLiteral("⚠ ")) +
         health.allReasons().join(QStringLiteral(" · ")));
     std::vector<hatchet::Slot> busy;
     for (const hatchet::Slot& slot : m_tasks ? m_tasks->tasks : m_worker->slots()) {

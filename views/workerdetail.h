@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/diff.h"
 #include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "load/loader.h"
@@ -16,6 +17,7 @@ class QScrollArea;
 class QTabWidget;
 
 namespace hwi::models {
+class ChangesModel;
 class SectionModel;
 class SlotsModel;
 } // namespace hwi::models
@@ -40,7 +42,19 @@ class WorkerDetail final : public QWidget {
 public:
     // The tabs, in order. Titles are short, translated and carry counts ("Runs (3)"): look pages up by this,
     // never by title.
-    enum class Page { Overview, Slots, SlotConfig, Labels, Workflows, Actions, RecentRuns, Runtime, RawJson };
+    // Changes is shown only in a comparison.
+    enum class Page {
+        Overview,
+        Slots,
+        SlotConfig,
+        Labels,
+        Workflows,
+        Actions,
+        RecentRuns,
+        Runtime,
+        RawJson,
+        Changes
+    };
     // A fixed ASCII id per page ("overview", "slot-config", …): each page's objectName, for settings keys.
     static QString pageId(Page page);
 
@@ -66,6 +80,15 @@ public:
     // They could not be fetched: the Slots page keeps what the worker says and adds why.
     void setRunningTasksFailed(const QString& workerId, const load::LoadError& error);
 
+    // In a comparison the Changes tab shows the selected worker's change (field, old, new); outside one it
+    // is hidden.
+    void setComparing(bool comparing);
+    bool isComparing() const;
+    // The selected worker's change in the comparison; nullopt when it did not change.
+    void setChange(std::optional<analysis::WorkerChange> change);
+    // A worker that is gone in the comparison, as the older snapshot has it (the header says so).
+    void showGoneWorker(std::shared_ptr<const hatchet::Snapshot> older, std::size_t index);
+
     QTabWidget* tabs() const { return m_tabs; }
     // The header's worker name (elided; the full name is text() and the tooltip).
     ElidedLabel* nameLabel() const { return m_name; }
@@ -90,12 +113,16 @@ private:
                             models::SectionModel* model, const QString& emptyText);
     void addPage(Page page, QWidget* widget, const QString& title, const QString& toolTip);
     const Section* sectionOf(Page page) const;
+    void showWorker(std::shared_ptr<const hatchet::Snapshot> snapshot, std::optional<std::size_t> index);
+    void addChangesPage();
     void updateHeader();
     void updateTitles();
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::optional<hatchet::WorkerView> m_worker;
-    std::optional<hatchet::RunningTasks> m_tasks; // of m_worker, when fetched
+    std::shared_ptr<const hatchet::Snapshot> m_workerSnapshot; // m_worker's: m_snapshot, or an older one
+    bool m_gone = false;                                       // m_worker is a gone worker of a comparison
+    std::optional<hatchet::RunningTasks> m_tasks;              // of m_worker, when fetched
     QDateTime m_reference;
     ElidedLabel* m_name;
     StatusPill* m_status;
@@ -107,6 +134,8 @@ private:
     models::SlotsModel* m_slots;
     QTabWidget* m_tabs;
     RawJsonView* m_raw;
+    models::ChangesModel* m_changes = nullptr;
+    SectionView* m_changesView = nullptr;
     std::vector<Section> m_sections;
 };
 

@@ -51,7 +51,7 @@ struct Flat {
     QStringList actions;
     QStringList workflows;
     bool hasWorkflows = false; // lists never send registeredWorkflows: absent is "not sent", not "none"
-    Fields volatiles; // with every field: lastHeartbeatAt … recentStepRuns
+    Fields volatiles;          // with every field: lastHeartbeatAt … recentStepRuns
 };
 
 Flat flatten(const WorkerView& worker, bool allFields) {

@@ -437,7 +437,9 @@ QVariant WorkerTableModel::changeData(const Row& row, int role) const {
     case Qt::DisplayRole:
         if (change->kind == analysis::ChangeKind::Changed ||
             (change->kind == analysis::ChangeKind::Replaced && fields))
-            return tr("%1 \u00b7 %n field(s)", nullptr, fields).arg(analysis::changeKindId(change->kind));
+            return fields == 1
+                       ? tr("%1 \u00b7 1 field").arg(analysis::changeKindId(change->kind))
+                       : tr("%1 \u00b7 %2 fields").arg(analysis::changeKindId(change->kind)).arg(fields);
         return analysis::changeKindId(change->kind);
     case RawValueRole:
         return int(change->kind) * 1000 + fields;

@@ -1,6 +1,10 @@
-#include "diffcommand.h"
+#include "difftsv.h"
 
-namespace hwi::app {
+#include "atomicwrite.h"
+
+#include <QIODevice>
+
+namespace hwi::exporting {
 
 QString escapeDiffValue(const QString& value) {
     QString escaped;
@@ -54,4 +58,13 @@ void printDiff(const analysis::SnapshotDiff& diff, QTextStream& out) {
     }
 }
 
-} // namespace hwi::app
+std::optional<QString> writeDiff(const analysis::SnapshotDiff& diff, const QString& path) {
+    return writeAtomically(path, [&diff](QIODevice& device) {
+        QTextStream out(&device);
+        printDiff(diff, out);
+        out.flush();
+        return out.status() == QTextStream::Ok;
+    });
+}
+
+} // namespace hwi::exporting

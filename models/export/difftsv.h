@@ -1,0 +1,24 @@
+#pragma once
+
+#include "analysis/diff.h"
+
+#include <QTextStream>
+
+#include <optional>
+
+namespace hwi::exporting {
+
+// A comparison as tab-separated lines (`--diff OLD NEW`, File > Export Comparison…): the header
+// `CHANGE	ID	NAME	FIELD	OLD	NEW`, then per differing worker its line(s): `+` appeared and
+// `-` gone (FIELD, OLD, NEW empty), `=` replaced (FIELD `id`, OLD and NEW the ids) followed by its `~` lines,
+// `~` one line per changed field. Tabs, line breaks and backslashes in values are escaped (\t, \n, \r, \\),
+// so every line is one record.
+void printDiff(const analysis::SnapshotDiff& diff, QTextStream& out);
+
+// The same lines written atomically to `path` (UTF-8). nullopt or the error.
+std::optional<QString> writeDiff(const analysis::SnapshotDiff& diff, const QString& path);
+
+// A value on one line of the diff: "a\tb" for a tab, "\n" for a line break, "\\" for a backslash.
+QString escapeDiffValue(const QString& value);
+
+} // namespace hwi::exporting
