@@ -144,10 +144,20 @@ void JsonWriter::rawValue(std::string_view json) {
     put(json);
 }
 
+void JsonWriter::scalar(const json::Document& document, NodeId id) {
+    if (m_replacements) {
+        if (const auto found = m_replacements->find(id); found != m_replacements->end()) {
+            put(found->second);
+            return;
+        }
+    }
+    put(document.rawScalar(id));
+}
+
 void JsonWriter::value(const json::Document& document, NodeId id) {
     separate();
     if (!document.isContainer(id)) {
-        put(document.rawScalar(id));
+        scalar(document, id);
         return;
     }
     // Depth-first over the node table with an explicit stack of open containers.
@@ -190,7 +200,7 @@ void JsonWriter::value(const json::Document& document, NodeId id) {
         if (document.isContainer(child))
             open(child); // may reallocate m_stack: top is not used after this
         else
-            put(document.rawScalar(child));
+            scalar(document, child);
     }
 }
 

@@ -5,12 +5,17 @@
 #include <QByteArray>
 
 #include <cstring>
+#include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 class QIODevice;
 
 namespace hwi::exporting {
+
+// JSON texts written instead of the source text of some scalar nodes (a redacted export's pseudonyms).
+using ScalarReplacements = std::unordered_map<json::NodeId, std::string>;
 
 enum class Style {
     Pretty,  // Go's json.MarshalIndent(v, "", "  "): 2-space indent, `"key": value`, `{}` / `[]` when empty
@@ -39,6 +44,9 @@ public:
     void value(const json::Document& document, json::NodeId id);
     // A member with its key and value, both from the document.
     void member(const json::Document& document, json::NodeId id);
+    // From now on, value() writes these texts instead of the listed scalars (nullptr: none). The map must
+    // outlive the writes.
+    void setReplacements(const ScalarReplacements* replacements) { m_replacements = replacements; }
     // Text that is already JSON (a literal such as `null`, or an escaped string with its quotes).
     void rawValue(std::string_view json);
 
@@ -71,6 +79,7 @@ private:
         m_data[m_size++] = c;
     }
     void makeRoom(qsizetype needed);
+    void scalar(const json::Document& document, json::NodeId id);
 
     QIODevice* m_device = nullptr;
     QByteArray m_chunk; // device mode: the buffer flushed to the device
@@ -82,6 +91,7 @@ private:
     bool m_pretty;
     bool m_afterKey = false;
     bool m_failed = false;
+    const ScalarReplacements* m_replacements = nullptr;
     std::vector<Frame> m_frames;
     struct Pending {
         json::NodeId container;

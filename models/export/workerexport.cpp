@@ -63,17 +63,20 @@ void write(JsonWriter& writer, const hatchet::Snapshot& snapshot, const std::vec
 } // namespace
 
 QByteArray exportWorkers(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workerIndexes,
-                         Style style) {
+                         Style style, const ScalarReplacements* replacements) {
     QByteArray out;
     JsonWriter writer(out, style);
+    writer.setReplacements(replacements);
     write(writer, snapshot, workerIndexes);
     writer.finish(true);
     return out;
 }
 
 bool writeWorkers(QIODevice& device, const hatchet::Snapshot& snapshot,
-                  const std::vector<std::size_t>& workerIndexes, Style style) {
+                  const std::vector<std::size_t>& workerIndexes, Style style,
+                  const ScalarReplacements* replacements) {
     JsonWriter writer(device, style);
+    writer.setReplacements(replacements);
     write(writer, snapshot, workerIndexes);
     return writer.finish(true);
 }

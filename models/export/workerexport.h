@@ -23,10 +23,12 @@ namespace hwi::exporting {
 // - PlainJson holds no workers: `[]` as well.
 // workerIndexes index snapshot.workers, in any order, duplicates allowed, out-of-range ones ignored; the
 // workers are always written once each, in document order. Pretty output ends with a newline.
+// replacements, when given, take the place of those scalars (a redacted export, see analysis/redact.h).
 QByteArray exportWorkers(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workerIndexes,
-                         Style style);
+                         Style style, const ScalarReplacements* replacements = nullptr);
 // The same, streamed to a device. False when a write failed.
 bool writeWorkers(QIODevice& device, const hatchet::Snapshot& snapshot,
-                  const std::vector<std::size_t>& workerIndexes, Style style);
+                  const std::vector<std::size_t>& workerIndexes, Style style,
+                  const ScalarReplacements* replacements = nullptr);
 
 } // namespace hwi::exporting
