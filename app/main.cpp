@@ -14,6 +14,7 @@
 #include "load/loader.h"
 #include "mainwindow.h"
 #include "placecommand.h"
+#include "redactoptions.h"
 #include "windows.h"
 
 #include <QApplication>
@@ -52,7 +53,8 @@ struct Options {
     At at = At::Capture;
     QDateTime atTime;
     bool atGiven = false;
-    std::optional<analysis::Task> place; // --place and its --want, --units, --sticky
+    std::optional<analysis::Task> place;           // --place and its --want, --units, --sticky
+    std::optional<analysis::RedactOptions> redact; // --export --redact[=…] [--redact-key KEY]
 
     bool commandLine() const { return check || list || by || diff || !exportPath.isEmpty() || place; }
 };
@@ -198,8 +200,11 @@ int runCommandLine(const Options& options) {
         }
         if (!options.exportPath.isEmpty()) {
             out.flush();
+            const auto redacted = options.redact ? analysis::redact(*snapshot, workers, *options.redact)
+                                                 : exporting::ScalarReplacements();
             const auto error = exporting::writeAtomically(options.exportPath, [&](QIODevice& device) {
-                return exporting::writeWorkers(device, *snapshot, workers, options.style);
+                return exporting::writeWorkers(device, *snapshot, workers, options.style,
+                                               options.redact ? &redacted : nullptr);
             });
             if (error) {
                 err << *error << '\n';
@@ -292,7 +297,8 @@ int main(int argc, char** argv) {
         QCommandLineParser parser;
         addOptions(parser);
         app::addPlaceOptions(parser);
-        if (!parser.parse(QCoreApplication::arguments())) {
+        app::addRedactOptions(parser);
+        if (!parser.parse(app::splitRedactArgument(QCoreApplication::arguments()))) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
             return app::ExitUnreadable;
         }
@@ -365,6 +371,12 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.filter = std::get<filter::Query>(std::move(query));
+        QString redactProblem;
+        options.redact = app::redactOptionsFrom(parser, &redactProblem);
+        if (!redactProblem.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(redactProblem));
+            return app::ExitUnreadable;
+        }
         QString placeProblem;
         options.place = app::placeTaskFrom(parser, &placeProblem);
         if (!placeProblem.isEmpty()) {
