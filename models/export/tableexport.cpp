@@ -1,8 +1,13 @@
 #include "tableexport.h"
 #include "jsonwriter.h"
 
+#include "hatchet/worker.h"
+#include "itemmodels/roles.h"
+
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QIODevice>
+#include <QTimeZone>
 
 #include <string_view>
 
@@ -14,8 +19,16 @@ std::string_view view(const QByteArray& bytes) {
     return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
 }
 
+// A time cell (one with a TimeStateRole) as ISO 8601 in UTC with milliseconds, not the relative "2 h ago" on
+// screen; never, absent and malformed times as shown.
 QString cell(const QAbstractItemModel& model, int row, int column) {
-    return model.data(model.index(row, column), Qt::DisplayRole).toString();
+    const QModelIndex index = model.index(row, column);
+    const QVariant timeState = index.data(models::TimeStateRole);
+    if (timeState.isValid() && timeState.toInt() == hatchet::TimeValue::Valid) {
+        const qint64 msecs = index.data(models::RawValueRole).toLongLong();
+        return QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+    }
+    return index.data(Qt::DisplayRole).toString();
 }
 
 QString header(const QAbstractItemModel& model, int column) {

@@ -12,7 +12,8 @@ namespace hwi::exporting {
 
 // Exports a table model (a detail table, usually through its sort proxy) as the user sees it: the top-level
 // rows in the model's current order, every column, the horizontal header's DisplayRole texts as names and
-// the cells' DisplayRole texts as values (an empty text where a cell has none).
+// the cells' DisplayRole texts as values (an empty text where a cell has none), except that valid times
+// (cells with a models::TimeStateRole) are written as ISO 8601 UTC with milliseconds, not as shown.
 
 // An array with an object per row, keyed by the header texts in column order; every value is a string.
 // Pretty output ends with a newline.
