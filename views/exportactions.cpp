@@ -3,7 +3,9 @@
 #include "export/atomicwrite.h"
 #include "export/tableexport.h"
 #include "export/workerexport.h"
+#include "export/workertablecsv.h"
 #include "rawjsonview.h"
+#include "redactdialog.h"
 #include "session/session.h"
 #include "workertableview.h"
 
@@ -11,6 +13,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
@@ -30,7 +33,12 @@ ExportActions::ExportActions(ExportSources sources, QWidget* parent, QMenu* file
     : QObject(parent)
     , m_sources(std::move(sources))
     , m_parent(parent)
-    , m_menu(fileMenu->addMenu(tr("&Export"))) {
+    , m_menu(nullptr) {
+    m_snapshotRedacted = fileMenu->addAction(tr("Save Snapshot &Redacted…"), this,
+                                             [this] { exportRedactedDialog(Workers::All); });
+    m_snapshotRedacted->setToolTip(
+        tr("Save every worker with ids, URLs and host details replaced, to share"));
+    m_menu = fileMenu->addMenu(tr("&Export"));
     m_selected =
         m_menu->addAction(tr("&Selected Workers…"), this, [this] { exportWorkersDialog(Workers::Selected); });
     m_filtered =
@@ -41,7 +49,12 @@ ExportActions::ExportActions(ExportSources sources, QWidget* parent, QMenu* file
     m_compact->setChecked(QSettings().value(CompactKey, false).toBool());
     m_compact->setToolTip(tr("Write JSON without whitespace instead of indenting by two spaces"));
     connect(m_compact, &QAction::toggled, this, [](bool on) { QSettings().setValue(CompactKey, on); });
+    m_redacted =
+        m_menu->addAction(tr("&Redacted…"), this, [this] { exportRedactedDialog(Workers::Filtered); });
+    m_redacted->setToolTip(tr("Export the shown workers with ids, URLs and host details replaced, to share"));
     m_menu->addSeparator();
+    m_workerCsv = m_menu->addAction(tr("&Workers as CSV…"), this, &ExportActions::exportWorkerTableCsvDialog);
+    m_workerCsv->setToolTip(tr("The worker table as shown: filtered, sorted, the visible columns"));
     m_table = m_menu->addAction(tr("Current &Table…"), this, &ExportActions::exportTableDialog);
     m_rawNode = m_menu->addAction(tr("Selected &Raw Node…"), this, &ExportActions::exportRawNodeDialog);
     connect(m_menu, &QMenu::aboutToShow, this, &ExportActions::updateEnabled);
@@ -61,7 +74,13 @@ void ExportActions::updateEnabled() {
     m_selected->setEnabled(loaded && !m_sources.workers->selectedWorkerIndexes().empty());
     m_filtered->setEnabled(loaded);
     m_all->setEnabled(loaded);
-    m_table->setEnabled(m_sources.currentTable() != nullptr);
+    m_redacted->setEnabled(loaded);
+    m_snapshotRedacted->setEnabled(loaded);
+    m_workerCsv->setEnabled(loaded);
+    const bool table = m_sources.currentTable() != nullptr;
+    m_table->setEnabled(table);
+    const QString tableName = table && m_sources.currentTableName ? m_sources.currentTableName() : QString();
+    m_table->setText(tableName.isEmpty() ? tr("Current &Table…") : tr("%1 &Table…").arg(tableName));
     const RawJsonView* raw = m_sources.rawView();
     m_rawNode->setEnabled(raw && raw->currentNode() != json::NoNode);
 }
@@ -89,6 +108,55 @@ std::optional<QString> ExportActions::exportWorkers(Workers which, const QString
         }))
         return error;
     const auto count = indexes.size();
+    Q_EMIT exported(count == 1 ? tr("Exported 1 worker to %1").arg(path)
+                               : tr("Exported %1 workers to %2").arg(count).arg(path));
+    return std::nullopt;
+}
+
+std::optional<QString> ExportActions::exportRedacted(Workers which, const analysis::RedactOptions& options,
+                                                     const QString& path) {
+    const auto snapshot = m_sources.session->snapshot();
+    if (!snapshot)
+        return tr("Cannot write %1: no document is loaded").arg(path);
+    std::vector<std::size_t> indexes;
+    if (which == Workers::All) {
+        for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
+            indexes.push_back(i);
+    } else {
+        indexes = which == Workers::Selected ? m_sources.workers->selectedWorkerIndexes()
+                                             : m_sources.workers->shownWorkerIndexes();
+    }
+    const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
+    const auto replacements = analysis::redact(*snapshot, indexes, options);
+    if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
+            return exporting::writeWorkers(device, *snapshot, indexes, style, &replacements);
+        }))
+        return error;
+    const auto count = indexes.size();
+    Q_EMIT exported(count == 1 ? tr("Exported 1 worker, redacted, to %1").arg(path)
+                               : tr("Exported %1 workers, redacted, to %2").arg(count).arg(path));
+    return std::nullopt;
+}
+
+std::optional<QString> ExportActions::exportWorkerTableCsv(const QString& path) {
+    const auto snapshot = m_sources.session->snapshot();
+    const QAbstractItemModel* rows = m_sources.workers->model();
+    if (!snapshot || !rows)
+        return tr("Cannot write %1: no document is loaded").arg(path);
+    // The visible columns in the order the user arranged them.
+    const QHeaderView* header = m_sources.workers->horizontalHeader();
+    std::vector<int> columns;
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int logical = header->logicalIndex(visual);
+        if (!header->isSectionHidden(logical))
+            columns.push_back(logical);
+    }
+    int count = 0;
+    const QByteArray csv = exporting::workerTableToCsv(*snapshot, *rows, columns, &count);
+    if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
+            return exporting::writeAll(device, csv.constData(), csv.size());
+        }))
+        return error;
     Q_EMIT exported(count == 1 ? tr("Exported 1 worker to %1").arg(path)
                                : tr("Exported %1 workers to %2").arg(count).arg(path));
     return std::nullopt;
@@ -155,14 +223,34 @@ void ExportActions::exportWorkersDialog(Workers which) {
         report(exportWorkers(which, path));
 }
 
+void ExportActions::exportRedactedDialog(Workers which) {
+    const QString title = which == Workers::All ? tr("Save Snapshot Redacted") : tr("Export Redacted");
+    RedactDialog choices(title, m_parent);
+    if (choices.exec() != QDialog::Accepted)
+        return;
+    const QString path =
+        askPath(title, QStringLiteral("workers-redacted.json"), tr("JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        report(exportRedacted(which, choices.options(), path));
+}
+
+void ExportActions::exportWorkerTableCsvDialog() {
+    const QString path =
+        askPath(tr("Export Workers as CSV"), QStringLiteral("workers.csv"), tr("CSV (*.csv);;All files (*)"));
+    if (!path.isEmpty())
+        report(exportWorkerTableCsv(path));
+}
+
 void ExportActions::exportTableDialog() {
     const QString json = tr("JSON (*.json)");
     const QString csv = tr("CSV (*.csv)");
     QSettings settings;
     QString filter = settings.value(TableFormatKey).toString() == QStringLiteral("csv") ? csv : json;
-    const QString path = askPath(tr("Export Current Table"),
-                                 filter == csv ? QStringLiteral("table.csv") : QStringLiteral("table.json"),
-                                 json + QStringLiteral(";;") + csv, &filter);
+    const QString name = m_sources.currentTableName ? m_sources.currentTableName() : QString();
+    const QString path =
+        askPath(name.isEmpty() ? tr("Export Current Table") : tr("Export %1 Table").arg(name),
+                filter == csv ? QStringLiteral("table.csv") : QStringLiteral("table.json"),
+                json + QStringLiteral(";;") + csv, &filter);
     if (path.isEmpty())
         return;
     const bool isCsv = path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive) ||

@@ -194,9 +194,14 @@ void MainWindow::createFileMenu() {
     m_saveSnapshot = file->addAction(tr("Save &Snapshot…"), this, &MainWindow::saveSnapshotDialog);
     m_saveSnapshot->setToolTip(tr("Save the document as read: a live list with every page merged"));
     m_saveSnapshot->setEnabled(false);
-    m_export = new ExportActions(
-        {m_session, m_table, [this] { return currentDetailTable(); }, [this] { return activeRawView(); }},
-        this, file);
+    m_export = new ExportActions({m_session, m_table, [this] { return currentDetailTable(); },
+                                  [this] {
+                                      return m_pages->currentWidget() == m_fleet
+                                                 ? tr("Fleet")
+                                                 : m_detail->currentSectionTitle();
+                                  },
+                                  [this] { return activeRawView(); }},
+                                 this, file);
     connect(m_export, &ExportActions::exported, this,
             [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     file->addSeparator();

@@ -195,6 +195,11 @@ SectionView* WorkerDetail::currentSection() const {
     return section(static_cast<Page>(m_tabs->currentIndex()));
 }
 
+QString WorkerDetail::currentSectionTitle() const {
+    const Section* found = sectionOf(static_cast<Page>(m_tabs->currentIndex()));
+    return found ? found->title : QString();
+}
+
 void WorkerDetail::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
     m_snapshot = std::move(snapshot);
     setWorker(std::nullopt);

@@ -97,6 +97,8 @@ public:
     SectionView* section(Page page) const;
     // The detail table of the current tab; nullptr on the Raw JSON tab.
     SectionView* currentSection() const;
+    // The current tab's title without its count ("Slots"); empty on a tab without a table.
+    QString currentSectionTitle() const;
     RawJsonView* rawView() const { return m_raw; }
     SlotTimeline* timeline() const { return m_timeline; }
     QString healthText() const;
