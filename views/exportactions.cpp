@@ -86,6 +86,16 @@ void ExportActions::updateEnabled() {
 }
 
 std::optional<QString> ExportActions::exportWorkers(Workers which, const QString& path) {
+    return writeWorkers(which, nullptr, path);
+}
+
+std::optional<QString> ExportActions::exportRedacted(Workers which, const analysis::RedactOptions& options,
+                                                     const QString& path) {
+    return writeWorkers(which, &options, path);
+}
+
+std::optional<QString> ExportActions::writeWorkers(Workers which, const analysis::RedactOptions* redact,
+                                                   const QString& path) {
     const auto snapshot = m_sources.session->snapshot();
     if (!snapshot)
         return tr("Cannot write %1: no document is loaded").arg(path);
@@ -103,38 +113,20 @@ std::optional<QString> ExportActions::exportWorkers(Workers which, const QString
         break;
     }
     const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
+    const auto replacements =
+        redact ? analysis::redact(*snapshot, indexes, *redact) : exporting::ScalarReplacements();
     if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
-            return exporting::writeWorkers(device, *snapshot, indexes, style);
+            return exporting::writeWorkers(device, *snapshot, indexes, style,
+                                           redact ? &replacements : nullptr);
         }))
         return error;
     const auto count = indexes.size();
-    Q_EMIT exported(count == 1 ? tr("Exported 1 worker to %1").arg(path)
-                               : tr("Exported %1 workers to %2").arg(count).arg(path));
-    return std::nullopt;
-}
-
-std::optional<QString> ExportActions::exportRedacted(Workers which, const analysis::RedactOptions& options,
-                                                     const QString& path) {
-    const auto snapshot = m_sources.session->snapshot();
-    if (!snapshot)
-        return tr("Cannot write %1: no document is loaded").arg(path);
-    std::vector<std::size_t> indexes;
-    if (which == Workers::All) {
-        for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
-            indexes.push_back(i);
-    } else {
-        indexes = which == Workers::Selected ? m_sources.workers->selectedWorkerIndexes()
-                                             : m_sources.workers->shownWorkerIndexes();
-    }
-    const auto style = compact() ? exporting::Style::Compact : exporting::Style::Pretty;
-    const auto replacements = analysis::redact(*snapshot, indexes, options);
-    if (auto error = exporting::writeAtomically(path, [&](QIODevice& device) {
-            return exporting::writeWorkers(device, *snapshot, indexes, style, &replacements);
-        }))
-        return error;
-    const auto count = indexes.size();
-    Q_EMIT exported(count == 1 ? tr("Exported 1 worker, redacted, to %1").arg(path)
-                               : tr("Exported %1 workers, redacted, to %2").arg(count).arg(path));
+    if (redact)
+        Q_EMIT exported(count == 1 ? tr("Exported 1 worker, redacted, to %1").arg(path)
+                                   : tr("Exported %1 workers, redacted, to %2").arg(count).arg(path));
+    else
+        Q_EMIT exported(count == 1 ? tr("Exported 1 worker to %1").arg(path)
+                                   : tr("Exported %1 workers to %2").arg(count).arg(path));
     return std::nullopt;
 }
 

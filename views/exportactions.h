@@ -69,6 +69,9 @@ Q_SIGNALS:
 
 private:
     void updateEnabled();
+    // exportWorkers(), redacted when redact is given.
+    std::optional<QString> writeWorkers(Workers which, const analysis::RedactOptions* redact,
+                                        const QString& path);
     void exportWorkersDialog(Workers which);
     void exportRedactedDialog(Workers which);
     void exportWorkerTableCsvDialog();
