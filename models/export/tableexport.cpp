@@ -7,7 +7,6 @@
 #include <QAbstractItemModel>
 #include <QDateTime>
 #include <QIODevice>
-#include <QTimeZone>
 
 #include <string_view>
 
@@ -26,7 +25,7 @@ QString cell(const QAbstractItemModel& model, int row, int column) {
     const QVariant timeState = index.data(models::TimeStateRole);
     if (timeState.isValid() && timeState.toInt() == hatchet::TimeValue::Valid) {
         const qint64 msecs = index.data(models::RawValueRole).toLongLong();
-        return QDateTime::fromMSecsSinceEpoch(msecs, QTimeZone::utc()).toString(Qt::ISODateWithMs);
+        return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
     }
     return index.data(Qt::DisplayRole).toString();
 }

@@ -7,6 +7,7 @@
 #include "tableexport.h"
 
 #include <QAbstractItemModel>
+#include <QDateTime>
 #include <QIODevice>
 
 #include <algorithm>
@@ -49,8 +50,14 @@ QStringList slotTypesOf(const std::vector<Row>& rows) {
     return types;
 }
 
+// UTC as Hatchet writes it, with Z; another offset as written.
 QString timeText(const hatchet::TimeValue& value) {
-    return value.state == hatchet::TimeValue::Valid ? value.time.toIsoString() : value.text;
+    if (value.state != hatchet::TimeValue::Valid)
+        return value.text;
+    if (value.time.offsetSeconds == 0)
+        return QDateTime::fromMSecsSinceEpoch(value.time.msecsSinceEpoch, Qt::UTC)
+            .toString(Qt::ISODateWithMs);
+    return value.time.toIsoString();
 }
 
 QString number(const std::optional<std::int64_t>& value) {

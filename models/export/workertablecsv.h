@@ -17,8 +17,8 @@ namespace hwi::exporting {
 // WorkerIndexRole from the snapshot, never from display text; gone rows (no worker) are left out. `columns`
 // are WorkerTableModel::Columns, the visible ones in view order. Each gives these CSV columns:
 //   Name name · Status status · Type type · Last heartbeat last_heartbeat_at · Created created_at
-//     (ISO 8601 with milliseconds and the zone as written, 0001-01-01T00:00:00Z for never, "" when absent,
-//     the text as written when it is not a time)
+//     (ISO 8601 with milliseconds, Z for UTC, another offset as written; 0001-01-01T00:00:00Z for never, ""
+//     when absent, the text as written when it is not a time)
 //   Slots one pair per slot type of the exported workers, default first: default_used, default_limit, … (raw
 //     numbers; "" when the worker lacks the type or does not say)
 //   Labels labels (key=value, or key, joined by ';') · Actions actions · Workflows workflows (joined by ';')
