@@ -110,13 +110,7 @@ private:
         window.session()->compareWith(OldFile);
         QVERIFY(compared.wait(10000));
     }
-    live::Connection connection() const {
-        live::Connection c;
-        c.serverUrl = m_server.url();
-        c.tenant = m_server.tenant();
-        c.token = m_server.token();
-        return c;
-    }
+    live::Connection connection() const { return m_server.connection(); }
 
     TemporarySettings m_settings;
     fake::FakeHatchet m_server;
