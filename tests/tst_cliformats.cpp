@@ -1,10 +1,12 @@
 // The command line's formats and pipes: --format tsv|csv|json for every tabular command, control characters
 // from the data never reaching a terminal raw, standard input as SOURCE, several SOURCEs, and the smaller
 // promises (--check's OK line, a final newline on JSON, the filtered single-worker export).
+#include "inspectorprocess.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -17,31 +19,10 @@ QString fixturePath(const char* name) {
     return QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool finished = false;
-};
+using Run = testutil::InspectorRun;
 
-// Without a display, like every command-line test; `input` is fed to standard input, then closed.
 Run inspector(const QStringList& arguments, const QByteArray& input = {}) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(name));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HWI_INSPECTOR), arguments);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return testutil::runInspector(arguments, input);
 }
 
 #define RUN(run, ...)                                                                                        \

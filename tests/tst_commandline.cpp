@@ -4,10 +4,12 @@
 #include "itemmodels/workertablemodel.h"
 #include "itemmodeltestutil.h"
 
+#include "inspectorprocess.h"
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -23,36 +25,11 @@ QString fixturePath(const char* name) {
     return QStringLiteral(HWI_FIXTURES "/") + QString::fromUtf8(name);
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool finished = false;
-};
+using Run = testutil::InspectorRun;
+using testutil::headless;
 
-// The command-line modes must work where there is no display (a CI job, an SSH session): the child runs
-// without DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM.
-QProcessEnvironment headless() {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(name));
-    return environment;
-}
-
-Run inspector(const QStringList& arguments) {
-    QProcess process;
-    process.setProgram(QStringLiteral(HWI_INSPECTOR));
-    process.setProcessEnvironment(headless());
-    process.setArguments(arguments);
-    process.start();
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+Run inspector(const QStringList& arguments, const QByteArray& input = {}) {
+    return testutil::runInspector(arguments, input);
 }
 
 #define RUN(run, ...)                                                                                        \
