@@ -21,6 +21,9 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QTimer>
+
+#include <algorithm>
 
 #include <cstdio>
 #include <optional>
@@ -53,7 +56,8 @@ struct Options {
     At at = At::Capture;
     QDateTime atTime;
     bool atGiven = false;
-    std::optional<analysis::Task> place;           // --place and its --want, --units, --sticky
+    std::optional<analysis::Task> place; // --place and its --want, --units, --sticky
+    exporting::RecordFormat format = exporting::RecordFormat::Tsv; // --format
     std::optional<analysis::RedactOptions> redact; // --export --redact[=…] [--redact-key KEY]
 
     bool commandLine() const { return check || list || by || diff || !exportPath.isEmpty() || place; }
@@ -151,6 +155,33 @@ QString standardOutputClash(const Options& options) {
     return writers.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
 }
 
+// --format: what it names, or why it cannot be used; tabular commands only.
+QString formatFrom(const QCommandLineParser& parser, Options& options) {
+    QString problem;
+    const auto format = app::formatFrom(parser, &problem);
+    if (!format)
+        return problem;
+    options.format = *format;
+    if (parser.isSet(QStringLiteral("format")) && !options.list && !options.by && !options.place &&
+        !options.diff)
+        return QStringLiteral("--format needs --list, --by, --place or --diff");
+    return {};
+}
+
+// Several SOURCEs: the window opens each, --check and --list answer for each, --diff takes two, every other
+// command one. Standard input can be read once.
+QString sourcesProblem(const Options& options, const QStringList& positional) {
+    if (!options.commandLine() || options.diff)
+        return {};
+    const bool severalAllowed = !options.by && !options.place && options.exportPath.isEmpty();
+    if (positional.size() > 1 && !severalAllowed)
+        return QStringLiteral("expected one SOURCE for --by, --place and --export, got %1")
+            .arg(positional.size());
+    if (positional.count(QStringLiteral("-")) + positional.count(QStringLiteral("/dev/stdin")) > 1)
+        return QStringLiteral("standard input ('-') can be given once");
+    return {};
+}
+
 // --at in the window: the same choice as View > Measure Times Against (without it, the remembered one).
 void measureAgainst(views::MainWindow& window, const Options& options) {
     using Choice = views::MainWindow::MeasureAgainst;
@@ -168,35 +199,58 @@ QDateTime referenceTime(const Options& options, const hatchet::Snapshot& snapsho
                                              : snapshot.captureTime;
 }
 
-// Runs one command-line mode: load, print, exit code.
+void startLoad(load::Loader& loader, const Options& options, const QString& source, bool live);
+
+// Runs one command-line mode: load each source in turn, print, exit with the worst status. --check and --list
+// take several sources (validated in main); the other modes one.
 int runCommandLine(const Options& options) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     load::Loader loader;
-    if (options.maxBytes)
-        loader.setMaxBytes(*options.maxBytes);
-    loader.setTimeoutMs(options.connection.timeoutMs);
-    int exitCode = app::ExitUnreadable;
+    const QStringList sources = options.connect ? QStringList{QString()} : options.sources;
+    const bool several = sources.size() > 1;
+    std::optional<app::ListPrinter> list;
+    if (options.list) {
+        list.emplace(out, options.format, options.columns.value_or(app::defaultListColumns()), several);
+    }
+    int worstExitCode = app::ExitOk;
+    qsizetype next = 0;
+    const auto loadNext = [&] {
+        if (next == sources.size()) {
+            if (list)
+                list->finish();
+            QCoreApplication::exit(worstExitCode);
+            return;
+        }
+        startLoad(loader, options, sources[next], options.connect);
+        ++next;
+    };
+    // The next load starts once the loader has returned from its signal.
+    const auto done = [&](int exitCode) {
+        worstExitCode = std::max(worstExitCode, exitCode);
+        QTimer::singleShot(0, &loader, loadNext);
+    };
     QObject::connect(&loader, &load::Loader::loaded, [&](const auto& snapshot, load::LoadTimings) {
-        exitCode = app::ExitOk;
+        const QString source = sources[next - 1];
+        int exitCode = app::ExitOk;
         if (options.check)
-            exitCode = app::printCheck(*snapshot, out, err);
+            exitCode = app::printCheck(*snapshot, out, err,
+                                       several ? app::visibleLine(source) + QLatin1String(": ") : QString());
         const QDateTime reference = referenceTime(options, *snapshot);
         const auto workers =
             filter::matchingWorkers(*snapshot, options.filter, reference.toMSecsSinceEpoch());
         if (options.by) {
             const auto referenceMsecs =
                 reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt;
-            app::printPivot(*snapshot, workers, *options.by, referenceMsecs, out);
+            app::printPivot(*snapshot, workers, *options.by, referenceMsecs, out, options.format);
         }
-        if (options.list && options.columns)
-            app::printList(*snapshot, workers, *options.columns, reference, out);
-        else if (options.list)
-            app::printList(*snapshot, workers, out);
+        if (list)
+            list->print(*snapshot, workers, reference, source);
         if (options.place) {
-            exitCode = app::printPlacement(
-                *snapshot, workers, *options.place,
-                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt, out, err);
+            exitCode = app::printPlacement(*snapshot, workers, *options.place,
+                                           reference.isValid() ? std::optional(reference.toMSecsSinceEpoch())
+                                                               : std::nullopt,
+                                           out, err, options.format);
         }
         if (!options.exportPath.isEmpty()) {
             out.flush();
@@ -210,21 +264,18 @@ int runCommandLine(const Options& options) {
                 err << *error << '\n';
                 exitCode = app::ExitUnreadable;
             }
+            if (!error)
+                app::endExport(*snapshot, workers, options.exportPath, options.style, out, err);
         }
-        QCoreApplication::exit(exitCode);
+        done(exitCode);
     });
     QObject::connect(&loader, &load::Loader::failed, [&](const load::LoadError& error) {
-        err << error.toString() << '\n';
-        QCoreApplication::exit(app::ExitUnreadable);
+        err << app::visibleLine(error.toString()) << '\n';
+        done(app::ExitUnreadable);
     });
-    if (options.connect)
-        loader.load(live::LiveRequest::tenantList(options.connection));
-    else if (const auto request = live::LiveRequest::forSource(options.source, options.connection))
-        loader.load(*request, options.source);
-    else
-        loader.load(options.source);
+    loadNext();
     QCoreApplication::exec();
-    return exitCode;
+    return worstExitCode;
 }
 
 // Starts loading one source (a path, URL or the live tenant) on the loader.
@@ -261,12 +312,12 @@ int runDiff(const Options& options) {
                 const analysis::SnapshotDiff diff =
                     analysis::diffSnapshots(*snapshots[0], matching(*snapshots[0]), *snapshots[1],
                                             matching(*snapshots[1]), {options.allFields});
-                exporting::printDiff(diff, out);
+                exporting::printDiff(diff, out, options.format);
                 exitCode = diff.isEmpty() ? app::ExitOk : app::ExitProblems;
                 QCoreApplication::exit(exitCode);
             });
         QObject::connect(&loaders[side], &load::Loader::failed, [&, side](const load::LoadError& error) {
-            err << "hatchet-inspector: " << sides[side] << ": " << error.toString() << '\n';
+            err << "hatchet-inspector: " << sides[side] << ": " << app::visibleLine(error.toString()) << '\n';
             loaders[1 - side].cancel();
             QCoreApplication::exit(app::ExitUnreadable);
         });
@@ -297,6 +348,7 @@ int main(int argc, char** argv) {
         QCommandLineParser parser;
         addOptions(parser);
         app::addPlaceOptions(parser);
+        app::addFormatOption(parser);
         app::addRedactOptions(parser);
         if (!parser.parse(app::splitRedactArgument(QCoreApplication::arguments()))) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(parser.errorText()));
@@ -383,6 +435,10 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(placeProblem));
             return app::ExitUnreadable;
         }
+        if (const QString problem = formatFrom(parser, options); !problem.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(problem));
+            return app::ExitUnreadable;
+        }
         if (const QString clash = standardOutputClash(options); !clash.isEmpty()) {
             std::fprintf(stderr, "hatchet-inspector: %s both write to standard output\n", qPrintable(clash));
             return app::ExitUnreadable;
@@ -424,7 +480,8 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         if (options.connect) {
-            if (const QString problem = options.connection.problem(); !problem.isEmpty()) {
+            if (const QString problem = options.connection.problem(live::Connection::TokenRequired);
+                !problem.isEmpty()) {
                 std::fprintf(
                     stderr, "hatchet-inspector: --connect: %s%s\n", qPrintable(problem),
                     tokenProblem.isEmpty()
@@ -433,9 +490,8 @@ int main(int argc, char** argv) {
                 return app::ExitUnreadable;
             }
         }
-        if (options.commandLine() && !options.diff && positional.size() > 1) {
-            std::fprintf(stderr, "hatchet-inspector: expected one SOURCE, got %lld\n",
-                         qlonglong(positional.size()));
+        if (const QString problem = sourcesProblem(options, positional); !problem.isEmpty()) {
+            std::fprintf(stderr, "hatchet-inspector: %s\n", qPrintable(problem));
             return app::ExitUnreadable;
         }
         options.sources = positional;

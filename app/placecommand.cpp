@@ -1,5 +1,7 @@
 #include "placecommand.h"
 
+#include "commandline.h"
+
 namespace hwi::app {
 
 using analysis::Comparator;
@@ -49,15 +51,6 @@ std::optional<int> weightFrom(const QString& text) {
     if (!value || *value < std::numeric_limits<int>::min() || *value > std::numeric_limits<int>::max())
         return std::nullopt;
     return int(*value);
-}
-
-// Values go on one tab-separated line: tabs and line breaks inside them become spaces (as --list does).
-QString cell(QString text) {
-    for (QChar& c : text) {
-        if (c == QLatin1Char('\t') || c == QLatin1Char('\n') || c == QLatin1Char('\r'))
-            c = QLatin1Char(' ');
-    }
-    return text;
 }
 
 bool unitsOption(const QCommandLineParser& parser, Task& task, QString* error) {
@@ -249,23 +242,27 @@ std::optional<Task> placeTaskFrom(const QCommandLineParser& parser, QString* err
 }
 
 int printPlacement(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
-                   const Task& task, std::optional<qint64> referenceMsecs, QTextStream& out,
-                   QTextStream& err) {
+                   const Task& task, std::optional<qint64> referenceMsecs, QTextStream& out, QTextStream& err,
+                   exporting::RecordFormat format) {
     const analysis::Placement placement = analysis::place(task, snapshot, workers, referenceMsecs);
-    out << "ID\tNAME\tVERDICT\tRANK\tREASONS\n";
+    exporting::RecordWriter writer(out, format,
+                                   {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("VERDICT"),
+                                    QStringLiteral("RANK"), QStringLiteral("REASONS")});
+    writer.setNumericColumns({3});
     for (const analysis::WorkerPlacement& answer : placement.workers) {
         const hatchet::WorkerView worker = snapshot.worker(answer.worker);
         const bool excluded = answer.verdict == analysis::Verdict::Excluded;
-        out << cell(worker.id()) << '\t' << cell(worker.name()) << '\t' << analysis::verdictId(answer.verdict)
-            << '\t' << (excluded ? QStringLiteral("-") : QString::number(answer.rank)) << '\t'
-            << cell(answer.reasons().join(QStringLiteral("; "))) << '\n';
+        writer.record({worker.id(), worker.name(), analysis::verdictId(answer.verdict),
+                       excluded ? QStringLiteral("-") : QString::number(answer.rank),
+                       answer.reasons().join(QStringLiteral("; "))});
     }
+    writer.finish();
     out.flush();
     if (!snapshot.note.isEmpty())
-        err << snapshot.source << ": note: " << snapshot.note << '\n';
+        err << visibleLine(snapshot.source) << ": note: " << visibleLine(snapshot.note) << '\n';
     for (const QString& warning : placement.warnings)
-        err << "warning: " << warning << '\n';
-    err << placement.summary << '\n';
+        err << "warning: " << visibleLine(warning) << '\n';
+    err << visibleLine(placement.summary) << '\n';
     switch (placement.outcome) {
     case analysis::Placement::Outcome::RunsNow:
         return 0;

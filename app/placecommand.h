@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/placement.h"
+#include "export/recordwriter.h"
 #include "hatchet/snapshot.h"
 
 #include <QCommandLineParser>
@@ -35,11 +36,12 @@ std::optional<analysis::SlotUnits> parseUnits(const QString& spec, QString* erro
 // soft:WORKER_ID or hard:WORKER_ID (the strategy in any case).
 bool parseSticky(const QString& spec, analysis::Task& task, QString* error);
 
-// Prints the header `ID NAME VERDICT RANK REASONS` and a tab-separated line per worker (document order) to
-// out, the warnings and the summary sentence to err. Returns 0 when some worker fits, 1 when none fits but
+// Prints the header `ID NAME VERDICT RANK REASONS` and a record per worker (document order) to out in the
+// format (RANK a number in json, null for excluded workers), the warnings and the summary sentence to err
+// with control characters escaped. Returns 0 when some worker fits, 1 when none fits but
 // some is full, ExitNeverRuns when none could ever take it.
 int printPlacement(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                    const analysis::Task& task, std::optional<qint64> referenceMsecs, QTextStream& out,
-                   QTextStream& err);
+                   QTextStream& err, exporting::RecordFormat format = exporting::RecordFormat::Tsv);
 
 } // namespace hwi::app

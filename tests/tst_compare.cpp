@@ -91,6 +91,7 @@ private Q_SLOTS:
 
     void changesModelUnderTester();
     void twoFiles();
+    void changeFilters();
     void exportEqualsTheCommandLine();
     void failedComparisonKeepsTheDocument();
     void otherWindow();
@@ -109,13 +110,7 @@ private:
         window.session()->compareWith(OldFile);
         QVERIFY(compared.wait(10000));
     }
-    live::Connection connection() const {
-        live::Connection c;
-        c.serverUrl = m_server.url();
-        c.tenant = m_server.tenant();
-        c.token = m_server.token();
-        return c;
-    }
+    live::Connection connection() const { return m_server.connection(); }
 
     TemporarySettings m_settings;
     fake::FakeHatchet m_server;
@@ -200,6 +195,32 @@ void TestCompare::twoFiles() {
     QVERIFY(!window.statusText().contains(QStringLiteral("appeared")));
     QVERIFY(!leave->isEnabled());
     QVERIFY(!window.windowTitle().contains(QStringLiteral("compared with")));
+}
+
+// change: and changed: filter the comparison's rows, gone ones included; outside a comparison they match
+// nothing.
+void TestCompare::changeFilters() {
+    views::MainWindow window;
+    openComparison(window);
+    views::WorkerTableView& table = *window.workerTable();
+    const auto shownAs = [&](const QString& query) {
+        window.setFilter(query);
+        return nameAndChange(table);
+    };
+    QCOMPARE(shownAs(QStringLiteral("change:gone")), testutil::lines({"beta|gone", "dup|gone", "dup|gone"}));
+    QCOMPARE(shownAs(QStringLiteral("change:appeared,replaced")),
+             testutil::lines({"new-one|appeared", "gamma|replaced \u00b7 1 field", "dup|appeared"}));
+    QCOMPARE(shownAs(QStringLiteral("changed:labels")), testutil::lines({"alpha|changed \u00b7 11 fields"}));
+    QCOMPARE(shownAs(QStringLiteral("changed:runtimeInfo")),
+             testutil::lines({"alpha|changed \u00b7 11 fields", "gamma|replaced \u00b7 1 field"}));
+    // Other terms still apply to the workers of the newer snapshot; gone rows answer only to change terms.
+    QCOMPARE(shownAs(QStringLiteral("change:changed,gone name:alpha")),
+             testutil::lines({"alpha|changed \u00b7 11 fields", "beta|gone", "dup|gone", "dup|gone"}));
+    QCOMPARE(shownAs(QStringLiteral("-change:gone -change:appeared")),
+             testutil::lines({"alpha|changed \u00b7 11 fields", "gamma|replaced \u00b7 1 field", "eps|"}));
+
+    window.session()->leaveComparison();
+    QCOMPARE(shownAs(QStringLiteral("change:changed")), QStringList());
 }
 
 void TestCompare::exportEqualsTheCommandLine() {

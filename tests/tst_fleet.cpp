@@ -359,7 +359,8 @@ void TestFleet::refused_data() {
         << QStringList{by, action}
         << QStringLiteral("--check, --list, --by, --place and --export need a SOURCE (or --connect)");
     QTest::newRow("two sources") << QStringList{by, action, source, source}
-                                 << QStringLiteral("expected one SOURCE, got 2");
+                                 << QStringLiteral(
+                                        "expected one SOURCE for --by, --place and --export, got 2");
     QTest::newRow("bad --at") << QStringList{by, action, QStringLiteral("--at"), QStringLiteral("soon"),
                                              source}
                               << QStringLiteral(

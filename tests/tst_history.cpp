@@ -181,13 +181,7 @@ private Q_SLOTS:
     }
 
 private:
-    live::Connection connection() const {
-        live::Connection c;
-        c.serverUrl = m_server.url();
-        c.tenant = m_server.tenant();
-        c.token = m_server.token();
-        return c;
-    }
+    live::Connection connection() const { return m_server.connection(); }
 
     fake::FakeHatchet m_server;
 };

@@ -172,7 +172,8 @@ void TestLiveCommandLine::connectNeedsServerAndTenant() {
     const Run nothing = inspector({QStringLiteral("--connect"), QStringLiteral("--list")}, {});
     QVERIFY(nothing.finished);
     QCOMPARE(nothing.exitCode, 2);
-    QVERIFY2(nothing.err.contains("--connect: no server URL"), nothing.err.constData());
+    QVERIFY2(nothing.err.contains("--connect: no API token (set HATCHET_CLIENT_TOKEN)"),
+             nothing.err.constData());
 
     m_environment[QStringLiteral("HATCHET_CLIENT_SERVER_URL")] = m_server.url().toString();
     const Run noTenant = inspector({QStringLiteral("--connect"), QStringLiteral("--list")}, "opaque-token");

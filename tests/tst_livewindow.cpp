@@ -68,13 +68,7 @@ private Q_SLOTS:
     void selectedWorkerShowsItsRunningTasks();
 
 private:
-    live::Connection connection() const {
-        live::Connection c;
-        c.serverUrl = m_server.url();
-        c.tenant = m_server.tenant();
-        c.token = m_server.token();
-        return c;
-    }
+    live::Connection connection() const { return m_server.connection(); }
     // Connects a fresh window and waits for the first snapshot.
     bool connectWindow(views::MainWindow& window) {
         QSignalSpy shown(&window, &views::MainWindow::snapshotShown);

@@ -1,7 +1,9 @@
 // `hatchet-inspector --place`: the table on standard output (tests/expected/place-*.tsv, worked out by hand
 // from tests/fixtures/place-*.json; tst_placement explains the fixtures), the summary on standard error,
 // exit statuses 0/1/3/2, and every malformed argument named with where and what was expected.
+#include "inspectorprocess.h"
 #include <QFile>
+
 #include <QProcess>
 #include <QTest>
 
@@ -16,29 +18,10 @@ QByteArray expected(const char* name) {
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<cannot read ") + name + '>';
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    bool finished = false;
-};
+using Run = testutil::InspectorRun;
 
-// Without a display, as a CI job runs it.
-Run inspector(const QStringList& arguments) {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
-        environment.remove(QString::fromLatin1(name));
-    process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(HWI_INSPECTOR), arguments);
-    Run run;
-    if (!process.waitForStarted(10000))
-        return run;
-    run.finished = process.waitForFinished(60000) && process.exitStatus() == QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+Run inspector(const QStringList& arguments, const QByteArray& input = {}) {
+    return testutil::runInspector(arguments, input);
 }
 
 const QString CurrentNow = QStringLiteral("2026-11-29T13:00:05Z"); // the fixtures' "now"

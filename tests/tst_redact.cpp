@@ -352,12 +352,15 @@ struct Run {
     QByteArray err;
 };
 
-Run inspector(const QStringList& arguments) {
+// The inspector's run with the arguments, `input` on its standard input.
+Run inspector(const QStringList& arguments, const QByteArray& input = {}) {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(HWI_INSPECTOR), arguments);
+    process.write(input);
+    process.closeWriteChannel();
     Run run;
     if (!process.waitForFinished(60000))
         return run;
@@ -382,6 +385,12 @@ void TestRedact::commandLine() {
                                 QStringLiteral("--redact-key"), QStringLiteral("k"), source});
     QCOMPARE(flag.exitCode, 0);
     QCOMPARE(flag.out, redacted(*original, {false, false, false, "k"}));
+    // The pipe: `hatchet worker list -o json | hatchet-inspector --export - --redact -`.
+    const Run pipe = inspector({QStringLiteral("--export"), QStringLiteral("-"), QStringLiteral("--redact"),
+                                QStringLiteral("--redact-key"), QStringLiteral("k"), QStringLiteral("-")},
+                               testutil::readFile(source));
+    QCOMPARE(pipe.exitCode, 0);
+    QCOMPARE(pipe.out, flag.out);
 }
 
 void TestRedact::commandLineErrors() {

@@ -49,13 +49,7 @@ private Q_SLOTS:
     void saveSnapshotWritesWhatWasRead();
 
 private:
-    live::Connection connection() const {
-        live::Connection c;
-        c.serverUrl = m_server.url();
-        c.tenant = m_server.tenant();
-        c.token = m_server.token();
-        return c;
-    }
+    live::Connection connection() const { return m_server.connection(); }
     bool connectSession(Session& session) {
         QSignalSpy shown(&session, &Session::shown);
         session.connectToServer(connection());

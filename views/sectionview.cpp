@@ -144,8 +144,15 @@ void SectionView::updateEmptyState() {
     m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_empty) : m_table);
     // Nothing to filter: no box, unless it holds text that still applies (the user can clear it).
     m_filter->setHidden(sourceEmpty && m_filter->text().isEmpty());
-    if (!empty)
+    if (!empty) {
         m_table->resizeColumnsToContents(); // small per-worker tables: fit their content
+        // That sized the last column to its content too: let it take the rest of the width again.
+        QHeaderView* header = m_table->horizontalHeader();
+        if (header->stretchLastSection()) {
+            header->setStretchLastSection(false);
+            header->setStretchLastSection(true);
+        }
+    }
 }
 
 } // namespace hwi::views

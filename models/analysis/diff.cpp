@@ -198,6 +198,17 @@ bool WorkerChange::changedFamily(const QString& family) const {
     return false;
 }
 
+std::uint32_t WorkerChange::changedFamilyBits() const {
+    static const QStringList families = changeFamilies();
+    std::uint32_t bits = 0;
+    for (const FieldChange& change : fields) {
+        const qsizetype family = families.indexOf(change.field.section(QLatin1Char('/'), 0, 0));
+        if (family >= 0)
+            bits |= 1u << family;
+    }
+    return bits;
+}
+
 QString SnapshotDiff::summary() const {
     QStringList parts;
     const std::pair<int, const char*> counts[] = {

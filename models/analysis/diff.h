@@ -43,6 +43,8 @@ struct WorkerChange {
 
     // The first segment of each changed field ("labels" for labels/gpu): what `changed:FIELD` matches.
     bool changedFamily(const QString& family) const;
+    // The same for every family at once: a bit per changeFamilies() entry (what the filter reads).
+    std::uint32_t changedFamilyBits() const;
 };
 
 struct DiffOptions {

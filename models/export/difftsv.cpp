@@ -32,30 +32,32 @@ QString escapeDiffValue(const QString& value) {
 
 namespace {
 
-void printLine(QTextStream& out, analysis::ChangeKind kind, const QString& id, const QString& name,
-               const QString& field = {}, const QString& oldValue = {}, const QString& newValue = {}) {
-    out << analysis::changeSymbol(kind) << '\t' << escapeDiffValue(id) << '\t' << escapeDiffValue(name)
-        << '\t' << escapeDiffValue(field) << '\t' << escapeDiffValue(oldValue) << '\t'
-        << escapeDiffValue(newValue) << '\n';
+void writeChange(RecordWriter& writer, analysis::ChangeKind kind, const QString& id, const QString& name,
+                 const QString& field = {}, const QString& oldValue = {}, const QString& newValue = {}) {
+    writer.record({analysis::changeSymbol(kind), id, name, field, oldValue, newValue});
 }
 
 } // namespace
 
-void printDiff(const analysis::SnapshotDiff& diff, QTextStream& out) {
+void printDiff(const analysis::SnapshotDiff& diff, QTextStream& out, RecordFormat format) {
     using analysis::ChangeKind;
-    out << "CHANGE\tID\tNAME\tFIELD\tOLD\tNEW\n";
+    RecordWriter writer(out, format,
+                        {QStringLiteral("CHANGE"), QStringLiteral("ID"), QStringLiteral("NAME"),
+                         QStringLiteral("FIELD"), QStringLiteral("OLD"), QStringLiteral("NEW")},
+                        TsvBreaks::Escape);
     for (const analysis::WorkerChange& worker : diff.workers) {
         if (worker.kind == ChangeKind::Appeared || worker.kind == ChangeKind::Gone) {
-            printLine(out, worker.kind, worker.id, worker.name);
+            writeChange(writer, worker.kind, worker.id, worker.name);
             continue;
         }
         if (worker.kind == ChangeKind::Replaced)
-            printLine(out, ChangeKind::Replaced, worker.id, worker.name, QStringLiteral("id"), worker.oldId,
-                      worker.id);
+            writeChange(writer, ChangeKind::Replaced, worker.id, worker.name, QStringLiteral("id"),
+                        worker.oldId, worker.id);
         for (const analysis::FieldChange& field : worker.fields)
-            printLine(out, ChangeKind::Changed, worker.id, worker.name, field.field, field.oldValue,
-                      field.newValue);
+            writeChange(writer, ChangeKind::Changed, worker.id, worker.name, field.field, field.oldValue,
+                        field.newValue);
     }
+    writer.finish();
 }
 
 std::optional<QString> writeDiff(const analysis::SnapshotDiff& diff, const QString& path) {

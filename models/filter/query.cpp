@@ -1,6 +1,7 @@
 #include "query.h"
 #include "workerindex.h"
 
+#include "analysis/diff.h"
 #include "analysis/schedulable.h"
 #include "hatchet/health.h"
 
@@ -19,10 +20,25 @@ bool contains(std::string_view haystack, std::string_view needle) {
     return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
 }
 
+bool isChangeTerm(const Query::Term& term) {
+    const Query::Alternative::Op op = term.alternatives.front().op;
+    return op == Query::Alternative::Change || op == Query::Alternative::Changed;
+}
+
+bool matchesChange(const Query::Alternative& alternative, const Query::ChangeFacts& change) {
+    if (alternative.op == Query::Alternative::Change)
+        return change.kind >= 0 && (alternative.changeBits >> change.kind & 1u) != 0;
+    return (change.families & alternative.changeBits) != 0;
+}
+
 bool matchesAlternative(const Query::Term& term, const Query::Alternative& alternative,
-                        const WorkerIndexEntry& worker, qint64 referenceMsecs) {
+                        const WorkerIndexEntry& worker, qint64 referenceMsecs,
+                        const Query::ChangeFacts& change) {
     using Heartbeat = WorkerIndexEntry::Heartbeat;
     switch (alternative.op) {
+    case Query::Alternative::Change:
+    case Query::Alternative::Changed:
+        return matchesChange(alternative, change);
     case Query::Alternative::Contains:
         return contains(worker.*term.field, alternative.needle);
     case Query::Alternative::Equals:
@@ -68,11 +84,39 @@ QString QueryError::toString() const {
 }
 
 QStringList Query::fieldNames() {
-    return {QStringLiteral("name"),      QStringLiteral("id"),         QStringLiteral("status"),
-            QStringLiteral("type"),      QStringLiteral("label"),      QStringLiteral("action"),
-            QStringLiteral("workflow"),  QStringLiteral("sdk"),        QStringLiteral("dispatcher"),
-            QStringLiteral("slot-type"), QStringLiteral("slots"),      QStringLiteral("heartbeat"),
-            QStringLiteral("health"),    QStringLiteral("schedulable")};
+    return {QStringLiteral("name"),      QStringLiteral("id"),          QStringLiteral("status"),
+            QStringLiteral("type"),      QStringLiteral("label"),       QStringLiteral("action"),
+            QStringLiteral("workflow"),  QStringLiteral("sdk"),         QStringLiteral("dispatcher"),
+            QStringLiteral("slot-type"), QStringLiteral("slots"),       QStringLiteral("heartbeat"),
+            QStringLiteral("health"),    QStringLiteral("schedulable"), QStringLiteral("change"),
+            QStringLiteral("changed")};
+}
+
+QStringList Query::changeValues() {
+    QStringList values;
+    for (const auto kind : {analysis::ChangeKind::Appeared, analysis::ChangeKind::Gone,
+                            analysis::ChangeKind::Replaced, analysis::ChangeKind::Changed})
+        values << analysis::changeKindId(kind);
+    return values;
+}
+
+bool Query::usesChange() const {
+    return m_terms && std::any_of(m_terms->begin(), m_terms->end(), isChangeTerm);
+}
+
+bool Query::matchesGone(const ChangeFacts& change) const {
+    if (!m_terms)
+        return true;
+    for (const Term& term : *m_terms) {
+        if (!isChangeTerm(term))
+            continue;
+        const bool any =
+            std::any_of(term.alternatives.begin(), term.alternatives.end(),
+                        [&](const Alternative& alternative) { return matchesChange(alternative, change); });
+        if (any == term.negated)
+            return false;
+    }
+    return true;
 }
 
 QStringList Query::schedulableValues() {
@@ -148,13 +192,13 @@ Query::ServerFilters Query::serverFilters() const {
     return filters;
 }
 
-bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const {
+bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change) const {
     if (!m_terms)
         return true;
     for (const Term& term : *m_terms) {
         bool any = false;
         for (const Alternative& alternative : term.alternatives) {
-            if (matchesAlternative(term, alternative, worker, referenceMsecs)) {
+            if (matchesAlternative(term, alternative, worker, referenceMsecs, change)) {
                 any = true;
                 break;
             }

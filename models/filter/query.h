@@ -24,6 +24,14 @@ struct QueryError {
     friend bool operator==(const QueryError&, const QueryError&) = default;
 };
 
+// What a comparison says about a row (analysis::diffSnapshots): its change (an analysis::ChangeKind,
+// -1 for none or outside a comparison) and the changed field families (a bit per
+// analysis::changeFamilies() entry). `change:` and `changed:` terms read it.
+struct ChangeFacts {
+    int kind = -1;
+    quint32 families = 0;
+};
+
 // A parsed filter query (see README "Filtering"): bare words and field:value terms, ANDed; `a,b` ORs
 // values, `-` negates a term, "quotes" hold spaces. Immutable and cheap to copy (shared terms). A
 // default-constructed or empty query matches every worker.
@@ -62,8 +70,17 @@ public:
     };
     ServerFilters serverFilters() const;
 
+    using ChangeFacts = filter::ChangeFacts;
+    // The values `change:` accepts (analysis::changeKindId): appeared, gone, replaced, changed.
+    static QStringList changeValues();
+    // Whether some term is `change:` or `changed:`.
+    bool usesChange() const;
+
     // referenceMsecs: capture time or now, ms since epoch. No allocation.
-    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const;
+    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change = {}) const;
+    // A row no index entry describes (a worker gone since the older snapshot): only `change:` and
+    // `changed:` terms decide; every other term lets it pass, as gone rows always have.
+    bool matchesGone(const ChangeFacts& change) const;
 
     // The parsed form, public for the parser and tests.
     struct Alternative {
@@ -78,6 +95,8 @@ public:
             Health,
             Schedulable, // analysis::isSchedulable at the reference time
             NotSchedulable,
+            Change,  // the row's change kind is one of `changeBits` (bit per analysis::ChangeKind)
+            Changed, // the row's changed families include one of `changeBits`
         };
         Op op = Contains;
         std::string needle; // folded (foldForSearch) for Contains and Equals; exactNeedle for Exact
@@ -86,6 +105,7 @@ public:
         // Health: some state of the worker's is one of these (hatchet::HealthStates).
         quint16 healthStates = 0;
         quint8 pivotKey = 0; // Exact: an analysis::PivotKey
+        quint32 changeBits = 0;
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals

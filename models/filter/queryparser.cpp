@@ -8,6 +8,7 @@
 #include "query.h"
 #include "workerindex.h"
 
+#include "analysis/diff.h"
 #include "analysis/fleet.h"
 #include "hatchet/health.h"
 
@@ -196,6 +197,10 @@ private:
             out.op = out.needle == "free" ? Alternative::SlotsFree : Alternative::SlotsFull;
         } else if (field == QLatin1String("health")) {
             return makeHealth(value, out);
+        } else if (field == QLatin1String("change")) {
+            return makeChange(value, out);
+        } else if (field == QLatin1String("changed")) {
+            return makeChanged(value, out);
         } else {
             return makeHeartbeat(value, out);
         }
@@ -251,6 +256,35 @@ private:
         out.needle = LabelKey + foldForSearch(key) + LabelValue;
         if (equals >= 0)
             out.needle += foldForSearch(value.text.mid(equals + 1)) + ItemEnd;
+        return true;
+    }
+
+    // change:appeared|gone|replaced|changed — in a comparison, what happened to the worker. Case-insensitive.
+    bool makeChange(const Value& value, Alternative& out) {
+        out.op = Alternative::Change;
+        const qsizetype kind = Query::changeValues().indexOf(value.text.toLower());
+        if (kind < 0) {
+            return fail(value.position,
+                        QStringLiteral("unknown change '%1'; known: %2")
+                            .arg(value.text, Query::changeValues().join(QStringLiteral(", "))));
+        }
+        out.changeBits = 1u << kind;
+        return true;
+    }
+
+    // changed:labels, changed:status — in a comparison, a field of that family changed (labels/gpu is in
+    // labels). Case-insensitive.
+    bool makeChanged(const Value& value, Alternative& out) {
+        out.op = Alternative::Changed;
+        const QStringList families = analysis::changeFamilies();
+        qsizetype family = families.size() - 1;
+        while (family >= 0 && families[family].compare(value.text, Qt::CaseInsensitive) != 0)
+            --family;
+        if (family < 0) {
+            return fail(value.position, QStringLiteral("unknown field '%1' for changed; known: %2")
+                                            .arg(value.text, families.join(QStringLiteral(", "))));
+        }
+        out.changeBits = 1u << family;
         return true;
     }
 

@@ -77,12 +77,19 @@ void WorkerFilterProxy::ensureIndex() {
 bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
     if (m_query.isEmpty() || sourceParent.isValid() || !m_index)
         return true;
+    Query::ChangeFacts change;
+    if (m_query.usesChange() && m_table) {
+        if (const analysis::WorkerChange* worker = m_table->changeOf(sourceRow)) {
+            change.kind = int(worker->kind);
+            change.families = worker->changedFamilyBits();
+        }
+    }
     const QModelIndex cell = sourceModel()->index(sourceRow, 0, sourceParent);
     bool ok = false;
     const int worker = cell.data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
     if (!ok || worker < 0 || static_cast<std::size_t>(worker) >= m_index->size())
-        return true;
-    return m_query.matches((*m_index)[static_cast<std::size_t>(worker)], m_referenceMsecs);
+        return m_query.matchesGone(change);
+    return m_query.matches((*m_index)[static_cast<std::size_t>(worker)], m_referenceMsecs, change);
 }
 
 } // namespace hwi::filter

@@ -73,7 +73,9 @@ QUrl Connection::runningTasksUrl(const QString& workerId, const QDateTime& now) 
     return url;
 }
 
-QString Connection::problem() const {
+QString Connection::problem(TokenRule rule) const {
+    if (rule == TokenRequired && token.isEmpty())
+        return QStringLiteral("no API token (set HATCHET_CLIENT_TOKEN)");
     if (serverUrl.isEmpty())
         return QStringLiteral(
             "no server URL (set HATCHET_CLIENT_SERVER_URL, or a token that carries server_url)");

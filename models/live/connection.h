@@ -35,8 +35,11 @@ struct Connection {
     // {server}/api/v1/stable/tenants/{tenant}/workflow-runs?worker_id={id}&statuses=RUNNING
     // &since={now − 24 h, ISO 8601 UTC}&only_tasks=true: the tasks running on one worker (current era).
     QUrl runningTasksUrl(const QString& workerId, const QDateTime& now) const;
-    // Why this connection cannot be used yet (no server, no tenant, an unusable URL); empty when it can.
-    QString problem() const;
+    // Why this connection cannot be used yet (no token when required, no server, no tenant, an unusable
+    // URL); empty when it can. The window may try without a token (a server that needs none); the command
+    // line requires one, so that an empty environment is reported as the missing token it is.
+    enum TokenRule { TokenOptional, TokenRequired };
+    QString problem(TokenRule rule = TokenOptional) const;
 };
 
 // A Hatchet API URL a SOURCE can name.

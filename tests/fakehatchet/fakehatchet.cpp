@@ -493,4 +493,12 @@ void FakeHatchet::answerRuns(const QString& tenant, const QUrlQuery& query, Resp
                               QByteArray::number(count ? 1 : 0) + R"(},"rows":[)" + rows + "]}");
 }
 
+live::Connection FakeHatchet::connection() const {
+    live::Connection connection;
+    connection.serverUrl = url();
+    connection.tenant = tenant();
+    connection.token = token();
+    return connection;
+}
+
 } // namespace hwi::fake

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "live/connection.h"
+
 #include <QAbstractHttpServer>
 #include <QByteArray>
 #include <QDateTime>
@@ -78,6 +80,8 @@ public:
     void setToken(const QByteArray& token) { m_token = token; }
     // An unsigned but well-formed JWT as Hatchet issues them: sub = tenant, server_url = url().
     QByteArray makeToken() const;
+    // What a client needs to reach this server's tenant list: its URL, tenant and token.
+    live::Connection connection() const;
 
     void setPageCap(int cap) { m_pageCap = cap; }
     // A server before 2026-05-20: the list has no `pagination` member and ignores offset, limit, statuses
