@@ -228,6 +228,12 @@ std::vector<std::size_t> matchingWorkers(const WorkerIndex& index, const Query& 
 
 std::vector<std::size_t> matchingWorkers(const hatchet::Snapshot& snapshot, const Query& query,
                                          qint64 referenceMsecs) {
+    if (query.isEmpty()) { // every worker: no index to build (a plain --list of 10,000 workers saves ~1/3)
+        std::vector<std::size_t> all(snapshot.workers.size());
+        for (std::size_t i = 0; i < all.size(); ++i)
+            all[i] = i;
+        return all;
+    }
     return matchingWorkers(WorkerIndex(snapshot), query, referenceMsecs);
 }
 

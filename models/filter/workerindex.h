@@ -83,7 +83,8 @@ private:
 
 // Indexes (into Snapshot::workers) of the matching workers, in document order.
 std::vector<std::size_t> matchingWorkers(const WorkerIndex& index, const Query& query, qint64 referenceMsecs);
-// Convenience: builds the index first (costly for large snapshots; keep a WorkerIndex when filtering often).
+// Convenience: builds the index first (costly for large snapshots; keep a WorkerIndex when filtering often);
+// an empty query needs none and gives every worker.
 std::vector<std::size_t> matchingWorkers(const hatchet::Snapshot& snapshot, const Query& query,
                                          qint64 referenceMsecs);
 
