@@ -207,6 +207,9 @@ int runCommandLine(const Options& options) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     load::Loader loader;
+    // Only --check reports problems: the other commands skip validating (a third of a 10,000-worker load).
+    loader.setValidation(options.check ? hatchet::Snapshot::Validation::Full
+                                       : hatchet::Snapshot::Validation::Skip);
     const QStringList sources = options.connect ? QStringList{QString()} : options.sources;
     const bool several = sources.size() > 1;
     std::optional<app::ListPrinter> list;
@@ -296,6 +299,8 @@ int runDiff(const Options& options) {
     QTextStream out(stdout);
     QTextStream err(stderr);
     load::Loader loaders[2];
+    for (load::Loader& loader : loaders)
+        loader.setValidation(hatchet::Snapshot::Validation::Skip); // --diff reports no problems
     std::shared_ptr<const hatchet::Snapshot> snapshots[2];
     int exitCode = app::ExitUnreadable;
     const char* const sides[2] = {"OLD", "NEW"};

@@ -167,7 +167,8 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
         return;
     runOffThread(
         job,
-        [pages = std::move(live.pages), cancel = job.cancel, source = job.source, hint = job.captureHint] {
+        [pages = std::move(live.pages), cancel = job.cancel, source = job.source, hint = job.captureHint,
+         validation = m_validation] {
             std::shared_ptr<const json::Document> document = pages.front();
             if (pages.size() > 1) {
                 auto parsed = json::Document::parse(live::mergeWorkerLists(pages), cancel.get());
@@ -175,7 +176,8 @@ void Loader::onLivePage(Job& job, const Outcome& outcome) {
                     return Outcome{nullptr, nullptr, *error};
                 document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
             }
-            return Outcome{hatchet::Snapshot::buildWithHint(std::move(document), source, hint), nullptr, {}};
+            return Outcome{
+                hatchet::Snapshot::buildWithHint(std::move(document), source, hint, validation), nullptr, {}};
         },
         &Loader::finishWithSnapshot);
 }

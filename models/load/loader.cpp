@@ -126,7 +126,7 @@ void Loader::readStandardInput(Job& job) {
     Q_EMIT parsing();
     runOffThread(
         job,
-        [cancel = job.cancel, maxBytes = m_maxBytes, source = job.source]() {
+        [cancel = job.cancel, maxBytes = m_maxBytes, source = job.source, validation = m_validation]() {
             QFile in;
             QByteArray bytes;
             if (!in.open(stdin, QIODevice::ReadOnly, QFileDevice::DontCloseHandle))
@@ -151,7 +151,9 @@ void Loader::readStandardInput(Job& job) {
                 return Outcome{nullptr, nullptr, *error};
             auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
             return Outcome{
-                hatchet::Snapshot::buildWithHint(std::move(document), StandardInput, hint), nullptr, {}};
+                hatchet::Snapshot::buildWithHint(std::move(document), StandardInput, hint, validation),
+                nullptr,
+                {}};
         },
         &Loader::finishWithSnapshot);
 }
@@ -290,12 +292,14 @@ void Loader::parseIntoSnapshot(Job& job) {
         job.arriving = json::ArrivingBytes::complete(std::move(job.buffer));
     runOffThread(
         job,
-        [bytes = job.arriving, cancel = job.cancel, source = job.source, hint = job.captureHint]() mutable {
+        [bytes = job.arriving, cancel = job.cancel, source = job.source, hint = job.captureHint,
+         validation = m_validation]() mutable {
             auto parsed = json::Document::parse(bytes, cancel.get());
             if (auto* error = std::get_if<json::Document::ParseError>(&parsed))
                 return Outcome{nullptr, nullptr, *error};
             auto document = std::get<std::shared_ptr<const json::Document>>(std::move(parsed));
-            return Outcome{hatchet::Snapshot::buildWithHint(std::move(document), source, hint), nullptr, {}};
+            return Outcome{
+                hatchet::Snapshot::buildWithHint(std::move(document), source, hint, validation), nullptr, {}};
         },
         &Loader::finishWithSnapshot);
 }

@@ -48,6 +48,8 @@ public:
     void setMaxBytes(qint64 bytes) { m_maxBytes = bytes; }
     qint64 maxBytes() const { return m_maxBytes; }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    // Whether snapshots are validated (the default) — a command that reports no problems skips it.
+    void setValidation(hatchet::Snapshot::Validation validation) { m_validation = validation; }
 
     // "-" (or /dev/stdin) reads standard input to its end (StandardInput).
     void load(const QString& source);
@@ -110,6 +112,7 @@ private:
     quint64 m_lastJobId = 0;
     qint64 m_maxBytes = DefaultMaxBytes;
     int m_timeoutMs = DefaultTimeoutMs;
+    hatchet::Snapshot::Validation m_validation = hatchet::Snapshot::Validation::Full;
 };
 
 } // namespace hwi::load
