@@ -20,7 +20,7 @@ bool contains(std::string_view haystack, std::string_view needle) {
 }
 
 bool matchesAlternative(const Query::Term& term, const Query::Alternative& alternative,
-                        const WorkerIndexEntry& worker, qint64 referenceMsecs) {
+                        const WorkerIndexEntry& worker, qint64 referenceMsecs, int verdict) {
     using Heartbeat = WorkerIndexEntry::Heartbeat;
     switch (alternative.op) {
     case Query::Alternative::Contains:
@@ -47,6 +47,8 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
     case Query::Alternative::NotSchedulable:
         return analysis::isSchedulable(worker.health, referenceMsecs) ==
                (alternative.op == Query::Alternative::Schedulable);
+    case Query::Alternative::Verdict:
+        return verdict >= 0 && (alternative.verdicts & (1u << verdict)) != 0;
     }
     return false;
 }
@@ -72,7 +74,7 @@ QStringList Query::fieldNames() {
             QStringLiteral("type"),      QStringLiteral("label"),      QStringLiteral("action"),
             QStringLiteral("workflow"),  QStringLiteral("sdk"),        QStringLiteral("dispatcher"),
             QStringLiteral("slot-type"), QStringLiteral("slots"),      QStringLiteral("heartbeat"),
-            QStringLiteral("health"),    QStringLiteral("schedulable")};
+            QStringLiteral("health"),    QStringLiteral("schedulable"), QStringLiteral("verdict")};
 }
 
 QStringList Query::schedulableValues() {
@@ -148,13 +150,19 @@ Query::ServerFilters Query::serverFilters() const {
     return filters;
 }
 
-bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const {
+bool Query::usesVerdict() const {
+    return std::any_of(terms().begin(), terms().end(), [](const Term& term) {
+        return term.alternatives.front().op == Alternative::Verdict;
+    });
+}
+
+bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, int verdict) const {
     if (!m_terms)
         return true;
     for (const Term& term : *m_terms) {
         bool any = false;
         for (const Alternative& alternative : term.alternatives) {
-            if (matchesAlternative(term, alternative, worker, referenceMsecs)) {
+            if (matchesAlternative(term, alternative, worker, referenceMsecs, verdict)) {
                 any = true;
                 break;
             }

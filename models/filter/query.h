@@ -62,8 +62,12 @@ public:
     };
     ServerFilters serverFilters() const;
 
-    // referenceMsecs: capture time or now, ms since epoch. No allocation.
-    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs) const;
+    // referenceMsecs: capture time or now, ms since epoch. verdict: the worker's analysis::Verdict in the
+    // "Can it run?" placement, NoVerdict without one (then `verdict:` terms match nothing). No allocation.
+    static constexpr int NoVerdict = -1;
+    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, int verdict = NoVerdict) const;
+    // Whether a `verdict:` term needs a placement (the worker index does not hold one).
+    bool usesVerdict() const;
 
     // The parsed form, public for the parser and tests.
     struct Alternative {
@@ -78,6 +82,7 @@ public:
             Health,
             Schedulable, // analysis::isSchedulable at the reference time
             NotSchedulable,
+            Verdict, // the worker's placement verdict is one of `verdicts`
         };
         Op op = Contains;
         std::string needle; // folded (foldForSearch) for Contains and Equals; exactNeedle for Exact
@@ -86,6 +91,7 @@ public:
         // Health: some state of the worker's is one of these (hatchet::HealthStates).
         quint16 healthStates = 0;
         quint8 pivotKey = 0; // Exact: an analysis::PivotKey
+        quint8 verdicts = 0; // Verdict: bit (1 << analysis::Verdict)
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals
