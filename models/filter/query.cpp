@@ -70,10 +70,10 @@ QString QueryError::toString() const {
 }
 
 QStringList Query::fieldNames() {
-    return {QStringLiteral("name"),      QStringLiteral("id"),         QStringLiteral("status"),
-            QStringLiteral("type"),      QStringLiteral("label"),      QStringLiteral("action"),
-            QStringLiteral("workflow"),  QStringLiteral("sdk"),        QStringLiteral("dispatcher"),
-            QStringLiteral("slot-type"), QStringLiteral("slots"),      QStringLiteral("heartbeat"),
+    return {QStringLiteral("name"),      QStringLiteral("id"),          QStringLiteral("status"),
+            QStringLiteral("type"),      QStringLiteral("label"),       QStringLiteral("action"),
+            QStringLiteral("workflow"),  QStringLiteral("sdk"),         QStringLiteral("dispatcher"),
+            QStringLiteral("slot-type"), QStringLiteral("slots"),       QStringLiteral("heartbeat"),
             QStringLiteral("health"),    QStringLiteral("schedulable"), QStringLiteral("verdict")};
 }
 
@@ -151,9 +151,8 @@ Query::ServerFilters Query::serverFilters() const {
 }
 
 bool Query::usesVerdict() const {
-    return std::any_of(terms().begin(), terms().end(), [](const Term& term) {
-        return term.alternatives.front().op == Alternative::Verdict;
-    });
+    return std::any_of(terms().begin(), terms().end(),
+                       [](const Term& term) { return term.alternatives.front().op == Alternative::Verdict; });
 }
 
 bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, int verdict) const {

@@ -559,13 +559,14 @@ QVariant WorkerTableModel::healthData(const Row& row, int role) const {
 QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
-    static const char* const Titles[NUM_COLUMNS] = {
-        QT_TR_NOOP("Name"),           QT_TR_NOOP("Status"),        QT_TR_NOOP("Type"),
-        QT_TR_NOOP("Last heartbeat"), QT_TR_NOOP("Slots"),         QT_TR_NOOP("Labels"),
-        QT_TR_NOOP("Actions"),        QT_TR_NOOP("Workflows"),     QT_TR_NOOP("SDK"),
-        QT_TR_NOOP("Dispatcher"),     QT_TR_NOOP("Created"),       QT_TR_NOOP("Health"),
-        QT_TR_NOOP("Change"),         QT_TR_NOOP("Used over time"), QT_TR_NOOP("Verdict"),
-        QT_TR_NOOP("Rank")};
+    static const char* const Titles[NUM_COLUMNS] = {QT_TR_NOOP("Name"),    QT_TR_NOOP("Status"),
+                                                    QT_TR_NOOP("Type"),    QT_TR_NOOP("Last heartbeat"),
+                                                    QT_TR_NOOP("Slots"),   QT_TR_NOOP("Labels"),
+                                                    QT_TR_NOOP("Actions"), QT_TR_NOOP("Workflows"),
+                                                    QT_TR_NOOP("SDK"),     QT_TR_NOOP("Dispatcher"),
+                                                    QT_TR_NOOP("Created"), QT_TR_NOOP("Health"),
+                                                    QT_TR_NOOP("Change"),  QT_TR_NOOP("Used over time"),
+                                                    QT_TR_NOOP("Verdict"), QT_TR_NOOP("Rank")};
     return tr(Titles[section]);
 }
 

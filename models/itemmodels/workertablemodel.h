@@ -39,10 +39,10 @@ public:
         SdkColumn,
         DispatcherColumn,
         CreatedColumn,
-        HealthColumn, // the first health state (hatchet::assessHealth) at the reference time; all in the
-                      // tooltip
-        ChangeColumn, // in a comparison: appeared, gone, replaced or changed (with the number of fields)
-        UsageColumn,  // used slot units over the session's history (a sparkline)
+        HealthColumn,  // the first health state (hatchet::assessHealth) at the reference time; all in the
+                       // tooltip
+        ChangeColumn,  // in a comparison: appeared, gone, replaced or changed (with the number of fields)
+        UsageColumn,   // used slot units over the session's history (a sparkline)
         VerdictColumn, // "Can it run?": fits, full, too-small or excluded (the reasons in the tooltip)
         RankColumn,    // "Can it run?": the worker's rank for the task ("-" when excluded)
         NUM_COLUMNS
