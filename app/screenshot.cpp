@@ -1,7 +1,8 @@
 // Renders the main window to PNG for the README and for looking at what we built:
 //   hwi_screenshot OUT.png [--source SOURCE] [--worker NAME] [--tab TITLE-PREFIX|PAGE-ID] [--dark]
 //                  [--size WxH] [--reload-with FILE] [--failed-load] [--page workers|document|fleet]
-//                  [--compare OLD] [--history FOLDER [--compare-entry N]]
+//                  [--compare OLD] [--history FOLDER [--compare-entry N]] [--at TIME]
+//                  [--place ACTION [--want SPEC]... [--units TYPE=N]... [--sticky soft|hard:WORKER_ID]]
 // --tab takes a title's start ("Overview", "Runs") or a page id ("raw-json", WorkerDetail::pageId).
 // --page shows that page of the window (default workers); the Fleet page is grabbed once its figures are
 // built.
@@ -11,11 +12,16 @@
 // --compare compares the document with OLD (File > Compare With); --history opens a saved history folder
 // (scripts/history-demo makes one) instead of SOURCE, and --compare-entry compares its capture N (from 0)
 // with the latest.
+// --at measures times against TIME (View > Measure Times Against > Other Time). --place opens the "Can it
+// run?" panel on that task, the other three as hatchet-inspector --place reads them.
 #include "fleetview.h"
 #include "mainwindow.h"
+#include "placecommand.h"
+#include "placementpanel.h"
 #include "workerdetail.h"
 #include "workertableview.h"
 
+#include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
 
 #include <QApplication>
@@ -91,7 +97,16 @@ int main(int argc, char** argv) {
                       QStringLiteral("N")});
     parser.addOption({QStringLiteral("size"), QStringLiteral("Window size"), QStringLiteral("WxH"),
                       QStringLiteral("1500x860")});
+    parser.addOption({QStringLiteral("at"), QStringLiteral("Measure times against this ISO 8601 time"),
+                      QStringLiteral("TIME")});
+    app::addPlaceOptions(parser);
     parser.process(app);
+    QString placeError;
+    const std::optional<analysis::Task> task = app::placeTaskFrom(parser, &placeError);
+    if (!placeError.isEmpty()) {
+        std::fprintf(stderr, "%s\n", qPrintable(placeError));
+        return 2;
+    }
     if (parser.positionalArguments().size() != 1)
         parser.showHelp(2);
     if (parser.isSet(QStringLiteral("dark")))
@@ -102,6 +117,9 @@ int main(int argc, char** argv) {
     const QStringList size = parser.value(QStringLiteral("size")).split(QLatin1Char('x'));
     window.resize(size.value(0).toInt(), size.value(1).toInt());
     window.show();
+    if (parser.isSet(QStringLiteral("at")))
+        window.setMeasureAgainst(views::MainWindow::MeasureAgainst::OtherTime,
+                                 models::parseInstant(parser.value(QStringLiteral("at"))));
     int exitCode = 1;
     QString source = parser.value(QStringLiteral("source"));
     const QString reloadWith = parser.value(QStringLiteral("reload-with"));
@@ -126,6 +144,10 @@ int main(int argc, char** argv) {
         if (grabbing)
             return;
         grabbing = true;
+        if (task) {
+            window.openPlacement(task->action); // the panel offers the snapshot's slot types first
+            window.placementPanel()->setTask(*task);
+        }
         QTableView* table = window.workerTable();
         const QString worker = parser.value(QStringLiteral("worker"));
         for (int row = 0; row < table->model()->rowCount() && !worker.isEmpty(); ++row) {

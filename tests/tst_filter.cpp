@@ -338,10 +338,10 @@ void TestFilter::errors_data() {
     row("render \"farm", 7, "unclosed quote: expected a closing '\"'");
     row("foo:bar", 0,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slot-type, slots, heartbeat, health, schedulable, change, changed");
+        "dispatcher, slot-type, slots, heartbeat, health, schedulable, verdict, change, changed");
     row("status:active -Foo:x", 15,
         "unknown field 'foo'; known fields: name, id, status, type, label, action, workflow, sdk, "
-        "dispatcher, slot-type, slots, heartbeat, health, schedulable, change, changed");
+        "dispatcher, slot-type, slots, heartbeat, health, schedulable, verdict, change, changed");
     row("slots:maybe", 6, "expected 'free' or 'full' after 'slots:'");
     row("slots:free,", 11, "expected a value after ','");
     row("-", 0, "expected a term after '-'");
@@ -364,6 +364,7 @@ void TestFilter::errors_data() {
         "slotConfig, maxRuns, availableRuns, labels, actions, registeredWorkflows, lastHeartbeatAt, "
         "metadata, "
         "lastListenerEstablished, slots, recentStepRuns");
+    row("verdict:runs", 8, "unknown verdict 'runs'; known: fits, full, too-small, excluded");
 }
 
 void TestFilter::errors() {

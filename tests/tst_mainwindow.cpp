@@ -207,8 +207,10 @@ void TestMainWindow::detailTabsFitALaptopScreen() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QTabBar& bar = *window.detail()->tabs()->tabBar();
-    QCOMPARE(bar.count(), 10);
-    QVERIFY(!bar.isTabVisible(int(views::WorkerDetail::Page::Changes))); // only in a comparison
+    QCOMPARE(bar.count(), 11);
+    QVERIFY(!bar.isTabVisible(int(views::WorkerDetail::Page::Changes)));   // only in a comparison
+    QVERIFY(!bar.isTabVisible(int(views::WorkerDetail::Page::Placement))); // only with "Can it run?"
+
     for (int row = 0; row < window.workerTable()->model()->rowCount(); ++row) {
         window.workerTable()->selectRow(row);
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);

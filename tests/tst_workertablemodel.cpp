@@ -1,4 +1,5 @@
 #include "analysis/diff.h"
+#include "analysis/placement.h"
 #include "export/workerexport.h"
 #include "filter/workerfilterproxy.h"
 #include "hatchet/health.h"
@@ -17,6 +18,7 @@
 #include <algorithm>
 #include <functional>
 #include <limits>
+#include <numeric>
 
 using hwi::hatchet::TimeValue;
 using hwi::models::HealthLevel;
@@ -97,6 +99,8 @@ private Q_SLOTS:
     void comparison();
     void refreshDuringComparison();
     void usageSeries();
+    void placementColumns();
+    void placementSortsAndFilters();
 };
 
 void TestWorkerTableModel::dump_data() {
@@ -163,11 +167,12 @@ void TestWorkerTableModel::dump() {
     const auto snapshot = testutil::loadFixture(fixture);
     model.setSnapshot(snapshot);
     model.setReferenceTime(snapshot->captureTime);
-    // Change and Used over time stay empty outside a comparison and a history (tested on their own).
+    // Change, Used over time, Verdict and Rank stay empty outside a comparison, a history and a placement
+    // (tested on their own).
     QStringList lines = testutil::dump(model);
     for (QString& line : lines) {
-        QVERIFY2(line.endsWith(QLatin1String("||")), qPrintable(line));
-        line.chop(2);
+        QVERIFY2(line.endsWith(QLatin1String("||||")), qPrintable(line));
+        line.chop(4);
     }
     QVERIFY(testutil::sameLines(lines, expected));
 }
@@ -784,6 +789,97 @@ void TestWorkerTableModel::usageSeries() {
     QVERIFY(!series[1].isValid());
     QCOMPARE(alpha.data(hwi::models::RawValueRole).toLongLong(), 3);
     QVERIFY(!model.index(0, WorkerTableModel::UsageColumn).data(WorkerTableModel::UsageSeriesRole).isValid());
+}
+
+namespace {
+
+// place-labels.json with the task of tests/expected/place-labels-required.tsv: +gpu=a100 and
+// region=eu-west-1@50, at the fixtures' "now".
+std::shared_ptr<const hwi::analysis::Placement> requiredGpuPlacement(const hwi::hatchet::Snapshot& snapshot) {
+    using namespace hwi::analysis;
+    Task task;
+    task.action = QStringLiteral("render:frame");
+    task.labels = {{QStringLiteral("gpu"), Comparator::Equal, QStringLiteral("a100"), true, 100},
+                   {QStringLiteral("region"), Comparator::Equal, QStringLiteral("eu-west-1"), false, 50}};
+    std::vector<std::size_t> all(snapshot.workers.size());
+    std::iota(all.begin(), all.end(), std::size_t(0));
+    const qint64 now =
+        QDateTime::fromString(QStringLiteral("2026-11-29T13:00:05Z"), Qt::ISODate).toMSecsSinceEpoch();
+    return std::make_shared<const Placement>(place(task, snapshot, all, now));
+}
+
+} // namespace
+
+void TestWorkerTableModel::placementColumns() {
+    const auto snapshot = testutil::loadFixture(QStringLiteral("place-labels.json"));
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(snapshot);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setPlacement(requiredGpuPlacement(*snapshot));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(resets.size(), 0);
+    QStringList table;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        table << model.index(row, WorkerTableModel::NameColumn).data().toString() + QLatin1Char(' ') +
+                     model.index(row, WorkerTableModel::VerdictColumn).data().toString() + QLatin1Char(' ') +
+                     model.index(row, WorkerTableModel::RankColumn).data().toString();
+    }
+    QCOMPARE(table.join(QLatin1Char(',')),
+             QStringLiteral("render-a fits 150,render-b fits 100,render-c fits 150,render-d excluded -,"
+                            "render-e excluded -,render-f fits 150,render-g excluded -"));
+    using hwi::models::SeverityRole;
+    QCOMPARE(model.index(0, WorkerTableModel::VerdictColumn).data(SeverityRole).toInt(),
+             int(HealthLevel::Good));
+    QCOMPARE(model.index(3, WorkerTableModel::VerdictColumn).data(SeverityRole).toInt(),
+             int(HealthLevel::Bad));
+    QCOMPARE(model.index(3, WorkerTableModel::VerdictColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("label gpu=t4, wants gpu=a100 (required)"));
+    QCOMPARE(model.index(6, WorkerTableModel::VerdictColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("default: available 0 < 1 unit\nlabel gpu=h100, wants gpu=a100 (required)"));
+
+    model.setPlacement(nullptr);
+    QVERIFY(!model.index(0, WorkerTableModel::VerdictColumn).data().isValid());
+    QVERIFY(!model.index(0, WorkerTableModel::RankColumn).data(hwi::models::RawValueRole).isValid());
+}
+
+void TestWorkerTableModel::placementSortsAndFilters() {
+    const auto snapshot = testutil::loadFixture(QStringLiteral("place-labels.json"));
+    WorkerTableModel model;
+    hwi::filter::WorkerFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(snapshot);
+    const auto placement = requiredGpuPlacement(*snapshot);
+    model.setPlacement(placement);
+
+    // Highest rank first, excluded workers last; fits before full before too-small before excluded.
+    proxy.sort(WorkerTableModel::RankColumn, Qt::DescendingOrder);
+    QCOMPARE(proxy.index(0, WorkerTableModel::RankColumn).data().toString(), QStringLiteral("150"));
+    QCOMPARE(proxy.index(3, WorkerTableModel::RankColumn).data().toString(), QStringLiteral("100"));
+    QCOMPARE(proxy.index(6, WorkerTableModel::RankColumn).data().toString(), QStringLiteral("-"));
+    proxy.sort(WorkerTableModel::VerdictColumn, Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, WorkerTableModel::VerdictColumn).data().toString(), QStringLiteral("fits"));
+    QCOMPARE(proxy.index(6, WorkerTableModel::VerdictColumn).data().toString(), QStringLiteral("excluded"));
+
+    // verdict: reads the verdicts the window hands the proxy; without them it matches nothing.
+    proxy.setQuery(
+        std::get<hwi::filter::Query>(hwi::filter::Query::parse(QStringLiteral("verdict:excluded"))));
+    QCOMPARE(proxy.rowCount(), 0);
+    std::vector<qint8> verdicts(snapshot->workers.size());
+    for (const auto& worker : placement->workers)
+        verdicts[worker.worker] = qint8(worker.verdict);
+    proxy.setVerdicts(verdicts);
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setQuery(std::get<hwi::filter::Query>(hwi::filter::Query::parse(QStringLiteral("-verdict:FITS"))));
+    QCOMPARE(proxy.rowCount(), 3);
+    proxy.setQuery(
+        std::get<hwi::filter::Query>(hwi::filter::Query::parse(QStringLiteral("verdict:fits,full"))));
+    QCOMPARE(proxy.rowCount(), 4);
+    proxy.setVerdicts({});
+    QCOMPARE(proxy.rowCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestWorkerTableModel)

@@ -14,6 +14,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabBar>
@@ -60,7 +61,8 @@ FleetView::FleetView(QWidget* parent)
     , m_model(new models::PivotModel(this))
     , m_problemFilter(new models::PivotProblemFilter(this))
     , m_section(nullptr)
-    , m_onlyProblems(new QCheckBox(tr("Only rows that &cannot run"), this)) {
+    , m_onlyProblems(new QCheckBox(tr("Only rows that &cannot run"), this))
+    , m_canItRun(new QPushButton(tr("Can It &Run?…"), this)) {
     m_problemFilter->setSourceModel(m_model);
     m_section = new SectionView(m_problemFilter, tr("No actions"), this);
     m_section->addToFilterRow(m_onlyProblems);
@@ -68,6 +70,18 @@ FleetView::FleetView(QWidget* parent)
     connect(m_onlyProblems, &QCheckBox::toggled, m_problemFilter,
             &models::PivotProblemFilter::setOnlyProblems);
     connect(pivotTable(), &QAbstractItemView::activated, this, &FleetView::activate);
+    m_section->addToFilterRow(m_canItRun);
+    m_canItRun->setToolTip(tr("Where Hatchet would place a task of the selected action, and why not "
+                              "elsewhere (the Can it run? panel)"));
+    connect(m_canItRun, &QPushButton::clicked, this, [this] {
+        if (const QString action = currentAction(); !action.isEmpty())
+            Q_EMIT canItRunRequested(action);
+    });
+    connect(pivotTable()->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &FleetView::updateCanItRun);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &FleetView::updateCanItRun);
+    pivotTable()->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(pivotTable(), &QWidget::customContextMenuRequested, this, &FleetView::showRowMenu);
 
     for (const PivotKey key : tableKeys())
         m_tabs->setTabData(m_tabs->addTab(keyTitle(key)), int(key));
@@ -210,6 +224,31 @@ void FleetView::showPivot() {
                                   ? tr("No %1 that cannot run match '%2'").arg(noun, QStringLiteral("%1"))
                                   : tr("No %1 match '%2'").arg(noun, QStringLiteral("%1")));
     pivotTable()->setAccessibleName(keyTitle(key));
+    updateCanItRun();
+}
+
+QString FleetView::currentAction() const {
+    const QModelIndex current = pivotTable()->currentIndex();
+    if (pivotKey() != PivotKey::Action || !current.isValid())
+        return {};
+    return current.siblingAtColumn(models::PivotModel::KeyColumn).data(Qt::DisplayRole).toString();
+}
+
+void FleetView::updateCanItRun() {
+    m_canItRun->setVisible(pivotKey() == PivotKey::Action);
+    m_canItRun->setEnabled(!currentAction().isEmpty());
+}
+
+void FleetView::showRowMenu(const QPoint& position) {
+    const QModelIndex index = pivotTable()->indexAt(position);
+    if (!index.isValid() || pivotKey() != PivotKey::Action)
+        return;
+    pivotTable()->setCurrentIndex(index);
+    const QString action = currentAction();
+    QMenu menu(this);
+    menu.addAction(tr("Can It Run?…"), this, [this, action] { Q_EMIT canItRunRequested(action); });
+    menu.addAction(tr("Show Its Workers"), this, [this, index] { activate(index); });
+    menu.exec(pivotTable()->viewport()->mapToGlobal(position));
 }
 
 void FleetView::updateTabs() {

@@ -72,6 +72,10 @@ public:
     QTabBar* pivotTabs() const { return m_tabs; }
     QCheckBox* onlyProblemsToggle() const { return m_onlyProblems; }
     QLabel* summaryLabel() const { return m_summary; }
+    // "Can it run?…" beside the Actions table: asks for the panel on the current row's action.
+    QPushButton* canItRunButton() const { return m_canItRun; }
+    // The action of the current pivot row on the Actions tab; empty on the other tabs.
+    QString currentAction() const;
     const std::vector<ChartPanel*>& charts() const { return m_charts; }
 
 Q_SIGNALS:
@@ -79,6 +83,8 @@ Q_SIGNALS:
     // filter, which the pivots already follow).
     void rowActivated(const QString& query);
     void clearFilterRequested();
+    // Open the "Can it run?" panel on this action (a row of the Actions table).
+    void canItRunRequested(const QString& action);
     // New figures are on screen.
     void built();
 
@@ -92,6 +98,8 @@ private:
     void updateTabs();
     void updateSummary();
     void activate(const QModelIndex& index);
+    void updateCanItRun();
+    void showRowMenu(const QPoint& position);
 
     std::function<Input()> m_source;
     Input m_input; // of the figures being built or shown (without the worker list)
@@ -108,6 +116,7 @@ private:
     models::PivotProblemFilter* m_problemFilter;
     SectionView* m_section;
     QCheckBox* m_onlyProblems;
+    QPushButton* m_canItRun;
 };
 
 } // namespace hwi::views

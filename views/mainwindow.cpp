@@ -82,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent)
     resize(1500, 860);
     setUpDesktop();
     setUpComparison(); // after the remembered layout: the Change and Used columns follow the session
+    setUpPlacement();  // likewise the Verdict and Rank columns follow the panel
 }
 
 MainWindow::~MainWindow() = default;
@@ -437,6 +438,7 @@ void MainWindow::updateReferenceTime() {
     const bool other = m_measureAgainst == MeasureAgainst::OtherTime;
     m_detail->setReferenceTime(reference, now ? tr("now") : other ? tr("set time") : tr("capture"));
     m_fleet->invalidate();
+    updatePlacement();
     m_status->setReference(now     ? hatchet::TimeSource::Now
                            : other ? hatchet::TimeSource::UserSet
                                    : hatchet::TimeSource::Unknown,
@@ -452,6 +454,7 @@ void MainWindow::selectionChanged() {
     m_detail->setWorker(worker >= 0 ? std::optional<std::size_t>(worker) : std::nullopt);
     m_session->fetchWorker(worker);
     showChangeOfCurrentRow();
+    showPlacementOfCurrentWorker();
 }
 
 void MainWindow::setFilter(const QString& query) {
@@ -466,7 +469,7 @@ void MainWindow::applyFilter(const QString& query) {
         return;
     }
     m_filterBar->setError({});
-    m_filterBar->setHint(std::get<filter::Query>(parsed).hints().join(QLatin1Char('\n')));
+    m_filterBar->setHint(filterHints(std::get<filter::Query>(parsed)));
     m_proxy->setQuery(std::get<filter::Query>(parsed));
     updateFilterCounts();
     m_session->setQuery(std::get<filter::Query>(parsed)); // a live list asks the server again when needed

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analysis/placement.h"
 #include "hatchet/snapshot.h"
 #include "session/session.h"
 
@@ -10,6 +11,8 @@
 
 class QAction;
 class QActionGroup;
+class QDockWidget;
+class QLabel;
 class QMenu;
 class QSplitter;
 class QTabWidget;
@@ -19,8 +22,9 @@ namespace hwi::models {
 class WorkerTableModel;
 } // namespace hwi::models
 namespace hwi::filter {
+class Query;
 class WorkerFilterProxy;
-}
+} // namespace hwi::filter
 
 namespace hwi::views {
 
@@ -30,6 +34,7 @@ class FilterBar;
 class FleetView;
 class HistoryStrip;
 class MessageBar;
+class PlacementPanel;
 class ProblemsPanel;
 class RawJsonView;
 class RecentFiles;
@@ -110,6 +115,18 @@ public:
     QSplitter* workerSplitter() const { return m_workerSplit; }
     HistoryStrip* historyStrip() const { return m_historyStrip; }
 
+    // "Can it run?" (mainwindowplacement.cpp): the panel beside the worker table, its placement of the task
+    // over every worker (null while the panel is closed or has no task) and the summary above the table.
+    void openPlacement(const QString& action = {});
+    PlacementPanel* placementPanel() const { return m_placementPanel; }
+    QDockWidget* placementDock() const { return m_placementDock; }
+    QAction* canItRunAction() const { return m_canItRunAction; }
+    std::shared_ptr<const analysis::Placement> placement() const { return m_placement; }
+    QLabel* placementSummary() const { return m_placementSummary; }
+    // The hatchet-inspector --place line giving the panel's verdicts (what Copy as Command copies); empty
+    // without a task.
+    QString placementCommand() const;
+
     // The comparison on screen as File > Export Comparison… writes it (the TSV of --diff); nullopt or the
     // error.
     std::optional<QString> exportComparison(const QString& path) const;
@@ -162,6 +179,11 @@ private:
     void saveHistoryDialog();
     void openHistoryDialog();
     void historyLimitsDialog();
+    // "Can it run?" (mainwindowplacement.cpp).
+    void setUpPlacement();
+    void updatePlacement();
+    void showPlacementOfCurrentWorker();
+    QString filterHints(const filter::Query& query) const;
 
     session::Session* m_session;
     models::WorkerTableModel* m_model;
@@ -201,6 +223,12 @@ private:
     QAction* m_compareAllFields = nullptr;
     QAction* m_exportComparison = nullptr;
     QAction* m_saveHistory = nullptr;
+    PlacementPanel* m_placementPanel = nullptr;
+    QDockWidget* m_placementDock = nullptr;
+    QAction* m_canItRunAction = nullptr;
+    QLabel* m_placementSummary = nullptr;
+    std::shared_ptr<const analysis::Placement> m_placement;
+    std::optional<analysis::Task> m_placementTask; // the panel's last complete task
 };
 
 } // namespace hwi::views

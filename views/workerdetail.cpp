@@ -1,5 +1,6 @@
 #include "workerdetail.h"
 #include "elidedlabel.h"
+#include "placementchecksview.h"
 
 #include "hatchet/health.h"
 #include "itemmodels/actionsmodel.h"
@@ -63,8 +64,9 @@ QString workflowsEmptyText() {
 
 QString WorkerDetail::pageId(Page page) {
     // As the English titles read in settings keys before the ids existed, so saved layouts still apply.
-    static const char* const Ids[] = {"overview", "slots",       "slot-config", "labels",   "workflows",
-                                      "actions",  "recent-runs", "runtime",     "raw-json", "changes"};
+    static const char* const Ids[] = {"overview",  "slots",   "slot-config", "labels",
+                                      "workflows", "actions", "recent-runs", "runtime",
+                                      "raw-json",  "changes", "placement"};
     return QLatin1String(Ids[static_cast<int>(page)]);
 }
 
@@ -147,6 +149,10 @@ WorkerDetail::WorkerDetail(QWidget* parent)
                tr("No runtime info"));
     addPage(Page::RawJson, m_raw, tr("Raw"), tr("The worker's raw JSON"));
     addChangesPage();
+    m_placementView = new PlacementChecksView(m_tabs);
+    addPage(Page::Placement, m_placementView, tr("Placement"),
+            tr("Can it run? The selected worker's verdict, check by check"));
+    m_tabs->setTabVisible(int(Page::Placement), false);
     setWorker(std::nullopt);
 }
 
@@ -277,12 +283,38 @@ void WorkerDetail::setComparing(bool comparing) {
     if (comparing == m_tabs->isTabVisible(changes))
         return;
     m_tabs->setTabVisible(changes, comparing);
-    if (auto* compact = dynamic_cast<CompactTabStyle*>(m_tabs->tabBar()->style())) {
-        compact->setTight(comparing);
-        m_tabs->tabBar()->setElideMode(m_tabs->tabBar()->elideMode()); // lays the tabs out again
-    }
+    updateTabSpacing();
     if (!comparing)
         setChange(std::nullopt);
+}
+
+// With a tenth or eleventh tab, tighter padding, so the titles still fit rather than elide.
+void WorkerDetail::updateTabSpacing() {
+    if (auto* compact = dynamic_cast<CompactTabStyle*>(m_tabs->tabBar()->style())) {
+        compact->setTight(isComparing() || showsPlacement());
+        m_tabs->tabBar()->setElideMode(m_tabs->tabBar()->elideMode()); // lays the tabs out again
+    }
+}
+
+void WorkerDetail::setPlacementShown(bool shown) {
+    if (shown == showsPlacement())
+        return;
+    m_tabs->setTabVisible(int(Page::Placement), shown);
+    updateTabSpacing();
+    if (!shown)
+        m_placementView->setPlacement(std::nullopt, {});
+}
+
+bool WorkerDetail::showsPlacement() const {
+    return m_tabs->isTabVisible(int(Page::Placement));
+}
+
+void WorkerDetail::setPlacement(const std::optional<analysis::WorkerPlacement>& placement,
+                                const QStringList& warnings) {
+    m_placementView->setPlacement(placement, warnings);
+    const QString verdict = placement ? analysis::verdictId(placement->verdict) : QString();
+    m_tabs->setTabText(int(Page::Placement),
+                       verdict.isEmpty() ? tr("Placement") : tr("Placement: %1").arg(verdict));
 }
 
 bool WorkerDetail::isComparing() const {

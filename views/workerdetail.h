@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/diff.h"
+#include "analysis/placement.h"
 #include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "load/loader.h"
@@ -25,6 +26,7 @@ class SlotsModel;
 namespace hwi::views {
 
 class ElidedLabel;
+class PlacementChecksView;
 class RawJsonView;
 class SectionView;
 class SlotBars;
@@ -42,7 +44,7 @@ class WorkerDetail final : public QWidget {
 public:
     // The tabs, in order. Titles are short, translated and carry counts ("Runs (3)"): look pages up by this,
     // never by title.
-    // Changes is shown only in a comparison.
+    // Changes is shown only in a comparison, Placement only while the "Can it run?" panel has a task.
     enum class Page {
         Overview,
         Slots,
@@ -53,7 +55,8 @@ public:
         RecentRuns,
         Runtime,
         RawJson,
-        Changes
+        Changes,
+        Placement
     };
     // A fixed ASCII id per page ("overview", "slot-config", …): each page's objectName, for settings keys.
     static QString pageId(Page page);
@@ -89,6 +92,13 @@ public:
     // A worker that is gone in the comparison, as the older snapshot has it (the header says so).
     void showGoneWorker(std::shared_ptr<const hatchet::Snapshot> older, std::size_t index);
 
+    // The "Can it run?" placement: the Placement tab shows the selected worker's verdict check by check.
+    void setPlacementShown(bool shown);
+    bool showsPlacement() const;
+    // The selected worker's placement (nullopt: not covered) and the placement's warnings.
+    void setPlacement(const std::optional<analysis::WorkerPlacement>& placement, const QStringList& warnings);
+    PlacementChecksView* placementView() const { return m_placementView; }
+
     QTabWidget* tabs() const { return m_tabs; }
     // The header's worker name (elided; the full name is text() and the tooltip).
     ElidedLabel* nameLabel() const { return m_name; }
@@ -117,6 +127,7 @@ private:
     const Section* sectionOf(Page page) const;
     void showWorker(std::shared_ptr<const hatchet::Snapshot> snapshot, std::optional<std::size_t> index);
     void addChangesPage();
+    void updateTabSpacing();
     void updateHeader();
     void updateTitles();
 
@@ -138,6 +149,7 @@ private:
     RawJsonView* m_raw;
     models::ChangesModel* m_changes = nullptr;
     SectionView* m_changesView = nullptr;
+    PlacementChecksView* m_placementView = nullptr;
     std::vector<Section> m_sections;
 };
 

@@ -33,7 +33,7 @@ bool matchesChange(const Query::Alternative& alternative, const Query::ChangeFac
 
 bool matchesAlternative(const Query::Term& term, const Query::Alternative& alternative,
                         const WorkerIndexEntry& worker, qint64 referenceMsecs,
-                        const Query::ChangeFacts& change) {
+                        const Query::ChangeFacts& change, int verdict) {
     using Heartbeat = WorkerIndexEntry::Heartbeat;
     switch (alternative.op) {
     case Query::Alternative::Change:
@@ -63,6 +63,8 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
     case Query::Alternative::NotSchedulable:
         return analysis::isSchedulable(worker.health, referenceMsecs) ==
                (alternative.op == Query::Alternative::Schedulable);
+    case Query::Alternative::Verdict:
+        return verdict >= 0 && (alternative.verdicts & (1u << verdict)) != 0;
     }
     return false;
 }
@@ -88,8 +90,8 @@ QStringList Query::fieldNames() {
             QStringLiteral("type"),      QStringLiteral("label"),       QStringLiteral("action"),
             QStringLiteral("workflow"),  QStringLiteral("sdk"),         QStringLiteral("dispatcher"),
             QStringLiteral("slot-type"), QStringLiteral("slots"),       QStringLiteral("heartbeat"),
-            QStringLiteral("health"),    QStringLiteral("schedulable"), QStringLiteral("change"),
-            QStringLiteral("changed")};
+            QStringLiteral("health"),    QStringLiteral("schedulable"), QStringLiteral("verdict"),
+            QStringLiteral("change"),    QStringLiteral("changed")};
 }
 
 QStringList Query::changeValues() {
@@ -192,13 +194,19 @@ Query::ServerFilters Query::serverFilters() const {
     return filters;
 }
 
-bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change) const {
+bool Query::usesVerdict() const {
+    return std::any_of(terms().begin(), terms().end(),
+                       [](const Term& term) { return term.alternatives.front().op == Alternative::Verdict; });
+}
+
+bool Query::matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change,
+                    int verdict) const {
     if (!m_terms)
         return true;
     for (const Term& term : *m_terms) {
         bool any = false;
         for (const Alternative& alternative : term.alternatives) {
-            if (matchesAlternative(term, alternative, worker, referenceMsecs, change)) {
+            if (matchesAlternative(term, alternative, worker, referenceMsecs, change, verdict)) {
                 any = true;
                 break;
             }

@@ -76,11 +76,17 @@ public:
     // Whether some term is `change:` or `changed:`.
     bool usesChange() const;
 
-    // referenceMsecs: capture time or now, ms since epoch. No allocation.
-    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change = {}) const;
+    // referenceMsecs: capture time or now, ms since epoch. change: what a comparison says of the row.
+    // verdict: the worker's analysis::Verdict in the "Can it run?" placement, NoVerdict without one (then
+    // `verdict:` terms match nothing). No allocation.
+    static constexpr int NoVerdict = -1;
+    bool matches(const WorkerIndexEntry& worker, qint64 referenceMsecs, const ChangeFacts& change = {},
+                 int verdict = NoVerdict) const;
     // A row no index entry describes (a worker gone since the older snapshot): only `change:` and
     // `changed:` terms decide; every other term lets it pass, as gone rows always have.
     bool matchesGone(const ChangeFacts& change) const;
+    // Whether a `verdict:` term needs a placement (the worker index does not hold one).
+    bool usesVerdict() const;
 
     // The parsed form, public for the parser and tests.
     struct Alternative {
@@ -97,6 +103,7 @@ public:
             NotSchedulable,
             Change,  // the row's change kind is one of `changeBits` (bit per analysis::ChangeKind)
             Changed, // the row's changed families include one of `changeBits`
+            Verdict, // the worker's placement verdict is one of `verdicts`
         };
         Op op = Contains;
         std::string needle; // folded (foldForSearch) for Contains and Equals; exactNeedle for Exact
@@ -106,6 +113,7 @@ public:
         quint16 healthStates = 0;
         quint8 pivotKey = 0; // Exact: an analysis::PivotKey
         quint32 changeBits = 0;
+        quint8 verdicts = 0; // Verdict: bit (1 << analysis::Verdict)
     };
     struct Term {
         std::string_view WorkerIndexEntry::*field = nullptr; // the haystack of Contains / Equals

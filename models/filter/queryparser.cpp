@@ -10,6 +10,7 @@
 
 #include "analysis/diff.h"
 #include "analysis/fleet.h"
+#include "analysis/placement.h"
 #include "hatchet/health.h"
 
 namespace hwi::filter {
@@ -201,6 +202,8 @@ private:
             return makeChange(value, out);
         } else if (field == QLatin1String("changed")) {
             return makeChanged(value, out);
+        } else if (field == QLatin1String("verdict")) {
+            return makeVerdict(value, out);
         } else {
             return makeHeartbeat(value, out);
         }
@@ -303,6 +306,20 @@ private:
         }
         return fail(value.position, QStringLiteral("unknown health state '%1'; known: %2")
                                         .arg(value.text, Query::healthValues().join(QStringLiteral(", "))));
+    }
+
+    // verdict:fits|full|too-small|excluded — the worker's answer in the "Can it run?" placement, which the
+    // proxy holds (the worker index does not). Case-insensitive.
+    bool makeVerdict(const Value& value, Alternative& out) {
+        const auto verdict = analysis::verdictFromId(value.text.toLower());
+        if (!verdict) {
+            return fail(value.position,
+                        QStringLiteral("unknown verdict '%1'; known: %2")
+                            .arg(value.text, analysis::verdictIds().join(QStringLiteral(", "))));
+        }
+        out.op = Alternative::Verdict;
+        out.verdicts = quint8(1u << int(*verdict));
+        return true;
     }
 
     // heartbeat:>30s — older than; heartbeat:<5m — newer than. Units s, m, h, d.

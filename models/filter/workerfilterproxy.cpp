@@ -58,6 +58,14 @@ void WorkerFilterProxy::setIndex(std::shared_ptr<const WorkerIndex> index) {
     }
 }
 
+void WorkerFilterProxy::setVerdicts(std::vector<qint8> verdicts) {
+    if (verdicts == m_verdicts)
+        return;
+    m_verdicts = std::move(verdicts);
+    if (m_query.usesVerdict())
+        refilter();
+}
+
 void WorkerFilterProxy::onSourceReset() {
     const auto snapshot = m_table ? m_table->snapshot() : nullptr;
     if (m_index && (!snapshot || !m_index->isFor(*snapshot)))
@@ -89,7 +97,9 @@ bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
     const int worker = cell.data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
     if (!ok || worker < 0 || static_cast<std::size_t>(worker) >= m_index->size())
         return m_query.matchesGone(change);
-    return m_query.matches((*m_index)[static_cast<std::size_t>(worker)], m_referenceMsecs, change);
+    const auto at = static_cast<std::size_t>(worker);
+    const int verdict = at < m_verdicts.size() ? m_verdicts[at] : Query::NoVerdict;
+    return m_query.matches((*m_index)[at], m_referenceMsecs, change, verdict);
 }
 
 } // namespace hwi::filter

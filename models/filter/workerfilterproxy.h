@@ -8,6 +8,7 @@
 #include <QMetaObject>
 
 #include <memory>
+#include <vector>
 
 namespace hwi::models {
 class WorkerTableModel;
@@ -37,6 +38,10 @@ public:
     void setReferenceTime(const QDateTime& time);
     void setIndex(std::shared_ptr<const WorkerIndex> index);
     std::shared_ptr<const WorkerIndex> workerIndex() const { return m_index; }
+    // The "Can it run?" verdict of each worker (analysis::Verdict as int, by index into Snapshot::workers),
+    // what `verdict:` terms read; empty when no placement is shown (they match nothing).
+    void setVerdicts(std::vector<qint8> verdicts);
+    bool hasVerdicts() const { return !m_verdicts.empty(); }
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
@@ -52,6 +57,7 @@ private:
     std::shared_ptr<const WorkerIndex> m_index;
     Query m_query;
     qint64 m_referenceMsecs = 0;
+    std::vector<qint8> m_verdicts;
 };
 
 } // namespace hwi::filter

@@ -8,6 +8,8 @@
 #include <QTimeZone>
 #include <QVariantMap>
 
+#include <limits>
+
 namespace hwi::models {
 
 using hatchet::SlotCapacity;
@@ -290,9 +292,32 @@ void WorkerTableModel::setUsageSeries(QHash<QString, QList<qint64>> series) {
         Q_EMIT dataChanged(index(0, UsageColumn), index(rowCount() - 1, UsageColumn));
 }
 
+void WorkerTableModel::setPlacement(std::shared_ptr<const analysis::Placement> placement) {
+    m_placement = std::move(placement);
+    m_placementOfWorker.clear();
+    if (m_placement) {
+        for (std::size_t i = 0; i < m_placement->workers.size(); ++i) {
+            const std::size_t worker = m_placement->workers[i].worker;
+            if (worker >= m_placementOfWorker.size())
+                m_placementOfWorker.resize(worker + 1, -1);
+            m_placementOfWorker[worker] = int(i);
+        }
+    }
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, VerdictColumn), index(rowCount() - 1, RankColumn));
+}
+
+const analysis::WorkerPlacement* WorkerTableModel::placementOf(int workerIndex) const {
+    if (!m_placement || workerIndex < 0 || std::size_t(workerIndex) >= m_placementOfWorker.size())
+        return nullptr;
+    const int at = m_placementOfWorker[std::size_t(workerIndex)];
+    return at < 0 ? nullptr : &m_placement->workers[std::size_t(at)];
+}
+
 std::uint32_t WorkerTableModel::changedColumns(const Row& before, const Row& after) const {
     std::uint32_t changed = 0;
-    for (int column = 0; column < NUM_COLUMNS; ++column) {
+    // The placement's columns follow setPlacement(), which a refresh calls after this.
+    for (int column = 0; column < VerdictColumn; ++column) {
         if (cellData(before, column, Qt::DisplayRole) != cellData(after, column, Qt::DisplayRole) ||
             cellData(before, column, RawValueRole) != cellData(after, column, RawValueRole))
             changed |= 1u << column;
@@ -411,6 +436,10 @@ QVariant WorkerTableModel::cellData(const Row& row, int column, int role) const 
         return healthData(row, role);
     case ChangeColumn:
         return changeData(row, role);
+    case VerdictColumn:
+        return verdictData(row, role);
+    case RankColumn:
+        return rankData(row, role);
     case UsageColumn: {
         if (role != UsageSeriesRole && role != RawValueRole)
             return {};
@@ -467,6 +496,44 @@ QVariant WorkerTableModel::changeData(const Row& row, int role) const {
     }
 }
 
+QVariant WorkerTableModel::verdictData(const Row& row, int role) const {
+    const analysis::WorkerPlacement* placement = row.comparisonGone ? nullptr : placementOf(row.worker);
+    if (!placement)
+        return {};
+    switch (role) {
+    case Qt::DisplayRole:
+        return analysis::verdictId(placement->verdict);
+    case RawValueRole:
+        return int(placement->verdict); // fits, full, too-small, excluded
+    case SeverityRole:
+        return int(placement->verdict == analysis::Verdict::Fits   ? HealthLevel::Good
+                   : placement->verdict == analysis::Verdict::Full ? HealthLevel::Warning
+                                                                   : HealthLevel::Bad);
+    case Qt::ToolTipRole:
+        return placement->verdict == analysis::Verdict::Fits ? tr("Could take the task now")
+                                                             : placement->reasons().join(QLatin1Char('\n'));
+    default:
+        return {};
+    }
+}
+
+QVariant WorkerTableModel::rankData(const Row& row, int role) const {
+    const analysis::WorkerPlacement* placement = row.comparisonGone ? nullptr : placementOf(row.worker);
+    if (!placement)
+        return {};
+    const bool excluded = placement->verdict == analysis::Verdict::Excluded;
+    switch (role) {
+    case Qt::DisplayRole:
+        return excluded ? QStringLiteral("-") : QString::number(placement->rank);
+    case RawValueRole: // excluded workers below every rank
+        return excluded ? std::numeric_limits<qint64>::min() : qint64(placement->rank);
+    case Qt::TextAlignmentRole:
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    default:
+        return {};
+    }
+}
+
 QVariant WorkerTableModel::healthData(const Row& row, int role) const {
     const hatchet::HealthStates states = hatchet::healthStates(row.health, m_reference);
     const hatchet::HealthState first = hatchet::firstState(states);
@@ -492,12 +559,14 @@ QVariant WorkerTableModel::healthData(const Row& row, int role) const {
 QVariant WorkerTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= NUM_COLUMNS)
         return {};
-    static const char* const Titles[NUM_COLUMNS] = {
-        QT_TR_NOOP("Name"),           QT_TR_NOOP("Status"),        QT_TR_NOOP("Type"),
-        QT_TR_NOOP("Last heartbeat"), QT_TR_NOOP("Slots"),         QT_TR_NOOP("Labels"),
-        QT_TR_NOOP("Actions"),        QT_TR_NOOP("Workflows"),     QT_TR_NOOP("SDK"),
-        QT_TR_NOOP("Dispatcher"),     QT_TR_NOOP("Created"),       QT_TR_NOOP("Health"),
-        QT_TR_NOOP("Change"),         QT_TR_NOOP("Used over time")};
+    static const char* const Titles[NUM_COLUMNS] = {QT_TR_NOOP("Name"),    QT_TR_NOOP("Status"),
+                                                    QT_TR_NOOP("Type"),    QT_TR_NOOP("Last heartbeat"),
+                                                    QT_TR_NOOP("Slots"),   QT_TR_NOOP("Labels"),
+                                                    QT_TR_NOOP("Actions"), QT_TR_NOOP("Workflows"),
+                                                    QT_TR_NOOP("SDK"),     QT_TR_NOOP("Dispatcher"),
+                                                    QT_TR_NOOP("Created"), QT_TR_NOOP("Health"),
+                                                    QT_TR_NOOP("Change"),  QT_TR_NOOP("Used over time"),
+                                                    QT_TR_NOOP("Verdict"), QT_TR_NOOP("Rank")};
     return tr(Titles[section]);
 }
 

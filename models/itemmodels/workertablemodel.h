@@ -1,6 +1,7 @@
 #pragma once
 
 #include "analysis/diff.h"
+#include "analysis/placement.h"
 #include "hatchet/snapshot.h"
 #include "timeformat.h"
 
@@ -38,10 +39,12 @@ public:
         SdkColumn,
         DispatcherColumn,
         CreatedColumn,
-        HealthColumn, // the first health state (hatchet::assessHealth) at the reference time; all in the
-                      // tooltip
-        ChangeColumn, // in a comparison: appeared, gone, replaced or changed (with the number of fields)
-        UsageColumn,  // used slot units over the session's history (a sparkline)
+        HealthColumn,  // the first health state (hatchet::assessHealth) at the reference time; all in the
+                       // tooltip
+        ChangeColumn,  // in a comparison: appeared, gone, replaced or changed (with the number of fields)
+        UsageColumn,   // used slot units over the session's history (a sparkline)
+        VerdictColumn, // "Can it run?": fits, full, too-small or excluded (the reasons in the tooltip)
+        RankColumn,    // "Can it run?": the worker's rank for the task ("-" when excluded)
         NUM_COLUMNS
     };
     enum Roles {
@@ -86,6 +89,12 @@ public:
     const analysis::WorkerChange* changeOf(int row) const;
     // Used units per worker id over a history, oldest first (-1 where unknown): the Usage column.
     void setUsageSeries(QHash<QString, QList<qint64>> series);
+    // The "Can it run?" placement over this snapshot's workers: the Verdict and Rank columns. Null empties
+    // them.
+    void setPlacement(std::shared_ptr<const analysis::Placement> placement);
+    std::shared_ptr<const analysis::Placement> placement() const { return m_placement; }
+    // The placement of a snapshot worker (null without a placement or for a worker it does not cover).
+    const analysis::WorkerPlacement* placementOf(int workerIndex) const;
 
     hatchet::WorkerView worker(int row) const;
 
@@ -110,6 +119,8 @@ private:
     void removeComparisonRows();
     void applyComparison();
     QVariant changeData(const Row& row, int role) const;
+    QVariant verdictData(const Row& row, int role) const;
+    QVariant rankData(const Row& row, int role) const;
 
     std::shared_ptr<const hatchet::Snapshot> m_snapshot;
     std::vector<Row> m_rows;
@@ -122,6 +133,8 @@ private:
     std::shared_ptr<const analysis::SnapshotDiff> m_diff;
     std::shared_ptr<const hatchet::Snapshot> m_older;
     QHash<QString, QList<qint64>> m_usage;
+    std::shared_ptr<const analysis::Placement> m_placement;
+    std::vector<int> m_placementOfWorker; // worker index -> index into m_placement->workers, -1 if none
 };
 
 } // namespace hwi::models
