@@ -85,7 +85,11 @@ MainWindow::MainWindow(QWidget* parent)
     setUpPlacement();  // likewise the Verdict and Rank columns follow the panel
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // Closing hides the dock while the window's members are already gone: nothing to answer any more.
+    if (m_placementDock)
+        m_placementDock->disconnect(this);
+}
 
 void MainWindow::setUpWorkerTable() {
     m_proxy->setSourceModel(m_model);
