@@ -6,9 +6,9 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QFormLayout>
-#include <QHash>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHash>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
