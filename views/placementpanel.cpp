@@ -169,11 +169,13 @@ void PlacementPanel::setTask(const analysis::Task& task) {
     for (const analysis::DesiredLabel& label : task.labels)
         m_labels->addLabel(label);
     const std::vector<analysis::SlotUnits> requested = task.requestedUnits();
-    for (const auto& [type, spin] : m_units) {
+    for (const auto& entry : m_units) {
+        // Not a structured binding: clang 14 cannot capture one in a lambda.
+        const QString& type = entry.first;
         const auto found =
             std::find_if(requested.begin(), requested.end(),
-                         [&](const analysis::SlotUnits& units) { return units.slotType == type; });
-        spin->setValue(found == requested.end() ? 0 : int(found->units));
+                         [&type](const analysis::SlotUnits& units) { return units.slotType == type; });
+        entry.second->setValue(found == requested.end() ? 0 : int(found->units));
     }
     setSticky(task.sticky, task.stickyWorkerId);
 }
