@@ -428,6 +428,17 @@ int main(int argc, char** argv) {
             return app::ExitUnreadable;
         }
         options.filter = std::get<filter::Query>(std::move(query));
+        // Terms only the window can answer would silently match nothing here: refuse them, saying where the
+        // same answer is on the command line.
+        if (options.filter.usesVerdict() || options.filter.usesChange()) {
+            std::fprintf(stderr, "hatchet-inspector: --filter: %s\n",
+                         options.filter.usesVerdict()
+                             ? "verdict: needs the window's Can it run? panel; on the command line --place "
+                               "prints each worker's verdict (the VERDICT column)"
+                             : "change: and changed: need the window's comparison; on the command line "
+                               "--diff OLD NEW prints every change (the CHANGE column)");
+            return app::ExitUnreadable;
+        }
         QString redactProblem;
         options.redact = app::redactOptionsFrom(parser, &redactProblem);
         if (!redactProblem.isEmpty()) {

@@ -228,6 +228,16 @@ void TestPlaceCli::malformed_data() {
                                         << QByteArray("--want needs --place ACTION");
     QTest::newRow("with --list") << place({"--list"})
                                  << QByteArray("--place and --list are separate answers: give one");
+    // Filter terms only the window can answer are refused, not silently matching nothing.
+    QTest::newRow("verdict filter") << place({"--filter", "verdict:fits"})
+                                    << QByteArray(
+                                           "--filter: verdict: needs the window's Can it run? panel; on "
+                                           "the command line --place prints each worker's verdict (the "
+                                           "VERDICT column)");
+    QTest::newRow("change filter, --list")
+        << (args({"--list", "--filter", "status:active -changed:slots"}) << fixture("place-slots.json"))
+        << QByteArray("--filter: change: and changed: need the window's comparison; on the command line "
+                      "--diff OLD NEW prints every change (the CHANGE column)");
     QTest::newRow("no source")
         << args({"--place", "etl:load"})
         << QByteArray("--check, --list, --by, --place and --export need a SOURCE (or --connect)");

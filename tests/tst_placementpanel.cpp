@@ -31,6 +31,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -118,6 +120,8 @@ private Q_SLOTS:
     void detailExplainsCheckByCheck();
     void verdictFilter();
     void typedInputsAndProblems();
+    void readableAtLaptopWidths_data();
+    void readableAtLaptopWidths();
     void followsReferenceTimeAndRefresh();
     void copyAsCommand_data();
     void copyAsCommand();
@@ -246,7 +250,7 @@ void TestPlacementPanel::detailExplainsCheckByCheck() {
              qPrintable(checks.join(QLatin1Char('\n'))));
     QVERIFY(checks.first().startsWith(QStringLiteral("1 Live worker|passed|")));
     QCOMPARE(detail.tabs()->tabText(int(views::WorkerDetail::Page::Placement)),
-             QStringLiteral("Placement: excluded"));
+             QStringLiteral("Verdict: excluded"));
     window.workerTable()->selectRow(0); // render-a: fits, rank 150
     QCOMPARE(view.verdictLabel()->text(), QStringLiteral("Verdict: fits, rank 150"));
 }
@@ -324,6 +328,67 @@ void TestPlacementPanel::typedInputsAndProblems() {
     QVERIFY(panel.problemsLabel()->text().contains(QStringLiteral("sticky: choose the desired worker")));
     panel.setSticky(analysis::Sticky::Hard, QStringLiteral("7e11de00-0000-4000-8000-000000000002"));
     QTRY_VERIFY(window.placementSummary()->text().startsWith(QStringLiteral("Runs now on render-b")));
+
+    // Spaces after the comparator are skipped as --want skips them; trailing ones are part of the value.
+    labels.addLabel({QStringLiteral("region"), analysis::Comparator::Equal, QStringLiteral("  eu-west-1 ")});
+    QCOMPARE(labels.labels().size(), size_t(1));
+    QCOMPARE(labels.labels().front().value, QStringLiteral("eu-west-1 "));
+}
+
+void TestPlacementPanel::readableAtLaptopWidths_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1366x768") << QSize(1366, 768);
+    QTest::newRow("1024x700") << QSize(1024, 700);
+}
+
+// What a user saw in the first screenshot: the comparator box squeezed to an empty arrow, "&Sticky:" with a
+// literal '&', and detail tabs elided to "O…w" once the Verdict tab joined them.
+void TestPlacementPanel::readableAtLaptopWidths() {
+    QFETCH(QSize, size);
+    m_window->resize(size);
+    QVERIFY(openWithTask(QStringLiteral("place-labels.json"),
+                         taskOf({QStringLiteral("--place"), QStringLiteral("render:frame"),
+                                 QStringLiteral("--want"), QStringLiteral("+gpu=a100"),
+                                 QStringLiteral("--want"), QStringLiteral("region=eu-west-1@-12345")})));
+    views::PlacementPanel& panel = *m_window->placementPanel();
+    QTableWidget& table = *panel.labelsEditor()->table();
+    for (int row = 0; row < table.rowCount(); ++row) {
+        QWidget* comparator = table.cellWidget(row, views::DesiredLabelsEditor::ComparatorColumn);
+        QVERIFY2(comparator->width() >= comparator->sizeHint().width(),
+                 qPrintable(QStringLiteral("row %1: comparator %2 px of %3")
+                                .arg(row)
+                                .arg(comparator->width())
+                                .arg(comparator->sizeHint().width())));
+        auto* weight =
+            qobject_cast<QSpinBox*>(table.cellWidget(row, views::DesiredLabelsEditor::WeightColumn));
+        const QLineEdit& weightText = *weight->findChild<QLineEdit*>();
+        QVERIFY2(weightText.width() >= weightText.fontMetrics().horizontalAdvance(weight->text()),
+                 qPrintable(QStringLiteral("row %1: weight %2 in %3 px")
+                                .arg(row)
+                                .arg(weight->text())
+                                .arg(weightText.width())));
+    }
+    QCOMPARE(qobject_cast<QComboBox*>(table.cellWidget(1, views::DesiredLabelsEditor::ComparatorColumn))
+                 ->currentText(),
+             QStringLiteral("="));
+
+    // Every label of the panel with a mnemonic has a buddy, so no '&' is painted.
+    for (const QLabel* label : panel.findChildren<QLabel*>()) {
+        if (label->text().contains(QLatin1Char('&')))
+            QVERIFY2(label->buddy() != nullptr, qPrintable(label->text()));
+    }
+
+    // The detail tabs keep their whole titles (the bar scrolls), and the Verdict tab is in view.
+    const QTabBar& bar = *m_window->detail()->tabs()->tabBar();
+    QCOMPARE(bar.elideMode(), Qt::ElideNone);
+    for (int i = 0; i < bar.count(); ++i) {
+        if (bar.isTabVisible(i))
+            QVERIFY2(bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(bar.tabText(i)),
+                     qPrintable(bar.tabText(i)));
+    }
+    const QRect verdictTab = bar.tabRect(int(views::WorkerDetail::Page::Placement));
+    QVERIFY2(bar.rect().contains(verdictTab.center()),
+             qPrintable(QStringLiteral("%1 px wide bar, tab at %2").arg(bar.width()).arg(verdictTab.x())));
 }
 
 void TestPlacementPanel::followsReferenceTimeAndRefresh() {

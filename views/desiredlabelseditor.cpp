@@ -51,8 +51,21 @@ DesiredLabelsEditor::DesiredLabelsEditor(QWidget* parent)
     QHeaderView* header = m_table->horizontalHeader();
     header->setSectionResizeMode(KeyColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
-    for (const int column : {ComparatorColumn, RequiredColumn, WeightColumn})
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // ResizeToContents would size these by their header text alone (cell widgets do not count), and
+    // squeeze the comparator box to an empty arrow: size them by the widgets they hold.
+    QComboBox comparator;
+    comparator.addItems(analysis::comparatorSymbols());
+    QSpinBox weight;
+    weight.setRange(-9999, 9999); // wider weights scroll within the box
+    const QCheckBox required;
+    const int margin = 2 * m_table->frameWidth() + 2;
+    for (const auto& [column, widget] : {std::pair<int, const QWidget*>{ComparatorColumn, &comparator},
+                                         {RequiredColumn, &required},
+                                         {WeightColumn, &weight}}) {
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        header->resizeSection(column,
+                              std::max(widget->sizeHint().width() + margin, header->sectionSizeHint(column)));
+    }
     m_table->setMinimumHeight(m_table->fontMetrics().height() * 6);
 
     auto* add = new QPushButton(tr("&Add Label"), this);
@@ -137,7 +150,10 @@ std::optional<analysis::DesiredLabel> DesiredLabelsEditor::labelAt(int row, QStr
         analysis::comparatorFromSymbol(
             qobject_cast<QComboBox*>(m_table->cellWidget(row, ComparatorColumn))->currentText())
             .value_or(analysis::Comparator::Equal);
-    label.value = qobject_cast<QLineEdit*>(m_table->cellWidget(row, ValueColumn))->text().trimmed();
+    // Spaces after the comparator are skipped, as --want skips them; trailing ones belong to the value.
+    const QString value = qobject_cast<QLineEdit*>(m_table->cellWidget(row, ValueColumn))->text();
+    const auto start = std::find_if(value.begin(), value.end(), [](QChar c) { return !c.isSpace(); });
+    label.value = value.mid(start - value.begin());
     label.required = m_table->cellWidget(row, RequiredColumn)->findChild<QCheckBox*>()->isChecked();
     label.weight = qobject_cast<QSpinBox*>(m_table->cellWidget(row, WeightColumn))->value();
     const QString where = tr("label %1: ").arg(row + 1);

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
@@ -117,8 +118,15 @@ FleetView::FleetView(QWidget* parent)
     tablesLayout->addWidget(m_tabs);
     tablesLayout->addWidget(m_section, 1);
 
+    // Five pictures side by side need about 890 px: narrower (a 1024-px window with a dock open) they
+    // scroll rather than widen the whole window past the screen.
+    auto* picturesScroll = new QScrollArea(this);
+    picturesScroll->setWidget(pictures);
+    picturesScroll->setWidgetResizable(true);
+    picturesScroll->setFrameShape(QFrame::NoFrame);
+
     auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(pictures);
+    split->addWidget(picturesScroll);
     split->addWidget(tables);
     split->setStretchFactor(0, 0);
     split->setStretchFactor(1, 1);

@@ -225,6 +225,7 @@ private:
     QAction* m_saveHistory = nullptr;
     PlacementPanel* m_placementPanel = nullptr;
     QDockWidget* m_placementDock = nullptr;
+    bool m_placementDockSized = false; // given the panel's width once, when first shown
     QAction* m_canItRunAction = nullptr;
     QLabel* m_placementSummary = nullptr;
     std::shared_ptr<const analysis::Placement> m_placement;

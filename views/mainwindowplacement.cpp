@@ -26,6 +26,7 @@
 #include <QMenu>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <numeric>
@@ -89,6 +90,18 @@ void MainWindow::setUpPlacement() {
     };
     connect(m_canItRunAction, &QAction::triggered, this, openedOrClosed);
     connect(m_placementDock, &QDockWidget::visibilityChanged, this, openedOrClosed);
+    // The dock was laid out hidden, at its minimum width: the first time it shows, give it the panel's
+    // width, as much of it as the window can spare (after the layout has placed it).
+    connect(m_placementDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (!visible || m_placementDockSized)
+            return;
+        m_placementDockSized = true;
+        QTimer::singleShot(0, this, [this] {
+            if (!m_placementDock->isFloating() &&
+                m_placementDock->width() < m_placementPanel->sizeHint().width())
+                resizeDocks({m_placementDock}, {m_placementPanel->sizeHint().width()}, Qt::Horizontal);
+        });
+    });
     connect(this, &MainWindow::snapshotShown, this, [this] {
         if (!m_placementDock->isHidden())
             m_placementPanel->setChoices(models::placementChoices(*snapshot()));

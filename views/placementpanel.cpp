@@ -67,7 +67,10 @@ PlacementPanel::PlacementPanel(QWidget* parent)
     auto* form = new QFormLayout;
     form->addRow(tr("&Action:"), m_action);
     form->addRow(tr("Slot &units:"), units);
-    form->addRow(tr("&Sticky:"), sticky);
+    // A row whose field is a layout gets no buddy from QFormLayout: name it, or "&" shows literally.
+    auto* stickyLabel = new QLabel(tr("&Sticky:"), this);
+    stickyLabel->setBuddy(m_sticky);
+    form->addRow(stickyLabel, sticky);
     auto* labelsBox = new QGroupBox(tr("Desired worker labels"), this);
     auto* labelsLayout = new QVBoxLayout(labelsBox);
     labelsLayout->addWidget(m_labels);
@@ -102,6 +105,11 @@ PlacementPanel::PlacementPanel(QWidget* parent)
     });
     connect(m_stickyWorker, &QComboBox::currentIndexChanged, this, &PlacementPanel::edited);
     connect(m_copy, &QPushButton::clicked, this, &PlacementPanel::copyCommandRequested);
+}
+
+QSize PlacementPanel::sizeHint() const {
+    const QSize laidOut = QWidget::sizeHint();
+    return {std::max(laidOut.width(), fontMetrics().averageCharWidth() * 60), laidOut.height()};
 }
 
 void PlacementPanel::setChoices(const models::PlacementChoices& choices) {
@@ -140,6 +148,8 @@ void PlacementPanel::rebuildUnits(const QStringList& slotTypes) {
         m_unitsForm->addRow(type + QLatin1Char(':'), spin);
         m_units.emplace_back(type, spin);
     }
+    // Alt+U ("Slot units") lands in the first box, not on their container.
+    m_unitsForm->parentWidget()->setFocusProxy(m_units.front().second);
 }
 
 void PlacementPanel::setAction(const QString& action) {

@@ -29,6 +29,8 @@ class PlacementPanel final : public QWidget {
 
 public:
     explicit PlacementPanel(QWidget* parent = nullptr);
+    // Wide enough that a label's key and value read whole beside its comparator, required and weight.
+    QSize sizeHint() const override;
 
     // What the snapshot offers: actions, label keys, slot types (a spin box each) and sticky workers.
     void setChoices(const models::PlacementChoices& choices);

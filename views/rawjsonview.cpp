@@ -63,6 +63,7 @@ RawJsonView::RawJsonView(QWidget* parent)
     m_value->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_value->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_location->setTextFormat(Qt::PlainText); // a JSON pointer holds the document's keys
+    m_location->setWordWrap(true);
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     const std::pair<QString, Copy> copies[] = {{tr("Copy &Value"), Copy::Value},

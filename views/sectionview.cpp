@@ -85,6 +85,8 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     m_table->setAccessibleName(noun);
     setUpFilterEdit(*m_filter, tr("Filter %1").arg(noun));
     m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(
+        true); // a long placeholder must not set the detail pane's (and window's) minimum width
     m_empty->setEnabled(false); // the palette's disabled text: visibly a placeholder
     m_stack->addWidget(m_table);
     m_stack->addWidget(m_empty);

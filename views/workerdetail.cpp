@@ -96,9 +96,11 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     }
     m_tabs->setAccessibleName(tr("Worker sections"));
     m_tabs->setDocumentMode(true);
-    // Short titles fit side by side in a laptop-wide pane; narrower, they elide (counts kept) before the
-    // bar scrolls, and the scroll arrows, when they show, are no Tab stops.
-    m_tabs->setElideMode(Qt::ElideMiddle);
+    // Short titles fit side by side in a laptop-wide pane. Narrower (or with the Changes and Verdict tabs),
+    // the bar scrolls rather than elide titles into riddles like "O…w"; the current tab is always in view
+    // and the scroll arrows are no Tab stops.
+    m_tabs->setElideMode(Qt::ElideNone);
+    m_tabs->setUsesScrollButtons(true);
     auto* compact = new CompactTabStyle;
     compact->setParent(m_tabs->tabBar());
     m_tabs->tabBar()->setStyle(compact);
@@ -150,7 +152,7 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     addPage(Page::RawJson, m_raw, tr("Raw"), tr("The worker's raw JSON"));
     addChangesPage();
     m_placementView = new PlacementChecksView(m_tabs);
-    addPage(Page::Placement, m_placementView, tr("Placement"),
+    addPage(Page::Placement, m_placementView, tr("Verdict"),
             tr("Can it run? The selected worker's verdict, check by check"));
     m_tabs->setTabVisible(int(Page::Placement), false);
     setWorker(std::nullopt);
@@ -314,7 +316,7 @@ void WorkerDetail::setPlacement(const std::optional<analysis::WorkerPlacement>& 
     m_placementView->setPlacement(placement, warnings);
     const QString verdict = placement ? analysis::verdictId(placement->verdict) : QString();
     m_tabs->setTabText(int(Page::Placement),
-                       verdict.isEmpty() ? tr("Placement") : tr("Placement: %1").arg(verdict));
+                       verdict.isEmpty() ? tr("Verdict") : tr("Verdict: %1").arg(verdict));
 }
 
 bool WorkerDetail::isComparing() const {
