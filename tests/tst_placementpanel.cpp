@@ -350,6 +350,12 @@ void TestPlacementPanel::readableAtLaptopWidths() {
                          taskOf({QStringLiteral("--place"), QStringLiteral("render:frame"),
                                  QStringLiteral("--want"), QStringLiteral("+gpu=a100"),
                                  QStringLiteral("--want"), QStringLiteral("region=eu-west-1@-12345")})));
+    // With the dock open the window still fits the screen (no page, placeholder or picture row forces it
+    // wider).
+    QVERIFY2(m_window->minimumSizeHint().width() <= size.width() && m_window->width() <= size.width(),
+             qPrintable(QStringLiteral("window %1 px, at least %2 px")
+                            .arg(m_window->width())
+                            .arg(m_window->minimumSizeHint().width())));
     views::PlacementPanel& panel = *m_window->placementPanel();
     QTableWidget& table = *panel.labelsEditor()->table();
     for (int row = 0; row < table.rowCount(); ++row) {
