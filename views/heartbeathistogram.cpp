@@ -14,6 +14,18 @@ namespace hwi::views {
 
 namespace {
 
+// The count as written above its bar: whole when it fits the width, else in thousands ("2.1k", "21k"), else
+// nothing.
+QString countFitting(int count, double width, const QFontMetricsF& metrics) {
+    if (count <= 0)
+        return {};
+    QString text = QString::number(count);
+    if (metrics.horizontalAdvance(text) > width && count >= 1000)
+        text = count < 10000 ? QString::number(count / 1000.0, 'f', 1) + QLatin1Char('k')
+                             : QString::number((count + 500) / 1000) + QLatin1Char('k');
+    return metrics.horizontalAdvance(text) <= width ? text : QString();
+}
+
 constexpr qint64 Second = 1000;
 constexpr qint64 Minute = 60 * Second;
 
@@ -88,10 +100,12 @@ void HeartbeatHistogram::paintChart(QPainter& painter, const QRect& area) {
         const QRectF barRect(x + 1, plot.bottom() - height, step - 2, height);
         painter.fillRect(barRect, color);
         painter.setFont(small);
-        if (count > 0) {
+        // A count wider than its bar is shortened (2127 -> 2.1k) so neighbours never touch; one that still
+        // does not fit is left to the bar's tooltip.
+        if (const QString text = countFitting(count, step - 2, QFontMetricsF(small)); !text.isEmpty()) {
             painter.setPen(textColor());
-            painter.drawText(QRectF(x - 4, barRect.top() - line, step + 8, line),
-                             Qt::AlignHCenter | Qt::AlignBottom, QString::number(count));
+            painter.drawText(QRectF(x, barRect.top() - line, step, line), Qt::AlignHCenter | Qt::AlignBottom,
+                             text);
         }
         // Labels that would touch the one before are left out (narrow windows); the bar's tooltip names it.
         const double labelWidth = QFontMetricsF(small).horizontalAdvance(label) + 4;
