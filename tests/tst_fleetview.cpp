@@ -100,9 +100,11 @@ class TestFleetView : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void init() { m_settings.clear(); } // each test starts from no remembered pivot or toggle
     void sampleShowsThePivots();
     void redRowWithReason();
     void onlyRowsThatCannotRun();
+    void pivotAndToggleRemembered();
     void activatingRowFiltersWorkers();
     void pivotsFollowFilter();
     void pivotsFollowReferenceTime();
@@ -168,6 +170,27 @@ void TestFleetView::onlyRowsThatCannotRun() {
     QCOMPARE(fleet.pivotTable()->model()->rowCount(), 2);
     fleet.onlyProblemsToggle()->click();
     QCOMPARE(fleet.pivotTable()->model()->rowCount(), 3);
+}
+
+// The next window opens on the pivot table and toggle the user left.
+void TestFleetView::pivotAndToggleRemembered() {
+    {
+        views::MainWindow window;
+        QVERIFY(openOnFleet(window, m_fleet));
+        QCOMPARE(window.fleetView()->pivotKey(), PivotKey::Action); // the first time: Actions, all rows
+        QVERIFY(!window.fleetView()->onlyProblemsToggle()->isChecked());
+        window.fleetView()->pivotTabs()->setCurrentIndex(2); // clicked, as a user does
+        window.fleetView()->onlyProblemsToggle()->click();
+        QCOMPARE(window.fleetView()->pivotKey(), PivotKey::Label);
+    }
+    views::MainWindow window;
+    QVERIFY(openOnFleet(window, m_fleet));
+    views::FleetView& fleet = *window.fleetView();
+    QCOMPARE(fleet.pivotKey(), PivotKey::Label);
+    QVERIFY(fleet.onlyProblemsToggle()->isChecked());
+    QVERIFY(testutil::sameLines(
+        shownRows(fleet), testutil::lines({"gpu=h100|1|0|0|1|0|0|0|no live worker carries gpu=h100",
+                                           "region=us|1|0|1|0|0|0|0|no live worker carries region=us"})));
 }
 
 // Activating a row puts its exact term in the filter box and shows its workers on the Workers page.

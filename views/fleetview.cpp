@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QTabBar>
 #include <QTableView>
@@ -28,6 +29,9 @@ namespace hwi::views {
 using analysis::PivotKey;
 
 namespace {
+
+const QString PivotSetting = QStringLiteral("fleet/pivot");
+const QString OnlyProblemsSetting = QStringLiteral("fleet/onlyProblems");
 
 constexpr int DebounceMsecs = 40;
 
@@ -145,6 +149,15 @@ FleetView::FleetView(QWidget* parent)
         if (m_dirty)
             invalidate();
     });
+    // The pivot a user last looked at, and the toggle, as they left them.
+    const QSettings settings;
+    if (const auto key = analysis::pivotKeyFromId(settings.value(PivotSetting).toString()))
+        setPivotKey(*key);
+    m_onlyProblems->setChecked(settings.value(OnlyProblemsSetting, false).toBool());
+    connect(m_tabs, &QTabBar::currentChanged, this,
+            [this] { QSettings().setValue(PivotSetting, analysis::pivotKeyId(pivotKey())); });
+    connect(m_onlyProblems, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(OnlyProblemsSetting, on); });
     showPivot();
     updateSummary();
 }
