@@ -2,6 +2,7 @@
 // (tests/expected/diff-*.txt), the counts, and the command line's contract.
 #include "analysis/diff.h"
 #include "export/difftsv.h"
+#include "export/recordwriter.h"
 #include "hatchet/snapshot.h"
 #include "testutil.h"
 
@@ -137,9 +138,17 @@ private Q_SLOTS:
         QCOMPARE(diff.appeared + diff.gone + diff.replaced, 0);
     }
 
+    // --diff's tsv keeps each record on one line: tabs, line breaks and backslashes escaped, other controls
+    // as \u escapes.
     void escaping() {
-        QCOMPARE(exporting::escapeDiffValue(QStringLiteral("a\tb\nc\\d\re")),
-                 QStringLiteral("a\\tb\\nc\\\\d\\re"));
+        QString text;
+        QTextStream out(&text);
+        exporting::RecordWriter writer(out, exporting::RecordFormat::Tsv, {QStringLiteral("OLD")},
+                                       exporting::TsvBreaks::Escape);
+        writer.record({QStringLiteral("a\tb\nc\\d\re\x1b")});
+        writer.finish();
+        out.flush();
+        QCOMPARE(text, QStringLiteral("OLD\na\\tb\\nc\\\\d\\re\\u001b\n"));
     }
 
     void commandLine() {

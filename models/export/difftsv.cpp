@@ -6,30 +6,6 @@
 
 namespace hwi::exporting {
 
-QString escapeDiffValue(const QString& value) {
-    QString escaped;
-    escaped.reserve(value.size());
-    for (const QChar c : value) {
-        switch (c.unicode()) {
-        case '\\':
-            escaped += QLatin1String("\\\\");
-            break;
-        case '\t':
-            escaped += QLatin1String("\\t");
-            break;
-        case '\n':
-            escaped += QLatin1String("\\n");
-            break;
-        case '\r':
-            escaped += QLatin1String("\\r");
-            break;
-        default:
-            escaped += c;
-        }
-    }
-    return escaped;
-}
-
 namespace {
 
 void writeChange(RecordWriter& writer, analysis::ChangeKind kind, const QString& id, const QString& name,

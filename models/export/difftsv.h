@@ -20,7 +20,4 @@ void printDiff(const analysis::SnapshotDiff& diff, QTextStream& out, RecordForma
 // The same lines written atomically to `path` (UTF-8). nullopt or the error.
 std::optional<QString> writeDiff(const analysis::SnapshotDiff& diff, const QString& path);
 
-// A value on one line of the diff: "a\tb" for a tab, "\n" for a line break, "\\" for a backslash.
-QString escapeDiffValue(const QString& value);
-
 } // namespace hwi::exporting
