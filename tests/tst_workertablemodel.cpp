@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <numeric>
@@ -95,6 +96,8 @@ private Q_SLOTS:
     void largeLoad();
     void naturalNameOrder();
     void naturalCompareIsStrictAndTotal();
+    void rankedSortMatchesValueOrder();
+    void ranksFollowTheSource();
     void changedCount();
     void comparison();
     void refreshDuringComparison();
@@ -512,6 +515,18 @@ void TestWorkerTableModel::sortEveryColumn() {
             }
             for (int row = 0; row < model.rowCount(); ++row)
                 QVERIFY(!proxy.lessThan(model.index(row, column), model.index(row, column)));
+            // The ranks lessThan() read give the order of the values themselves (ties by source row).
+            for (int row = 0; row + 1 < proxy.rowCount(); ++row) {
+                QModelIndex a = proxy.mapToSource(proxy.index(row, column));
+                QModelIndex b = proxy.mapToSource(proxy.index(row + 1, column));
+                if (order == Qt::DescendingOrder)
+                    std::swap(a, b);
+                const int byValue =
+                    proxy.compareValues(a.data(hwi::models::RawValueRole), b.data(hwi::models::RawValueRole));
+                QVERIFY2(
+                    byValue < 0 || (byValue == 0 && a.row() < b.row()),
+                    qPrintable(QStringLiteral("column %1 rows %2/%3").arg(column).arg(a.row()).arg(b.row())));
+            }
         }
     }
 }
@@ -627,6 +642,144 @@ void TestWorkerTableModel::naturalCompareIsStrictAndTotal() {
             }
         }
     }
+}
+
+namespace {
+
+// One column of values at RawValueRole, for the sort proxy alone.
+class ValueModel final : public QAbstractListModel {
+public:
+    explicit ValueModel(QVariantList values)
+        : m_values(std::move(values)) {}
+    int rowCount(const QModelIndex& parent = {}) const override {
+        return parent.isValid() ? 0 : int(m_values.size());
+    }
+    QVariant data(const QModelIndex& index, int role) const override {
+        if (!checkIndex(index, CheckIndexOption::IndexIsValid) || role != hwi::models::RawValueRole)
+            return {};
+        return m_values[index.row()];
+    }
+    void setValue(int row, const QVariant& value) {
+        m_values[row] = value;
+        Q_EMIT dataChanged(index(row), index(row));
+    }
+    void insertValues(int row, const QVariantList& values) {
+        beginInsertRows({}, row, row + int(values.size()) - 1);
+        for (int i = 0; i < values.size(); ++i)
+            m_values.insert(row + i, values[i]);
+        endInsertRows();
+    }
+    void reverse() { // a layout change, as a source's own sort makes
+        Q_EMIT layoutAboutToBeChanged();
+        const QModelIndexList before = persistentIndexList();
+        QModelIndexList after;
+        for (const QModelIndex& index : before)
+            after << this->index(int(m_values.size()) - 1 - index.row());
+        std::reverse(m_values.begin(), m_values.end());
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged();
+    }
+
+private:
+    QVariantList m_values;
+};
+
+// The source rows in the order compareValues() gives them (ties by row): what a sort must show.
+std::vector<int> orderByValues(const RawValueSortProxy& proxy, const QAbstractItemModel& model) {
+    std::vector<int> rows(std::size_t(model.rowCount()));
+    std::iota(rows.begin(), rows.end(), 0);
+    std::sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const int byValue = proxy.compareValues(model.index(a, 0).data(hwi::models::RawValueRole),
+                                                model.index(b, 0).data(hwi::models::RawValueRole));
+        return byValue != 0 ? byValue < 0 : a < b;
+    });
+    return rows;
+}
+
+std::vector<int> proxyOrder(const RawValueSortProxy& proxy) {
+    std::vector<int> rows;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        rows.push_back(proxy.mapToSource(proxy.index(row, 0)).row());
+    return rows;
+}
+
+} // namespace
+
+void TestWorkerTableModel::rankedSortMatchesValueOrder() {
+    // Text in natural order (case, leading zeros, long digit runs, accents, prefixes), numbers of every
+    // kind, invalid values, repeats: the precomputed ranks sort exactly as the values compare.
+    QVariantList values;
+    for (const char* text : {"worker-2",
+                             "worker-10",
+                             "Worker-11",
+                             "worker-02",
+                             "WORKER-2",
+                             "worker-",
+                             "worker",
+                             "worker2",
+                             "2worker",
+                             "10",
+                             "9",
+                             "09",
+                             "",
+                             "a b",
+                             "a-b",
+                             "ete",
+                             "x99999999999999999999999",
+                             "x100000000000000000000000",
+                             "x1y2",
+                             "x1y10",
+                             "worker-2",
+                             "00",
+                             "0",
+                             "a0b",
+                             "A0B"})
+        values << QString::fromLatin1(text);
+    values << QStringLiteral("\u00e9t\u00e9") << QStringLiteral("\u00c9t\u00e9");
+    values << QVariant(qint64(5)) << QVariant(-3) << QVariant(2.5) << QVariant(std::nan(""))
+           << QVariant(qint64(5)) << QVariant(quint64(std::numeric_limits<quint64>::max())) << QVariant(true)
+           << QVariant() << QVariant() << QVariant(QDateTime::fromMSecsSinceEpoch(0, Qt::UTC));
+    ValueModel model(values);
+    RawValueSortProxy proxy;
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(0, Qt::AscendingOrder);
+    QVERIFY(proxy.hasRanks());
+    const std::vector<int> expected = orderByValues(proxy, model);
+    QCOMPARE(proxyOrder(proxy), expected);
+    proxy.sort(0, Qt::DescendingOrder);
+    QCOMPARE(proxyOrder(proxy), std::vector<int>(expected.rbegin(), expected.rend()));
+}
+
+void TestWorkerTableModel::ranksFollowTheSource() {
+    QVariantList values;
+    for (int i = 0; i < 200; ++i)
+        values << QStringLiteral("w-%1").arg((i * 37) % 200);
+    ValueModel model(values);
+    RawValueSortProxy proxy;
+    Tester tester(&proxy, Tester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.sort(0);
+    QVERIFY(proxy.hasRanks());
+    // A change of one row: the ranks go, the row moves to its place comparing values.
+    model.setValue(0, QStringLiteral("a-first"));
+    QVERIFY(!proxy.hasRanks());
+    QCOMPARE(proxyOrder(proxy), orderByValues(proxy, model));
+    proxy.sort(0, Qt::DescendingOrder);
+    QVERIFY(proxy.hasRanks());
+    // Rows inserted: no ranks until the next sort; the order stays right.
+    model.insertValues(5, {QStringLiteral("w-77"), QStringLiteral("zz")});
+    QVERIFY(!proxy.hasRanks());
+    const std::vector<int> ascending = orderByValues(proxy, model);
+    QCOMPARE(proxyOrder(proxy), std::vector<int>(ascending.rbegin(), ascending.rend()));
+    // A layout change of the source ranks again.
+    proxy.sort(0, Qt::AscendingOrder);
+    model.reverse();
+    QVERIFY(proxy.hasRanks());
+    QCOMPARE(proxyOrder(proxy), orderByValues(proxy, model));
+    // No sort column: no ranks.
+    proxy.sort(-1);
+    QVERIFY(!proxy.hasRanks());
 }
 
 void TestWorkerTableModel::changedCount() {

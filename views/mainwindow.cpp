@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "benchevents.h"
 #include "exportactions.h"
 #include "filter/labelchoices.h"
 #include "filter/workerfilterproxy.h"
@@ -25,6 +26,7 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLocale>
@@ -34,6 +36,7 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -298,6 +301,7 @@ void MainWindow::connectSession() {
             [this](const std::shared_ptr<const filter::WorkerIndex>& index) {
                 if (!(m_proxy->workerIndex() && m_proxy->workerIndex()->isFor(*snapshot())))
                     m_proxy->setIndex(index);
+                benchevents::mark("filter-ready"); // for scripts/bench window only (HWI_BENCH_EVENTS)
             });
     connect(m_session, &session::Session::workerFetched, m_detail, &WorkerDetail::setFetchedWorker);
     connect(m_session, &session::Session::workerFetchFailed, this, [this](const load::LoadError& error) {
@@ -349,7 +353,19 @@ void MainWindow::showSnapshotEverywhere() {
     m_saveSnapshot->setEnabled(true);
     m_problems->setSnapshot(snapshot());
     updateReferenceTime();
-    m_filterBar->setLabelChoices(filter::labelChoices(*snapshot()));
+    // The label picker reads every worker's labels: off the GUI thread for a large fleet (a moment later).
+    constexpr std::size_t LargeFleet = 5000;
+    if (snapshot()->workers.size() <= LargeFleet) {
+        m_filterBar->setLabelChoices(filter::labelChoices(*snapshot()));
+    } else {
+        auto* watcher = new QFutureWatcher<QStringList>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, shown = snapshot()] {
+            watcher->deleteLater();
+            if (snapshot() == shown)
+                m_filterBar->setLabelChoices(watcher->result());
+        });
+        watcher->setFuture(QtConcurrent::run([shown = snapshot()] { return filter::labelChoices(*shown); }));
+    }
     updateFilterCounts();
 }
 

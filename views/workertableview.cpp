@@ -1,5 +1,6 @@
 #include "workertableview.h"
 
+#include "benchevents.h"
 #include "itemmodels/workertablemodel.h"
 #include "palette.h"
 
@@ -65,6 +66,8 @@ void WorkerTableView::paintEvent(QPaintEvent* event) {
     QTableView::paintEvent(event);
     QPainter painter(viewport());
     paintMarks(painter);
+    if (model() && model()->rowCount() > 0)
+        benchevents::mark("first-rows"); // for scripts/bench window only (HWI_BENCH_EVENTS)
 }
 
 void WorkerTableView::paintMarks(QPainter& painter) {

@@ -1,9 +1,12 @@
 #include "rawvaluesortproxy.h"
 #include "roles.h"
 
+#include <QHash>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace hwi::models {
 
@@ -49,6 +52,34 @@ int compareNumbers(const QVariant& left, const QVariant& right) {
     }
     const double a = left.toDouble(), b = right.toDouble();
     // NaN first, so the order stays total.
+    if (std::isnan(a) || std::isnan(b))
+        return threeWay(std::isnan(a) ? 0 : 1, std::isnan(b) ? 0 : 1);
+    return threeWay(a, b);
+}
+
+// A number's value read once, for comparing as compareNumbers() does without a QVariant.
+struct NumberKey {
+    bool integer = false;
+    bool unsignedLong = false;
+    qint64 signedValue = 0;
+    quint64 unsignedValue = 0;
+    double real = 0;
+};
+
+NumberKey numberKey(const QVariant& value) {
+    return {isInteger(value), value.typeId() == QMetaType::ULongLong, value.toLongLong(), value.toULongLong(),
+            value.toDouble()};
+}
+
+int compareNumberKeys(const NumberKey& left, const NumberKey& right) {
+    if (left.integer && right.integer) {
+        if (left.unsignedLong || right.unsignedLong) {
+            const int bySign = threeWay(left.signedValue < 0 ? 0 : 1, right.signedValue < 0 ? 0 : 1);
+            return bySign != 0 ? bySign : threeWay(left.unsignedValue, right.unsignedValue);
+        }
+        return threeWay(left.signedValue, right.signedValue);
+    }
+    const double a = left.real, b = right.real;
     if (std::isnan(a) || std::isnan(b))
         return threeWay(std::isnan(a) ? 0 : 1, std::isnan(b) ? 0 : 1);
     return threeWay(a, b);
@@ -137,6 +168,161 @@ RawValueSortProxy::RawValueSortProxy(QObject* parent)
 
 RawValueSortProxy::~RawValueSortProxy() = default;
 
+void RawValueSortProxy::setSourceModel(QAbstractItemModel* source) {
+    for (const QMetaObject::Connection& connection : m_sourceConnections)
+        disconnect(connection);
+    m_sourceConnections.clear();
+    dropRanks();
+    if (source) {
+        // Connected before the base class's handlers, so that a re-sort after a change reads current ranks
+        // (or none).
+        const auto rankAgain = [this] {
+            if (sortColumn() >= 0)
+                rank(sortColumn());
+            else
+                dropRanks();
+        };
+        m_sourceConnections = {
+            connect(source, &QAbstractItemModel::dataChanged, this, &RawValueSortProxy::onSourceDataChanged),
+            connect(source, &QAbstractItemModel::rowsInserted, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::rowsRemoved, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::rowsMoved, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::columnsInserted, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::columnsRemoved, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::columnsMoved, this, &RawValueSortProxy::dropRanks),
+            connect(source, &QAbstractItemModel::modelReset, this, rankAgain),
+            connect(source, &QAbstractItemModel::layoutChanged, this, rankAgain),
+        };
+    }
+    QSortFilterProxyModel::setSourceModel(source);
+}
+
+void RawValueSortProxy::sort(int column, Qt::SortOrder order) {
+    if (column < 0)
+        dropRanks();
+    else if (m_ranks.empty() || column != m_rankColumn || sortRole() != m_rankRole)
+        rank(column);
+    QSortFilterProxyModel::sort(column, order);
+}
+
+void RawValueSortProxy::dropRanks() {
+    m_ranks.clear();
+    m_rankColumn = -1;
+}
+
+void RawValueSortProxy::onSourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight) {
+    if (m_ranks.empty() || topLeft.parent().isValid() || m_rankColumn < topLeft.column() ||
+        m_rankColumn > bottomRight.column())
+        return;                 // another column, or rows below the top level: the ranks hold
+    constexpr int FewRows = 64; // fewer are re-sorted comparing values; more, ranked again
+    if (bottomRight.row() - topLeft.row() + 1 > FewRows)
+        rank(m_rankColumn);
+    else
+        dropRanks();
+}
+
+// Each top-level row's value of `column` read once, then sorted with the order of compareValues() (ties by
+// row): text as a key of integers that compares as naturalCompare() does — a run of digits as 0, its length
+// without leading zeros, its digits; a run of anything else as 1, its rank among the distinct runs in
+// compareText() order (equal where compareText() finds them equal) — and, where the keys are equal, by code
+// units, naturalCompare()'s last word.
+void RawValueSortProxy::rank(int column) {
+    dropRanks();
+    const QAbstractItemModel* source = sourceModel();
+    if (!source || column >= source->columnCount())
+        return;
+    const int rows = source->rowCount();
+    const int role = sortRole();
+    std::vector<Group> groups(static_cast<std::size_t>(rows));
+    std::vector<QString> texts(static_cast<std::size_t>(rows));
+    std::vector<NumberKey> numbers(static_cast<std::size_t>(rows));
+    for (int row = 0; row < rows; ++row) {
+        const QVariant value = source->index(row, column).data(role);
+        groups[std::size_t(row)] = groupOf(value);
+        if (groups[std::size_t(row)] == Group::Text)
+            texts[std::size_t(row)] = value.toString();
+        else if (groups[std::size_t(row)] == Group::Number)
+            numbers[std::size_t(row)] = numberKey(value);
+    }
+    const auto forEachRun = [](QStringView text, auto&& f) {
+        for (qsizetype at = 0; at < text.size();) {
+            const QStringView run = chunkAt(text, at);
+            f(run, isAsciiDigit(run.front()));
+            at += run.size();
+        }
+    };
+    QHash<QStringView, int> runRanks;
+    for (const QString& text : texts)
+        forEachRun(text, [&runRanks](QStringView run, bool digits) {
+            if (!digits)
+                runRanks.insert(run, 0);
+        });
+    std::vector<QStringView> runs;
+    runs.reserve(std::size_t(runRanks.size()));
+    for (auto it = runRanks.cbegin(); it != runRanks.cend(); ++it)
+        runs.push_back(it.key());
+    std::sort(runs.begin(), runs.end(),
+              [this](QStringView a, QStringView b) { return compareText(a, b, m_collator) < 0; });
+    for (std::size_t i = 0, dense = 0; i < runs.size(); ++i) {
+        if (i > 0 && compareText(runs[i - 1], runs[i], m_collator) != 0)
+            ++dense;
+        runRanks[runs[i]] = int(dense);
+    }
+    std::vector<qint32> keys;
+    std::vector<std::pair<std::size_t, std::size_t>> spans(
+        static_cast<std::size_t>(rows)); // into keys: begin, end
+    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
+        spans[row].first = keys.size();
+        forEachRun(texts[row], [&keys, &runRanks](QStringView run, bool digits) {
+            if (!digits) {
+                keys.insert(keys.end(), {1, runRanks.value(run)});
+                return;
+            }
+            qsizetype zeros = 0;
+            while (zeros < run.size() && run[zeros] == u'0')
+                ++zeros;
+            keys.insert(keys.end(), {0, qint32(run.size() - zeros)});
+            for (qsizetype i = zeros; i < run.size(); ++i)
+                keys.push_back(run[i].unicode() - u'0');
+        });
+        spans[row].second = keys.size();
+    }
+    const auto compareRows = [&](std::size_t a, std::size_t b) {
+        if (groups[a] != groups[b])
+            return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
+        switch (groups[a]) {
+        case Group::Invalid:
+            return 0;
+        case Group::Number:
+            return compareNumberKeys(numbers[a], numbers[b]);
+        case Group::Text:
+            break;
+        }
+        const auto* left = keys.data() + spans[a].first;
+        const auto* right = keys.data() + spans[b].first;
+        const std::size_t leftSize = spans[a].second - spans[a].first;
+        const std::size_t rightSize = spans[b].second - spans[b].first;
+        for (std::size_t i = 0; i < leftSize && i < rightSize; ++i) {
+            if (left[i] != right[i])
+                return threeWay(left[i], right[i]);
+        }
+        if (leftSize != rightSize)
+            return threeWay(leftSize, rightSize);
+        return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
+    };
+    std::vector<int> order(static_cast<std::size_t>(rows));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&compareRows](int a, int b) {
+        const int byValue = compareRows(std::size_t(a), std::size_t(b));
+        return byValue != 0 ? byValue < 0 : a < b;
+    });
+    m_ranks.assign(std::size_t(rows), 0);
+    for (int position = 0; position < rows; ++position)
+        m_ranks[std::size_t(order[std::size_t(position)])] = position;
+    m_rankColumn = column;
+    m_rankRole = role;
+}
+
 int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right) const {
     const Group a = groupOf(left), b = groupOf(right);
     if (a != b)
@@ -154,6 +340,11 @@ int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right
 }
 
 bool RawValueSortProxy::lessThan(const QModelIndex& sourceLeft, const QModelIndex& sourceRight) const {
+    if (!m_ranks.empty() && sourceLeft.column() == m_rankColumn && sourceRight.column() == m_rankColumn &&
+        sortRole() == m_rankRole && std::size_t(sourceLeft.row()) < m_ranks.size() &&
+        std::size_t(sourceRight.row()) < m_ranks.size() && !sourceLeft.parent().isValid() &&
+        !sourceRight.parent().isValid())
+        return m_ranks[std::size_t(sourceLeft.row())] < m_ranks[std::size_t(sourceRight.row())];
     const int byValue = compareValues(sourceLeft.data(sortRole()), sourceRight.data(sortRole()));
     if (byValue != 0)
         return byValue < 0;

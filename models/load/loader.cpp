@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
+#include <QThreadPool>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -66,6 +67,8 @@ Loader::Loader(QObject* parent)
 
 Loader::~Loader() {
     cancel();
+    for (QFuture<void>& reader : m_readers)
+        reader.waitForFinished(); // a slice at most: it posts to this loader
     for (const auto* fetch : {&m_fetch, &m_documentFetch}) {
         if (*fetch && (*fetch)->reply) {
             (*fetch)->reply->disconnect(this);
@@ -159,11 +162,76 @@ void Loader::readStandardInput(Job& job) {
 }
 
 void Loader::startRead(Job& job) {
+    if (job.url.isLocalFile() && job.fileSize > 0) {
+        readLocalFile(job);
+        return;
+    }
     QNetworkRequest request(job.url);
     request.setTransferTimeout(m_timeoutMs);
     job.reply = m_network.get(request);
     connect(job.reply, &QNetworkReply::readyRead, this, [this, &job] { onReadyRead(job); });
     connect(job.reply, &QNetworkReply::finished, this, [this, &job] { onReplyFinished(job); });
+}
+
+// A local file is read on a thread of its own, a slice at a time into job.arriving, while the parse reads
+// what has arrived: the GUI thread stays free for progress and Cancel (QNetworkAccessManager's file:// reply
+// is read on the GUI thread, a 1 GB file in one go).
+void Loader::readLocalFile(Job& job) {
+    static QThreadPool readers; // never queued behind a parse that waits for these very bytes
+    readers.setMaxThreadCount(4);
+    job.arriving = std::make_shared<json::ArrivingBytes>(job.fileSize);
+    parseIntoSnapshot(job);
+    m_readers.removeIf([](const QFuture<void>& reader) { return reader.isFinished(); });
+    m_readers << QtConcurrent::run(&readers, [this, id = job.id, path = job.url.toLocalFile(),
+                                              total = job.fileSize, bytes = job.arriving,
+                                              cancel = job.cancel] {
+        constexpr qint64 SliceBytes = 1 << 20;
+        constexpr qint64 ProgressBytes = 16 << 20;
+        QFile file(path);
+        QString problem;
+        if (!file.open(QIODevice::ReadOnly))
+            problem = QStringLiteral("cannot read: %1").arg(file.errorString());
+        for (qint64 reported = 0; problem.isEmpty() && !cancel->load() && bytes->room() > 0;) {
+            const qint64 got = file.read(bytes->writePosition(), std::min(bytes->room(), SliceBytes));
+            if (got < 0)
+                problem = QStringLiteral("cannot read: %1").arg(file.errorString());
+            if (got <= 0)
+                break; // shorter than when opened: onLocalFileRead() says so
+            bytes->commit(got);
+            if (const qint64 done = total - bytes->room();
+                done - reported >= ProgressBytes || bytes->room() == 0) {
+                reported = done;
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, id, done, total] {
+                        if (isCurrent(id))
+                            Q_EMIT progress(done, total);
+                    },
+                    Qt::QueuedConnection);
+            }
+        }
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, problem] {
+                if (isCurrent(id))
+                    onLocalFileRead(*m_job, problem);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void Loader::onLocalFileRead(Job& job, const QString& problem) {
+    if (!problem.isEmpty()) {
+        fail(problem);
+        return;
+    }
+    if (const QString changed = fileChangedMessage(job); !changed.isEmpty() || job.arriving->room() > 0) {
+        fail(!changed.isEmpty() ? changed : QStringLiteral("the file ended before its announced size"));
+        return;
+    }
+    job.readMs = job.timer.elapsed();
+    job.arriving->finish();
+    Q_EMIT parsing();
 }
 
 void Loader::onReadyRead(Job& job) {

@@ -3,6 +3,7 @@
 #include "hatchet/snapshot.h"
 #include "live/connection.h"
 
+#include <QFuture>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QUrl>
@@ -86,6 +87,8 @@ private:
     struct Fetch;
     struct Outcome;
     void startRead(Job& job);
+    void readLocalFile(Job& job);
+    void onLocalFileRead(Job& job, const QString& problem);
     void readStandardInput(Job& job);
     void startLiveRead(Job& job, const QUrl& url);
     void onReadyRead(Job& job);
@@ -110,6 +113,7 @@ private:
     std::unique_ptr<Fetch> m_fetch;
     std::unique_ptr<Fetch> m_documentFetch;
     quint64 m_lastJobId = 0;
+    QList<QFuture<void>> m_readers; // of local files, waited for on destruction
     qint64 m_maxBytes = DefaultMaxBytes;
     int m_timeoutMs = DefaultTimeoutMs;
     hatchet::Snapshot::Validation m_validation = hatchet::Snapshot::Validation::Full;
