@@ -341,7 +341,6 @@ int runDiff(const Options& options) {
 } // namespace
 
 int main(int argc, char** argv) {
-    load::reexecWithHugePageMalloc(argv); // large documents: fewer page faults (README, Speed)
     QCoreApplication::setApplicationName(QStringLiteral("hatchet-inspector"));
     QCoreApplication::setApplicationVersion(QStringLiteral(HWI_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("hatchet-worker-inspector"));
@@ -523,6 +522,10 @@ int main(int argc, char** argv) {
             return runCommandLine(options);
     }
 
+    // The window only: large documents take fewer page faults. The commands above run without it: their
+    // one load is over before the second start of the process and the kernel's compaction for huge pages
+    // pay for themselves (README, Whole commands).
+    load::reexecWithHugePageMalloc(argv);
     QApplication app(argc, argv);
     QApplication::setWindowIcon(views::applicationIcon());
     QGuiApplication::setDesktopFileName(QStringLiteral("hatchet-inspector"));

@@ -129,6 +129,27 @@ private Q_SLOTS:
         QCOMPARE(printed(diff), QStringList{QStringLiteral("CHANGE\tID\tNAME\tFIELD\tOLD\tNEW")});
     }
 
+    // Workers with the same bytes are skipped without comparing their fields; the same fields written
+    // otherwise, or a change deep in the last member, still compare as before.
+    void sameBytesAndOtherSpacing() {
+        SNAPSHOT_OK(before,
+                    QByteArray(R"([{"metadata":{"id":"a"},"name":"one","actions":["x:y"]},)"
+                               R"({"metadata":{"id":"b"},"name":"two","labels":[{"key":"k","value":"v"}]},)"
+                               R"({"metadata":{"id":"c"},"name":"three","labels":[]}])"));
+        SNAPSHOT_OK(after,
+                    QByteArray(R"([{"metadata":{"id":"a"},"name":"one","actions":["x:y"]},)"
+                               R"({"metadata":{"id":"b"},"name":"two","labels":[{"key":"k","value":"w"}]},)"
+                               R"({ "metadata" : { "id" : "c" } , "name" : "three", "labels" : [ ] }])"));
+        const auto diff =
+            analysis::diffSnapshots(*before, everyWorker(*before), *after, everyWorker(*after), {});
+        QCOMPARE(diff.changed, 1);
+        QCOMPARE(diff.appeared + diff.gone + diff.replaced, 0);
+        QCOMPARE(diff.workers.size(), std::size_t(1));
+        QCOMPARE(diff.workers.front().id, QStringLiteral("b"));
+        QCOMPARE(diff.workers.front().fields.size(), std::size_t(1));
+        QCOMPARE(diff.workers.front().fields.front().field, QStringLiteral("labels/k"));
+    }
+
     void onlyTheGivenWorkersAreCompared() {
         const auto before = fixture(QStringLiteral("diff-old.json"));
         const auto after = fixture(QStringLiteral("diff-new.json"));

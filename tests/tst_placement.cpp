@@ -85,6 +85,8 @@ private Q_SLOTS:
     void summaries();
     void onlyAnExcludedWorkerIsBigEnough();
     void checksOfOneWorker();
+    void actionRule_data();
+    void actionRule();
     void stickyIgnoresLabels();
     void rankIsKeptWhenExcluded();
     void withoutReferenceTime();
@@ -266,6 +268,50 @@ void TestPlacement::checksOfOneWorker() {
                                    })));
     QVERIFY(renderB.reasons().isEmpty());
     QCOMPARE(renderB.verdict, Verdict::Fits);
+}
+
+// Rule 2 alone: exact matches win over matches without case wherever they stand; case is folded for ASCII
+// and, through QString, beyond it; escapes in the document are read as their text.
+void TestPlacement::actionRule_data() {
+    QTest::addColumn<QByteArray>("actions");
+    QTest::addColumn<QString>("action");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("exact") << QByteArray(R"(["a:b", "wf:task"])") << QStringLiteral("wf:task")
+                           << QStringLiteral("registers wf:task");
+    QTest::newRow("exact after other case")
+        << QByteArray(R"(["WF:Task", "wf:task"])") << QStringLiteral("wf:task")
+        << QStringLiteral("registers wf:task");
+    QTest::newRow("ascii case") << QByteArray(R"(["a:b", "WF:Task", "wf:TASK"])") << QStringLiteral("wf:task")
+                                << QStringLiteral("registers WF:Task (case differs)");
+    QTest::newRow("non-ascii case") << QByteArray(R"(["wf:\u00c4rger"])") << QStringLiteral("wf:ärger")
+                                    << QStringLiteral("registers wf:Ärger (case differs)");
+    QTest::newRow("escaped exact") << QByteArray(R"(["wf:\u00e4rger"])") << QStringLiteral("wf:ärger")
+                                   << QStringLiteral("registers wf:ärger");
+    QTest::newRow("same length, other") << QByteArray(R"(["wf:tasl"])") << QStringLiteral("wf:task")
+                                        << QStringLiteral("does not register wf:task");
+    QTest::newRow("no strings") << QByteArray(R"([1, null])") << QStringLiteral("wf:task")
+                                << QStringLiteral("registers no actions");
+    QTest::newRow("empty") << QByteArray("[]") << QStringLiteral("wf:task")
+                           << QStringLiteral("registers no actions");
+}
+
+void TestPlacement::actionRule() {
+    QFETCH(QByteArray, actions);
+    QFETCH(QString, action);
+    QFETCH(QString, text);
+    SNAPSHOT_OK(snapshot,
+                QByteArray(R"({"metadata": {"id": "7e11de00-0000-4000-8000-000000000001"}, )"
+                           R"("name": "w", "type": "SELFHOSTED", "status": "ACTIVE", "actions": )") +
+                    actions + "}");
+    const Placement placement =
+        place(task(action.toUtf8().constData()), *snapshot, allWorkers(*snapshot), {});
+    QCOMPARE(placement.workers.size(), std::size_t(1));
+    QString found;
+    for (const Check& check : placement.workers.front().checks) {
+        if (check.rule == Check::Rule::Action)
+            found = check.text;
+    }
+    QCOMPARE(found, text);
 }
 
 void TestPlacement::stickyIgnoresLabels() {

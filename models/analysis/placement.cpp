@@ -65,19 +65,69 @@ void checkLive(const WorkerView& worker, std::optional<qint64> referenceMsecs, s
 
 // ---- Rule 2: the action, matched exactly ----
 
-Check checkAction(const Task& task, const WorkerView& worker) {
-    const QStringList actions = worker.actions();
-    if (actions.contains(task.action))
-        return {Rule::Action, Result::Passed, QStringLiteral("registers ") + task.action};
-    // Workers store actions lower-cased and SDKs send lower-cased workflow names: a match only without
-    // case is the likeliest reason a task that "should" run never does.
-    for (const QString& action : actions) {
-        if (action.compare(task.action, Qt::CaseInsensitive) == 0)
-            return {Rule::Action, Result::Excluded,
-                    QStringLiteral("registers %1 (case differs)").arg(action)};
+bool isAscii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// ASCII letters compared without case, the rest byte for byte.
+bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+// How a worker's actions hold the task's action, compared as UTF-8 in place: no string is built for the
+// thousands of workers that do not register it (a comparison without case goes through QString only when
+// either side is not ASCII).
+struct ActionMatch {
+    enum Kind { Exact, OtherCase, None, NoActions } kind = NoActions;
+    QString registered; // OtherCase: the action as the worker registers it
+};
+
+ActionMatch matchAction(const WorkerView& worker, const QString& action, const QByteArray& actionUtf8) {
+    const json::Document& doc = worker.document();
+    const json::NodeId array = worker.field("actions");
+    ActionMatch match;
+    if (array == json::NoNode || doc.kind(array) != json::Kind::Array)
+        return match;
+    const std::string_view wanted(actionUtf8.constData(), static_cast<std::size_t>(actionUtf8.size()));
+    const bool wantedAscii = isAscii(wanted);
+    json::NodeId otherCase = json::NoNode; // the first match without case, unless an exact one follows
+    std::string scratch;
+    for (std::uint32_t i = 0; i < doc.childCount(array); ++i) {
+        const json::NodeId element = doc.child(array, i);
+        if (doc.kind(element) != json::Kind::String)
+            continue;
+        match.kind = ActionMatch::None;
+        const std::string_view text = doc.stringView(element, scratch);
+        if (text == wanted)
+            return {ActionMatch::Exact, {}};
+        if (otherCase != json::NoNode)
+            continue;
+        if (wantedAscii && isAscii(text) ? equalsIgnoringAsciiCase(text, wanted)
+                                         : doc.text(element).compare(action, Qt::CaseInsensitive) == 0)
+            otherCase = element;
     }
-    if (actions.isEmpty())
+    if (otherCase != json::NoNode)
+        return {ActionMatch::OtherCase, doc.text(otherCase)};
+    return match;
+}
+
+Check checkAction(const Task& task, const QByteArray& actionUtf8, const WorkerView& worker) {
+    const ActionMatch match = matchAction(worker, task.action, actionUtf8);
+    switch (match.kind) {
+    case ActionMatch::Exact:
+        return {Rule::Action, Result::Passed, QStringLiteral("registers ") + task.action};
+    case ActionMatch::OtherCase:
+        // Workers store actions lower-cased and SDKs send lower-cased workflow names: a match only without
+        // case is the likeliest reason a task that "should" run never does.
+        return {Rule::Action, Result::Excluded,
+                QStringLiteral("registers %1 (case differs)").arg(match.registered)};
+    case ActionMatch::NoActions:
         return {Rule::Action, Result::Excluded, QStringLiteral("registers no actions")};
+    case ActionMatch::None:
+        break;
+    }
     return {Rule::Action, Result::Excluded, QStringLiteral("does not register ") + task.action};
 }
 
@@ -484,12 +534,15 @@ QStringList WorkerPlacement::reasons() const {
     return out;
 }
 
-WorkerPlacement placeOnWorker(const Task& task, const WorkerView& worker, std::size_t index,
-                              std::optional<qint64> referenceMsecs) {
+namespace {
+
+// actionUtf8: task.action as UTF-8, converted once for all workers.
+WorkerPlacement placeWithAction(const Task& task, const QByteArray& actionUtf8, const WorkerView& worker,
+                                std::size_t index, std::optional<qint64> referenceMsecs) {
     WorkerPlacement placement;
     placement.worker = index;
     checkLive(worker, referenceMsecs, placement.checks);
-    placement.checks.push_back(checkAction(task, worker));
+    placement.checks.push_back(checkAction(task, actionUtf8, worker));
     checkSlots(task.requestedUnits(), worker, placement.checks);
     if (task.sticky == Sticky::None)
         checkLabels(task, worker, placement.checks, placement.rank);
@@ -499,12 +552,21 @@ WorkerPlacement placeOnWorker(const Task& task, const WorkerView& worker, std::s
     return placement;
 }
 
+} // namespace
+
+WorkerPlacement placeOnWorker(const Task& task, const WorkerView& worker, std::size_t index,
+                              std::optional<qint64> referenceMsecs) {
+    return placeWithAction(task, task.action.toUtf8(), worker, index, referenceMsecs);
+}
+
 Placement place(const Task& task, const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                 std::optional<qint64> referenceMsecs) {
     Placement result;
     result.workers.reserve(workers.size());
+    const QByteArray actionUtf8 = task.action.toUtf8();
     for (const std::size_t index : workers)
-        result.workers.push_back(placeOnWorker(task, snapshot.worker(index), index, referenceMsecs));
+        result.workers.push_back(
+            placeWithAction(task, actionUtf8, snapshot.worker(index), index, referenceMsecs));
     summarize(task, snapshot, result);
     result.warnings = warningsFor(task, snapshot, workers);
     return result;

@@ -333,7 +333,9 @@ private:
     // Index of the field with this key, or fields.size() when the schema has none.
     static std::size_t find(const ObjectSchema& schema, std::string_view key) {
         for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-            if (schema.fields[i].name == key)
+            // Length and first byte before memcmp: most fields differ there (schema names are never empty).
+            const std::string_view name = schema.fields[i].name;
+            if (name.size() == key.size() && name.front() == key.front() && name == key)
                 return i;
         }
         return schema.fields.size();
@@ -421,6 +423,14 @@ void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::v
     };
     constexpr std::uint32_t Small = 24;
     std::array<std::string_view, Small> keys;
+    // Length, first and last byte of each key: pairs that differ there skip the comparison of their bytes.
+    std::array<std::uint32_t, Small> sketches;
+    const auto sketch = [](std::string_view key) {
+        return key.empty() ? 0u
+                           : static_cast<std::uint32_t>(key.size()) << 16 |
+                                 static_cast<std::uint32_t>(static_cast<unsigned char>(key.front())) << 8 |
+                                 static_cast<unsigned char>(key.back());
+    };
     std::string scratch;
     std::unordered_map<std::string, NodeId> seen;
     for (NodeId id = from; id < to; ++id) {
@@ -431,12 +441,13 @@ void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::v
         bool escaped = false;
         for (std::uint32_t i = 0; i < count && i < Small; ++i) {
             keys[i] = doc.rawKey(first + i);
+            sketches[i] = sketch(keys[i]);
             escaped = escaped || doc.keyHasEscapes(first + i);
         }
         if (count <= Small && !escaped) { // the common case: pairwise, no allocation
             for (std::uint32_t i = 1; i < count; ++i) {
                 for (std::uint32_t j = 0; j < i; ++j) {
-                    if (keys[i] == keys[j]) {
+                    if (sketches[i] == sketches[j] && keys[i] == keys[j]) {
                         report(first + i, first + j);
                         break;
                     }
