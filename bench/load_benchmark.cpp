@@ -5,6 +5,7 @@
 //   load_benchmark FILE [PATH_TO_HATCHET_INSPECTOR]
 //   load_benchmark --profile FILE    only our load, 20 times, for `perf record`
 //   load_benchmark --phases FILE     where our load's time goes: read, parse, worker index, validation
+#include "hatchet/provenance.h"
 #include "hatchet/snapshot.h"
 #include "load/hugepages.h"
 #include "load/loader.h"
@@ -118,7 +119,7 @@ int main(int argc, char** argv) {
     // Our load on one thread: the whole file read, then parsed.
     auto loadOnOneThread = [&] { parseAndIndex(readFile(path)); };
     if (phases) {
-        std::vector<double> read, parse, index, validated;
+        std::vector<double> read, parse, index, validated, provenance;
         std::size_t nodes = 0;
         for (int round = 0; round < Runs; ++round) {
             QByteArray bytes;
@@ -135,10 +136,12 @@ int main(int argc, char** argv) {
                 hatchet::Snapshot::build(doc, path, QDateTime::currentDateTimeUtc(),
                                          hatchet::Snapshot::Validation::Full);
             }));
+            provenance.push_back(elapsedMs([&] { hatchet::provenanceOf(*doc); }));
         }
         std::printf("%zu nodes; medians of %d rounds: read %.1f ms, parse %.1f ms, worker index %.1f ms, "
-                    "worker index with validation %.1f ms\n",
-                    nodes, Runs, median(read), median(parse), median(index), median(validated));
+                    "worker index with validation %.1f ms, provenance (writer and server era) %.1f ms\n",
+                    nodes, Runs, median(read), median(parse), median(index), median(validated),
+                    median(provenance));
         return 0;
     }
     if (profile) {

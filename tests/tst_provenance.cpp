@@ -61,6 +61,7 @@ private Q_SLOTS:
     void layout_data();
     void layout();
     void bigDocument();
+    void rawByteGoNeverWritesAnywhere();
 };
 
 void TestProvenance::fixtures_data() {
@@ -167,4 +168,22 @@ void TestProvenance::bigDocument() {
 }
 
 QTEST_GUILESS_MAIN(TestProvenance)
+// A \r, \t, <, > or & written raw (Go escapes or never writes them) anywhere in the file, at every
+// position in a 16-byte step of the scan, means another tool wrote it.
+void TestProvenance::rawByteGoNeverWritesAnywhere() {
+    for (int pad = 0; pad < 16; ++pad) {
+        QByteArray cli = cliList(3);
+        cli.replace("w-1", QByteArray("w-1").append(QByteArray(pad, 'x'))); // through the 16 alignments
+        QCOMPARE(provenanceOf(cli).writer, Writer::HatchetCli);
+        const qsizetype inString = cli.indexOf("w-2") + 2;         // inside the name's string
+        const qsizetype beforeBreak = cli.indexOf("\n", inString); // whitespace at a line's end
+        for (const char raw : {'\r', '\t', '<', '>', '&'}) {
+            QByteArray bytes = cli;
+            bytes.insert(raw == '\r' || raw == '\t' ? beforeBreak : inString, raw);
+            QVERIFY2(provenanceOf(bytes).writer != Writer::HatchetCli,
+                     qPrintable(QStringLiteral("byte %1 after %2 pad").arg(int(raw)).arg(pad)));
+        }
+    }
+}
+
 #include "tst_provenance.moc"

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 
 #include <algorithm>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <cstring>
 #include <string_view>
 
@@ -84,14 +87,33 @@ bool laidOutLikeGo(const Document& doc, NodeId id) {
                        [](char c) { return c == ' '; });
 }
 
+// Whether text holds a byte Go's encoder never writes raw: \r, \t, <, > or &. Sixteen bytes per step with
+// SSE2 (five memchr passes took five times as long on a 1 GB file).
+bool containsNonGoByte(std::string_view text) {
+    const auto isNonGo = [](char c) { return c == '\r' || c == '\t' || c == '<' || c == '>' || c == '&'; };
+    std::size_t at = 0;
+#ifdef __SSE2__
+    const __m128i cr = _mm_set1_epi8('\r'), tab = _mm_set1_epi8('\t'), lt = _mm_set1_epi8('<'),
+                  gt = _mm_set1_epi8('>'), amp = _mm_set1_epi8('&');
+    for (; at + 16 <= text.size(); at += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + at));
+        const __m128i hits =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, cr), _mm_cmpeq_epi8(chunk, tab)),
+                         _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(chunk, lt), _mm_cmpeq_epi8(chunk, gt)),
+                                      _mm_cmpeq_epi8(chunk, amp)));
+        if (_mm_movemask_epi8(hits) != 0)
+            return true;
+    }
+#endif
+    return std::any_of(text.begin() + std::ptrdiff_t(at), text.end(), isNonGo);
+}
+
 bool looksLikeMarshalIndent(const Document& doc) {
     const QByteArray& source = doc.source();
     // Go writes no tabs or carriage returns outside strings and escapes them inside; it escapes <, > and &
-    // as \u003c, \u003e, \u0026. The whole file is scanned for these: it is one pass over the bytes.
-    for (const char c : {'\r', '\t', '<', '>', '&'}) {
-        if (std::memchr(source.constData(), c, std::size_t(source.size())))
-            return false;
-    }
+    // as \u003c, \u003e, \u0026. The whole file is scanned for these, in one pass over the bytes.
+    if (containsNonGoByte({source.constData(), std::size_t(source.size())}))
+        return false;
     const std::size_t count = doc.nodeCount();
     const std::size_t head = count <= LayoutSample ? count : LayoutSample / 2;
     for (std::size_t id = 0; id < head; ++id) {
