@@ -1,5 +1,7 @@
 #include "document.h"
+
 #include "scan.h"
+#include <cstring>
 
 namespace hwi::json {
 
@@ -80,7 +82,18 @@ NodeId Document::member(NodeId object, std::string_view key) const {
     // The last of duplicate keys wins, as in Go's encoding/json and JSON.parse: what Hatchet would see.
     const Node& node = m_nodes[object];
     for (NodeId id = node.first + node.count; id-- > node.first;) {
-        if ((m_tags[id] & KeyEscaped) ? unescape(rawKey(id)) == key : rawKey(id) == key)
+        if (m_tags[id] & KeyEscaped) {
+            if (unescape(rawKey(id)) == key)
+                return id;
+            continue;
+        }
+        // Length, then first byte, before memcmp: most members differ there, and the call is most of a
+        // lookup's cost.
+        if (m_nodes[id].keyLength != key.size())
+            continue;
+        const std::string_view raw = rawKey(id);
+        if (key.empty() ||
+            (raw.front() == key.front() && std::memcmp(raw.data(), key.data(), key.size()) == 0))
             return id;
     }
     return NoNode;
