@@ -11,7 +11,7 @@ HWI_PACKAGES=(
     libsimdjson-dev
     clang libclang-rt-14-dev
     xvfb xauth desktop-file-utils
-    clang-format ccache
+    clang-format ccache lld
 )
 
 hwi_install_packages() {
