@@ -37,6 +37,9 @@ hwi_build() {
     # Configured every time (quick when nothing changed), so options added later reach an existing build.
     local launcher=()
     command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    # Without these ccache declines every file built with a precompiled header (HWI_PCH).
+    export CCACHE_SLOPPINESS="${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}"
+
     cmake -S "$HWI_ROOT" -B "$dir" -G Ninja "${launcher[@]}" "$@" >/dev/null
     cmake --build "$dir" --parallel "$(nproc)"
 }

@@ -22,7 +22,7 @@ namespace hwi::views {
 
 namespace {
 
-constexpr int DebounceMsecs = 150;
+constexpr int FilterDebounceMsecs = 150;
 constexpr int RecentQueries = 20;
 
 // The parsed query, or nothing while the text does not parse (toggles and chips then stay as they were).
@@ -123,7 +123,7 @@ FilterBar::FilterBar(QWidget* parent)
     layout->addWidget(m_hint);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMsecs);
+    m_debounce.setInterval(FilterDebounceMsecs);
     connect(m_edit, &QLineEdit::textEdited, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {
         emitQuery();

@@ -33,7 +33,7 @@ namespace {
 const QString PivotSetting = QStringLiteral("fleet/pivot");
 const QString OnlyProblemsSetting = QStringLiteral("fleet/onlyProblems");
 
-constexpr int DebounceMsecs = 40;
+constexpr int FleetDebounceMsecs = 40;
 
 QString keyTitle(PivotKey key) {
     switch (key) {
@@ -142,7 +142,7 @@ FleetView::FleetView(QWidget* parent)
     layout->addWidget(split, 1);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMsecs);
+    m_debounce.setInterval(FleetDebounceMsecs);
     connect(&m_debounce, &QTimer::timeout, this, &FleetView::rebuild);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         apply(m_watcher.result());

@@ -27,7 +27,7 @@ using models::JsonTreeModel;
 
 namespace {
 
-constexpr int DebounceMsecs = 150;
+constexpr int SearchDebounceMsecs = 150;
 
 } // namespace
 
@@ -97,7 +97,7 @@ RawJsonView::RawJsonView(QWidget* parent)
     layout->addWidget(splitter);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMsecs);
+    m_debounce.setInterval(SearchDebounceMsecs);
     connect(m_filter, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(&m_debounce, &QTimer::timeout, this, [this] { applyFilter(false); });
     connect(m_filter, &QLineEdit::returnPressed, this, [this] { applyFilter(true); });

@@ -17,7 +17,7 @@ namespace hwi::views {
 
 namespace {
 
-constexpr int DebounceMsecs = 150;
+constexpr int SectionFilterDebounceMsecs = 150;
 
 // "No registered workflows (lists omit them; …)" -> "No registered workflows match '%1'".
 QString noMatchFormat(const QString& emptyText) {
@@ -99,7 +99,7 @@ SectionView::SectionView(QAbstractItemModel* model, const QString& emptyText, QW
     layout->addWidget(m_stack, 1);
 
     m_debounce.setSingleShot(true);
-    m_debounce.setInterval(DebounceMsecs);
+    m_debounce.setInterval(SectionFilterDebounceMsecs);
     connect(m_filter, &QLineEdit::textChanged, &m_debounce, qOverload<>(&QTimer::start));
     connect(m_filter, &QLineEdit::returnPressed, this, &SectionView::applyFilter);
     connect(&m_debounce, &QTimer::timeout, this, &SectionView::applyFilter);

@@ -37,7 +37,7 @@ QString valueText(const Document& document, NodeId node) {
     }
 }
 
-NodeId memberOf(const Document& document, NodeId object, std::string_view key) {
+NodeId objectMember(const Document& document, NodeId object, std::string_view key) {
     if (object == json::NoNode || document.kind(object) != Kind::Object)
         return json::NoNode;
     return document.member(object, key);
@@ -59,42 +59,42 @@ Flat flatten(const WorkerView& worker, bool allFields) {
     const NodeId node = worker.node();
     Flat flat;
     for (const char* field : {"name", "type", "status", "dispatcherId", "webhookUrl"})
-        flat.scalars.emplace_back(QLatin1String(field), valueText(doc, memberOf(doc, node, field)));
-    const NodeId runtime = memberOf(doc, node, "runtimeInfo");
+        flat.scalars.emplace_back(QLatin1String(field), valueText(doc, objectMember(doc, node, field)));
+    const NodeId runtime = objectMember(doc, node, "runtimeInfo");
     for (const char* field : {"language", "languageVersion", "sdkVersion", "os", "runtimeExtra"}) {
         flat.scalars.emplace_back(QStringLiteral("runtimeInfo/") + QLatin1String(field),
-                                  valueText(doc, memberOf(doc, runtime, field)));
+                                  valueText(doc, objectMember(doc, runtime, field)));
     }
-    const NodeId config = memberOf(doc, node, "slotConfig");
+    const NodeId config = objectMember(doc, node, "slotConfig");
     if (config != json::NoNode && doc.kind(config) == Kind::Object) {
         for (std::uint32_t i = 0; i < doc.childCount(config); ++i) {
             const NodeId entry = doc.child(config, i);
             const QString prefix = QStringLiteral("slotConfig/") + doc.key(entry) + QLatin1Char('/');
             flat.slots.emplace_back(prefix + QStringLiteral("limit"),
-                                    valueText(doc, memberOf(doc, entry, "limit")));
+                                    valueText(doc, objectMember(doc, entry, "limit")));
             flat.slots.emplace_back(prefix + QStringLiteral("available"),
-                                    valueText(doc, memberOf(doc, entry, "available")));
+                                    valueText(doc, objectMember(doc, entry, "available")));
         }
     }
     for (const char* field : {"maxRuns", "availableRuns"})
-        flat.slots.emplace_back(QLatin1String(field), valueText(doc, memberOf(doc, node, field)));
+        flat.slots.emplace_back(QLatin1String(field), valueText(doc, objectMember(doc, node, field)));
     for (const hatchet::LabelText& label : worker.labelTexts()) {
         flat.labels.emplace_back(QStringLiteral("labels/") + label.key,
                                  label.hasValue ? label.value : QStringLiteral("(no value)"));
     }
     flat.actions = worker.actions();
-    const NodeId workflows = memberOf(doc, node, "registeredWorkflows");
+    const NodeId workflows = objectMember(doc, node, "registeredWorkflows");
     flat.hasWorkflows = workflows != json::NoNode && doc.kind(workflows) != Kind::Null;
     for (const hatchet::RegisteredWorkflow& workflow : worker.registeredWorkflows())
         flat.workflows << workflow.name;
     if (allFields) {
         flat.volatiles.emplace_back(QStringLiteral("lastHeartbeatAt"),
-                                    valueText(doc, memberOf(doc, node, "lastHeartbeatAt")));
+                                    valueText(doc, objectMember(doc, node, "lastHeartbeatAt")));
         flat.volatiles.emplace_back(
             QStringLiteral("metadata/updatedAt"),
-            valueText(doc, memberOf(doc, memberOf(doc, node, "metadata"), "updatedAt")));
+            valueText(doc, objectMember(doc, objectMember(doc, node, "metadata"), "updatedAt")));
         for (const char* field : {"lastListenerEstablished", "slots", "recentStepRuns"})
-            flat.volatiles.emplace_back(QLatin1String(field), valueText(doc, memberOf(doc, node, field)));
+            flat.volatiles.emplace_back(QLatin1String(field), valueText(doc, objectMember(doc, node, field)));
     }
     return flat;
 }

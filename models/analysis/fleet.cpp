@@ -49,7 +49,7 @@ WorkerFacts factsOf(const WorkerView& worker, std::size_t index, std::optional<q
 }
 
 // `member` of `object` as WorkerView reads fields: NoNode when absent or null.
-json::NodeId memberOf(const json::Document& doc, json::NodeId object, std::string_view member) {
+json::NodeId presentMember(const json::Document& doc, json::NodeId object, std::string_view member) {
     if (object == json::NoNode)
         return json::NoNode;
     const json::NodeId id = doc.member(object, member);
@@ -168,12 +168,12 @@ void PivotValueReader::add(std::string_view first, char separator, std::string_v
 
 std::string_view PivotValueReader::stringOf(const json::Document& doc, json::NodeId object,
                                             std::string_view member) {
-    const json::NodeId id = memberOf(doc, object, member);
+    const json::NodeId id = presentMember(doc, object, member);
     return id == json::NoNode ? std::string_view() : doc.stringView(id, m_scratch);
 }
 
 void PivotValueReader::readActions(const json::Document& doc, json::NodeId worker, bool prefixes) {
-    const json::NodeId actions = memberOf(doc, worker, "actions");
+    const json::NodeId actions = presentMember(doc, worker, "actions");
     if (actions == json::NoNode || doc.kind(actions) != json::Kind::Array)
         return;
     for (std::uint32_t i = 0; i < doc.childCount(actions); ++i) {
@@ -187,7 +187,7 @@ void PivotValueReader::readActions(const json::Document& doc, json::NodeId worke
 
 // registeredWorkflows[].name; without that member the parts of the actions before the first ':'.
 void PivotValueReader::readWorkflows(const json::Document& doc, json::NodeId worker) {
-    const json::NodeId workflows = memberOf(doc, worker, "registeredWorkflows");
+    const json::NodeId workflows = presentMember(doc, worker, "registeredWorkflows");
     if (workflows == json::NoNode) {
         readActions(doc, worker, true);
         return;
@@ -203,7 +203,7 @@ void PivotValueReader::readWorkflows(const json::Document& doc, json::NodeId wor
 
 // key=value, or key for a label without a value (absent or null).
 void PivotValueReader::readLabels(const json::Document& doc, json::NodeId worker) {
-    const json::NodeId labels = memberOf(doc, worker, "labels");
+    const json::NodeId labels = presentMember(doc, worker, "labels");
     if (labels == json::NoNode || doc.kind(labels) != json::Kind::Array)
         return;
     for (std::uint32_t i = 0; i < doc.childCount(labels); ++i) {
@@ -211,7 +211,7 @@ void PivotValueReader::readLabels(const json::Document& doc, json::NodeId worker
         if (doc.kind(label) != json::Kind::Object)
             continue;
         const std::string key(stringOf(doc, label, "key"));
-        if (memberOf(doc, label, "value") == json::NoNode)
+        if (presentMember(doc, label, "value") == json::NoNode)
             add(key);
         else
             add(key, '=', stringOf(doc, label, "value"));
@@ -243,7 +243,7 @@ const std::vector<std::string_view>& PivotValueReader::read(const WorkerView& wo
         readSlotTypes(worker);
         break;
     case PivotKey::Sdk: {
-        const json::NodeId info = memberOf(doc, node, "runtimeInfo");
+        const json::NodeId info = presentMember(doc, node, "runtimeInfo");
         const std::string language(orUnknown(stringOf(doc, info, "language")));
         add(language, ' ', orUnknown(stringOf(doc, info, "sdkVersion")));
         break;

@@ -28,7 +28,7 @@ const QDate PaginationDay(2026, 5, 20); // pagination on the list
 // from a reformatted file, which rarely keeps Go's exact layout anywhere.
 constexpr std::size_t LayoutSample = 20000;
 
-QString tr(const char* text) {
+QString provenanceTr(const char* text) {
     return QCoreApplication::translate("hwi::hatchet::Provenance", text);
 }
 
@@ -228,29 +228,29 @@ Provenance provenanceOf(const Document& doc) {
 QString writerText(Writer writer) {
     switch (writer) {
     case Writer::HatchetCli:
-        return tr("hatchet CLI (-o json: re-encoded, unknown fields dropped)");
+        return provenanceTr("hatchet CLI (-o json: re-encoded, unknown fields dropped)");
     case Writer::RestCompact:
-        return tr("REST API response (compact)");
+        return provenanceTr("REST API response (compact)");
     case Writer::OtherTool:
         break;
     }
-    return tr("another tool (reformatted)");
+    return provenanceTr("another tool (reformatted)");
 }
 
 QString serverEraText(const Provenance& provenance) {
     const QString lower = joined(provenance.clues, true);
     const QString upper = joined(provenance.clues, false);
     if (provenance.conflicting())
-        return tr("conflicting: after %1 (%2) but before %3 (%4)")
+        return provenanceTr("conflicting: after %1 (%2) but before %3 (%4)")
             .arg(day(provenance.after), lower, day(provenance.before), upper);
     if (provenance.after.isValid() && provenance.before.isValid())
-        return tr("between %1 and %2 (%3)")
+        return provenanceTr("between %1 and %2 (%3)")
             .arg(day(provenance.after), day(provenance.before), lower + QStringLiteral(", ") + upper);
     if (provenance.after.isValid())
-        return tr("after %1 (%2)").arg(day(provenance.after), lower);
+        return provenanceTr("after %1 (%2)").arg(day(provenance.after), lower);
     if (provenance.before.isValid())
-        return tr("before %1 (%2)").arg(day(provenance.before), upper);
-    return tr("unknown (no dated fields)");
+        return provenanceTr("before %1 (%2)").arg(day(provenance.before), upper);
+    return provenanceTr("unknown (no dated fields)");
 }
 
 } // namespace hwi::hatchet

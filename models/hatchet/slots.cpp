@@ -72,17 +72,17 @@ RunningSlots runningSlots(const WorkerView& worker) {
 
 namespace {
 
-QString tr(const char* text) {
+QString slotsTr(const char* text) {
     return QCoreApplication::translate("hwi::hatchet::RunningSlots", text);
 }
 
 QString legacyText(const RunningSlots& slots) {
-    const QString free = slots.free ? tr("%1 free").arg(*slots.free) : tr("free not reported");
+    const QString free = slots.free ? slotsTr("%1 free").arg(*slots.free) : slotsTr("free not reported");
     if (slots.listed)
-        return tr("%1 busy \u00b7 %2").arg(QString::number(slots.busy.size()), free);
-    const QString prefix = tr("Lists do not include running slots (a single GET does)");
+        return slotsTr("%1 busy \u00b7 %2").arg(QString::number(slots.busy.size()), free);
+    const QString prefix = slotsTr("Lists do not include running slots (a single GET does)");
     if (slots.free && slots.limit)
-        return tr("%1; %2 of %3 in use \u00b7 %4")
+        return slotsTr("%1; %2 of %3 in use \u00b7 %4")
             .arg(prefix, QString::number(*slots.limit - *slots.free), QString::number(*slots.limit), free);
     return prefix % QStringLiteral("; ") % free;
 }
@@ -90,22 +90,22 @@ QString legacyText(const RunningSlots& slots) {
 QString currentText(const RunningSlots& slots) {
     QStringList types;
     for (const SlotCapacity& capacity : slots.units.capacities) {
-        const QString name = capacity.slotType.isEmpty() ? tr("(unnamed)") : capacity.slotType;
+        const QString name = capacity.slotType.isEmpty() ? slotsTr("(unnamed)") : capacity.slotType;
         const auto used = capacity.used();
         const QString count = used ? QString::number(*used) : QStringLiteral("?");
         const QString limit = capacity.limit ? QString::number(*capacity.limit) : QStringLiteral("?");
-        types << tr("%1 %2 of %3").arg(name, count, limit);
+        types << slotsTr("%1 %2 of %3").arg(name, count, limit);
     }
     // A current-era server leaves `slots` empty; should one list busy slots after all, count them.
-    const QString head = slots.busy.empty() ? tr("This server does not list running slots")
-                                            : tr("%1 busy").arg(QString::number(slots.busy.size()));
+    const QString head = slots.busy.empty() ? slotsTr("This server does not list running slots")
+                                            : slotsTr("%1 busy").arg(QString::number(slots.busy.size()));
     if (types.isEmpty())
         return head;
     const std::int64_t used = slots.units.used;
-    QString inUse = used == 1 ? tr("1 unit in use") : tr("%1 units in use").arg(used);
+    QString inUse = used == 1 ? slotsTr("1 unit in use") : slotsTr("%1 units in use").arg(used);
     if (!slots.units.complete)
-        inUse = tr("at least %1").arg(inUse);
-    return tr("%1; %2 (%3)").arg(head, inUse, types.join(QStringLiteral(", ")));
+        inUse = slotsTr("at least %1").arg(inUse);
+    return slotsTr("%1; %2 (%3)").arg(head, inUse, types.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -120,7 +120,7 @@ QString runningSlotsText(const RunningSlots& slots) {
         break;
     }
     // Neither slotConfig nor maxRuns/availableRuns: only a `slots` list, if any, says something.
-    return slots.listed ? tr("%1 busy").arg(QString::number(slots.busy.size())) : QString();
+    return slots.listed ? slotsTr("%1 busy").arg(QString::number(slots.busy.size())) : QString();
 }
 
 } // namespace hwi::hatchet
