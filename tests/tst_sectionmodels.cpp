@@ -1,3 +1,4 @@
+#include "hatchet/provenance.h"
 #include "itemmodels/actionsmodel.h"
 #include "itemmodels/labelsmodel.h"
 #include "itemmodels/metadatamodel.h"
@@ -105,6 +106,7 @@ private Q_SLOTS:
     void clearAndReload();
     void sortEveryColumn_data();
     void sortEveryColumn();
+    void provenanceArrivesLater();
 };
 
 void TestSectionModels::dump_data() {
@@ -416,4 +418,49 @@ void TestSectionModels::sortEveryColumn() {
 }
 
 QTEST_GUILESS_MAIN(TestSectionModels)
+// A large document's writer and server era come from setProvenance() (MainWindow computes them off the GUI
+// thread): "…" until then, and the two rows follow without a reset.
+void TestSectionModels::provenanceArrivesLater() {
+    QByteArray bytes = testutil::fixture("list-current.json");
+    const auto inlineProvenance = testutil::snapshotOf(bytes, QDateTime());
+    bytes += QByteArray(5 << 20, ' '); // past the size setWorker() works it out for itself
+    const auto large = testutil::snapshotOf(bytes, QDateTime());
+    QVERIFY(models::MetadataModel::computesProvenanceInline(*inlineProvenance->document));
+    QVERIFY(!models::MetadataModel::computesProvenanceInline(*large->document));
+
+    models::MetadataModel metadata;
+    Tester tester(&metadata, Tester::FailureReportingMode::QtTest);
+    const auto value = [&](int row) {
+        return metadata.index(row, models::MetadataModel::ValueColumn).data().toString();
+    };
+    metadata.setWorker(inlineProvenance->worker(0));
+    const hwi::hatchet::Provenance small = hwi::hatchet::provenanceOf(*inlineProvenance->document);
+    QCOMPARE(value(models::MetadataModel::WrittenByRow), hwi::hatchet::writerText(small.writer));
+    QCOMPARE(value(models::MetadataModel::ServerEraRow), hwi::hatchet::serverEraText(small));
+
+    metadata.setWorker(large->worker(1));
+    QCOMPARE(value(models::MetadataModel::WrittenByRow), QStringLiteral("\u2026"));
+    QCOMPARE(value(models::MetadataModel::ServerEraRow), QStringLiteral("\u2026"));
+    QCOMPARE(value(models::MetadataModel::NameRow), large->worker(1).name());
+
+    QSignalSpy changed(&metadata, &QAbstractItemModel::dataChanged);
+    QSignalSpy resets(&metadata, &QAbstractItemModel::modelReset);
+    const hwi::hatchet::Provenance provenance = hwi::hatchet::provenanceOf(*large->document);
+    metadata.setProvenance(*large->document, provenance);
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed[0][0].toModelIndex().row(), int(models::MetadataModel::WrittenByRow));
+    QCOMPARE(changed[0][1].toModelIndex().row(), int(models::MetadataModel::ServerEraRow));
+    QCOMPARE(value(models::MetadataModel::WrittenByRow), hwi::hatchet::writerText(provenance.writer));
+    QCOMPARE(value(models::MetadataModel::ServerEraRow), hwi::hatchet::serverEraText(provenance));
+    // Kept for that document: another of its workers needs no second answer.
+    metadata.setWorker(large->worker(0));
+    QCOMPARE(value(models::MetadataModel::WrittenByRow), hwi::hatchet::writerText(provenance.writer));
+    // The provenance of a document not shown changes no row.
+    metadata.setWorker(inlineProvenance->worker(0));
+    changed.clear();
+    metadata.setProvenance(*large->document, provenance);
+    QCOMPARE(changed.size(), 0);
+}
+
 #include "tst_sectionmodels.moc"

@@ -10,10 +10,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -94,6 +96,9 @@ private Q_SLOTS:
     void sortEveryColumn_data();
     void sortEveryColumn();
     void largeLoad();
+    void preparedRows_data() { dump_data(); }
+    void preparedRows();
+    void preparedRowsInBackground();
     void naturalNameOrder();
     void naturalCompareIsStrictAndTotal();
     void rankedSortMatchesValueOrder();
@@ -578,6 +583,65 @@ void TestWorkerTableModel::largeLoad() {
     qInfo("WorkerTableModel: %d workers (%.1f MB of JSON): first load %.1f ms, best of 3 reloads %.1f ms; "
           "proxy sort by heartbeat %.1f ms, by name %.1f ms; reference time tick (sorted proxy) %.1f ms",
           expected, double(bytes.size()) / 1e6, first, best, sortHeartbeat, sortName, tick);
+}
+
+// Rows prepared apart (on another thread) and installed later are the rows setSnapshot() makes.
+void TestWorkerTableModel::preparedRows() {
+    QFETCH(QString, fixture);
+    const auto snapshot = testutil::loadFixture(fixture);
+    WorkerTableModel direct;
+    direct.setSnapshot(snapshot);
+    direct.setReferenceTime(snapshot->captureTime);
+
+    WorkerTableModel model;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    model.setSnapshot(testutil::loadFixture(QStringLiteral("list-legacy.json"))); // rows to replace
+    const int before = model.rowCount();
+    QCOMPARE(before, 2);
+    const WorkerTableModel::PreparedRows prepared =
+        QtConcurrent::run([snapshot] { return WorkerTableModel::prepareRows(snapshot); }).result();
+    QCOMPARE(prepared.size(), snapshot->workers.size());
+    QCOMPARE(prepared.snapshot(), snapshot);
+    QCOMPARE(model.rowCount(), before); // nothing shown before setPrepared()
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    model.setPrepared(prepared);
+    QCOMPARE(resets.size(), 1);
+    QCOMPARE(prepared.size(), std::size_t(0)); // taken
+    QCOMPARE(model.snapshot(), snapshot);
+    model.setReferenceTime(snapshot->captureTime);
+    for (const int role : {int(Qt::DisplayRole), int(hwi::models::RawValueRole), int(Qt::ToolTipRole),
+                           int(hwi::models::SeverityRole), int(WorkerTableModel::WorkerIndexRole)})
+        QCOMPARE(testutil::dump(model, role), testutil::dump(direct, role));
+    model.setPrepared({}); // nothing
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(!model.snapshot());
+}
+
+// The window's way on a large document: rows built by a background job while the event loop turns, the
+// filter proxy's index set first, then the rows installed; the proxy keeps the index and filters.
+void TestWorkerTableModel::preparedRowsInBackground() {
+    const auto snapshot = testutil::snapshotOf(
+        syntheticWorkers(3000), QDateTime::fromString(QStringLiteral("2026-11-29T13:00:05Z"), Qt::ISODate));
+    WorkerTableModel model;
+    hwi::filter::WorkerFilterProxy proxy;
+    Tester tester(&model, Tester::FailureReportingMode::QtTest);
+    Tester proxyTester(&proxy, Tester::FailureReportingMode::QtTest);
+    proxy.setSourceModel(&model);
+    proxy.setQuery(std::get<hwi::filter::Query>(hwi::filter::Query::parse(QStringLiteral("status:paused"))));
+    QFutureWatcher<WorkerTableModel::PreparedRows> watcher;
+    bool installed = false;
+    connect(&watcher, &QFutureWatcherBase::finished, this, [&] {
+        model.setPrepared(watcher.result());
+        installed = true;
+    });
+    watcher.setFuture(QtConcurrent::run([snapshot] { return WorkerTableModel::prepareRows(snapshot); }));
+    const auto index = std::make_shared<const hwi::filter::WorkerIndex>(*snapshot);
+    proxy.setIndex(index);
+    QTRY_VERIFY(installed);
+    QCOMPARE(model.rowCount(), 3000);
+    QCOMPARE(proxy.workerIndex(), index);
+    QCOMPARE(proxy.rowCount(), 1000);
+    QCOMPARE(proxy.index(0, WorkerTableModel::StatusColumn).data().toString(), QStringLiteral("PAUSED"));
 }
 
 void TestWorkerTableModel::naturalNameOrder() {

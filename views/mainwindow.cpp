@@ -7,7 +7,9 @@
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "fleetview.h"
+#include "hatchet/provenance.h"
 #include "heartbeatdelegate.h"
+#include "itemmodels/metadatamodel.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
 #include "messagebar.h"
@@ -314,9 +316,67 @@ void MainWindow::connectSession() {
             &WorkerDetail::setRunningTasksFailed);
 }
 
+namespace {
+
+// Above this many workers, what reads every worker runs off the GUI thread (a moment later).
+constexpr std::size_t LargeFleet = 5000;
+
+// A new document's table rows and, for a large document, its provenance: built by one background job.
+struct PreparedSnapshot {
+    models::WorkerTableModel::PreparedRows rows;
+    std::optional<hatchet::Provenance> provenance;
+};
+
+} // namespace
+
+// A large document's rows (and provenance) are extracted off the GUI thread; the window shows the previous
+// document until they are ready, then installs them with one cheap reset.
 void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
+    const bool inlineProvenance = models::MetadataModel::computesProvenanceInline(*snapshot->document);
+    if (snapshot->workers.size() <= LargeFleet && inlineProvenance) {
+        m_preparing.reset();
+        m_model->setSnapshot(snapshot);
+        showPreparedSnapshot(snapshot);
+        return;
+    }
+    m_preparing = snapshot;
+    statusBar()->showMessage(tr("Preparing %1 workers…").arg(snapshot->workers.size()));
+    auto* watcher = new QFutureWatcher<PreparedSnapshot>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot] {
+        watcher->deleteLater();
+        if (m_preparing != snapshot)
+            return; // another document came meanwhile
+        m_preparing.reset();
+        PreparedSnapshot prepared = watcher->result();
+        if (prepared.provenance)
+            m_detail->setProvenance(*snapshot->document, *prepared.provenance);
+        m_model->setPrepared(std::move(prepared.rows));
+        statusBar()->clearMessage();
+        showPreparedSnapshot(snapshot);
+    });
+    watcher->setFuture(QtConcurrent::run([snapshot, inlineProvenance] {
+        PreparedSnapshot prepared{models::WorkerTableModel::prepareRows(snapshot), std::nullopt};
+        if (!inlineProvenance)
+            prepared.provenance = hatchet::provenanceOf(*snapshot->document);
+        return prepared;
+    }));
+}
+
+// A refreshed large document's writer and server era, off the GUI thread (the Overview says "…" meanwhile).
+void MainWindow::prepareProvenance(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
+    if (models::MetadataModel::computesProvenanceInline(*snapshot->document))
+        return;
+    auto* watcher = new QFutureWatcher<hatchet::Provenance>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot] {
+        watcher->deleteLater();
+        if (this->snapshot() == snapshot)
+            m_detail->setProvenance(*snapshot->document, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([snapshot] { return hatchet::provenanceOf(*snapshot->document); }));
+}
+
+void MainWindow::showPreparedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
     m_messageBar->hide();
-    m_model->setSnapshot(snapshot);
     m_detail->setSnapshot(snapshot);
     m_documentRaw->setDocument(snapshot->document);
     showSnapshotEverywhere();
@@ -330,7 +390,12 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
 }
 
 void MainWindow::showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
+    if (m_preparing) { // the table does not hold the document this refreshes yet
+        showNewSnapshot(snapshot);
+        return;
+    }
     m_messageBar->hide();
+    prepareProvenance(snapshot);
     const RawJsonView::ViewState documentState = m_documentRaw->viewState();
     m_model->updateSnapshot(snapshot); // rows stay selected and scrolled: no reset
     const int worker = m_table->currentWorkerIndex();
@@ -354,7 +419,6 @@ void MainWindow::showSnapshotEverywhere() {
     m_problems->setSnapshot(snapshot());
     updateReferenceTime();
     // The label picker reads every worker's labels: off the GUI thread for a large fleet (a moment later).
-    constexpr std::size_t LargeFleet = 5000;
     if (snapshot()->workers.size() <= LargeFleet) {
         m_filterBar->setLabelChoices(filter::labelChoices(*snapshot()));
     } else {

@@ -142,6 +142,8 @@ private:
     void createViewMenu();
     void connectSession();
     void showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
+    void showPreparedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
+    void prepareProvenance(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void showSnapshotEverywhere();
     void showError(const load::LoadError& error, bool stale);
@@ -187,6 +189,8 @@ private:
 
     session::Session* m_session;
     models::WorkerTableModel* m_model;
+    // A new large document whose table rows are being extracted off the GUI thread (showNewSnapshot()).
+    std::shared_ptr<const hatchet::Snapshot> m_preparing;
     filter::WorkerFilterProxy* m_proxy;
     FilterBar* m_filterBar;
     WorkerTableView* m_table;

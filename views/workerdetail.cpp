@@ -116,7 +116,8 @@ WorkerDetail::WorkerDetail(QWidget* parent)
     layout->addWidget(m_slotBars);
     layout->addWidget(m_tabs, 1);
 
-    addSection(Page::Overview, tr("Overview"), tr("The worker's fields"), new models::MetadataModel(this),
+    m_metadata = new models::MetadataModel(this);
+    addSection(Page::Overview, tr("Overview"), tr("The worker's fields"), m_metadata,
                tr("No worker selected"))
         ->setNoMatchText(tr("No fields match '%1'"));
 
@@ -211,6 +212,10 @@ QString WorkerDetail::currentSectionTitle() const {
 void WorkerDetail::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
     m_snapshot = std::move(snapshot);
     setWorker(std::nullopt);
+}
+
+void WorkerDetail::setProvenance(const json::Document& document, const hatchet::Provenance& provenance) {
+    m_metadata->setProvenance(document, provenance);
 }
 
 void WorkerDetail::setWorker(std::optional<std::size_t> index) {

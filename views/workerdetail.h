@@ -2,6 +2,7 @@
 
 #include "analysis/diff.h"
 #include "analysis/placement.h"
+#include "hatchet/provenance.h"
 #include "hatchet/slots.h"
 #include "hatchet/snapshot.h"
 #include "load/loader.h"
@@ -19,6 +20,7 @@ class QTabWidget;
 
 namespace hwi::models {
 class ChangesModel;
+class MetadataModel;
 class SectionModel;
 class SlotsModel;
 } // namespace hwi::models
@@ -71,6 +73,8 @@ public:
     // and the raw tree's expanded nodes stay.
     void refresh(std::shared_ptr<const hatchet::Snapshot> snapshot, std::optional<std::size_t> index);
     void setReferenceTime(const QDateTime& time, const QString& label);
+    // The document's writer and server era for the Overview (see models::MetadataModel::setProvenance()).
+    void setProvenance(const json::Document& document, const hatchet::Provenance& provenance);
     // The selected worker as GET /api/v1/workers/{id} returned it (a one-worker snapshot): fills the
     // Workflows tab, which list responses leave empty. Ignored when another worker is selected by now.
     void setFetchedWorker(const std::shared_ptr<const hatchet::Snapshot>& fetched);
@@ -145,6 +149,7 @@ private:
     QScrollArea* m_timelineScroll = nullptr;
     QLabel* m_slotSummary;
     models::SlotsModel* m_slots;
+    models::MetadataModel* m_metadata;
     QTabWidget* m_tabs;
     RawJsonView* m_raw;
     models::ChangesModel* m_changes = nullptr;

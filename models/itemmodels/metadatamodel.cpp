@@ -1,7 +1,6 @@
 #include "metadatamodel.h"
 
 #include "hatchet/health.h"
-#include "hatchet/provenance.h"
 
 namespace hwi::models {
 
@@ -37,13 +36,12 @@ void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) 
         return setRows({});
     const auto metaField = [&](std::string_view key) { return memberNode(*worker, "metadata", key); };
     const json::Document& document = worker->document();
-    const DocumentKey key{&document, document.source().constData(), document.source().size(),
-                          document.nodeCount()};
-    if (key != m_provenanceOf) {
+    m_shown = keyOf(document);
+    if (m_shown != m_provenanceOf && computesProvenanceInline(document)) {
         const hatchet::Provenance provenance = hatchet::provenanceOf(document);
         m_writtenBy = hatchet::writerText(provenance.writer);
         m_serverEra = hatchet::serverEraText(provenance);
-        m_provenanceOf = key;
+        m_provenanceOf = m_shown;
     }
     const hatchet::ResourceMeta metadata = worker->metadata();
     const auto text = [&](QString value, std::string_view key) {
@@ -66,9 +64,26 @@ void MetadataModel::setWorker(const std::optional<hatchet::WorkerView>& worker) 
         text(worker->webhookId(), "webhookId"),
         text(worker->webhookUrl(), "webhookUrl"),
         FieldEntry{.text = eraText(worker->era())},
-        FieldEntry{.text = m_writtenBy},
-        FieldEntry{.text = m_serverEra},
+        FieldEntry{}, // WrittenByRow and ServerEraRow: see valueCell()
+        FieldEntry{},
     });
+}
+
+MetadataModel::DocumentKey MetadataModel::keyOf(const json::Document& document) {
+    return {&document, document.source().constData(), document.source().size(), document.nodeCount()};
+}
+
+bool MetadataModel::computesProvenanceInline(const json::Document& document) {
+    constexpr qsizetype InlineBytes = 4 << 20; // about 10 ms of provenanceOf()
+    return document.source().size() <= InlineBytes;
+}
+
+void MetadataModel::setProvenance(const json::Document& document, const hatchet::Provenance& provenance) {
+    m_provenanceOf = keyOf(document);
+    m_writtenBy = hatchet::writerText(provenance.writer);
+    m_serverEra = hatchet::serverEraText(provenance);
+    if (rowCount() == NUM_ROWS && m_shown == m_provenanceOf)
+        Q_EMIT dataChanged(index(WrittenByRow, ValueColumn), index(ServerEraRow, ValueColumn));
 }
 
 QVariant MetadataModel::cell(int row, int column, int role) const {
@@ -78,7 +93,12 @@ QVariant MetadataModel::cell(int row, int column, int role) const {
 }
 
 QVariant MetadataModel::valueCell(int row, int role) const {
-    const FieldEntry& entry = at(row);
+    // The document's writer and server era: "…" until setProvenance() for a large document.
+    const bool provenanceRow = row == WrittenByRow || row == ServerEraRow;
+    const FieldEntry provenance{.text = m_shown != m_provenanceOf ? QStringLiteral("\u2026")
+                                        : row == WrittenByRow     ? m_writtenBy
+                                                                  : m_serverEra};
+    const FieldEntry& entry = provenanceRow ? provenance : at(row);
     if (role == SeverityRole) {
         if (row == StatusRow)
             return static_cast<int>(hatchet::statusHealth(entry.text));

@@ -2,6 +2,8 @@
 
 #include "sectionmodel.h"
 
+#include "hatchet/provenance.h"
+
 namespace hwi::models {
 
 // Field/value rows describing one worker: identity, status, connection times, schema era, and what the
@@ -33,6 +35,13 @@ public:
 
     explicit MetadataModel(QObject* parent = nullptr);
     void setWorker(const std::optional<hatchet::WorkerView>& worker) override;
+    // The writer and server era of a document (hatchet::provenanceOf), computed elsewhere — off the GUI
+    // thread for a large document. Kept for that document; the Written by and Server era rows follow
+    // (dataChanged) when the shown worker is of it.
+    void setProvenance(const json::Document& document, const hatchet::Provenance& provenance);
+    // Whether setWorker() works out the provenance itself for a worker of this document (a small one).
+    // For a larger one the two rows say "…" until setProvenance().
+    static bool computesProvenanceInline(const json::Document& document);
 
 private:
     static constexpr const char* Titles[NUM_COLUMNS] = {QT_TR_NOOP("Field"), QT_TR_NOOP("Value")};
@@ -63,7 +72,9 @@ private:
         std::size_t nodes = 0;
         bool operator==(const DocumentKey&) const = default;
     };
-    DocumentKey m_provenanceOf;
+    static DocumentKey keyOf(const json::Document& document);
+    DocumentKey m_provenanceOf; // the document m_writtenBy and m_serverEra are of
+    DocumentKey m_shown;        // the shown worker's document
     QString m_writtenBy;
     QString m_serverEra;
 };

@@ -95,7 +95,7 @@ WorkerTableModel::WorkerTableModel(QObject* parent)
 
 WorkerTableModel::~WorkerTableModel() = default;
 
-std::vector<WorkerTableModel::Row> WorkerTableModel::extractRows(const hatchet::Snapshot& snapshot) const {
+std::vector<WorkerTableModel::Row> WorkerTableModel::extractRows(const hatchet::Snapshot& snapshot) {
     std::vector<Row> rows;
     rows.reserve(snapshot.workers.size());
     QSet<QString> pool;
@@ -106,10 +106,29 @@ std::vector<WorkerTableModel::Row> WorkerTableModel::extractRows(const hatchet::
     return rows;
 }
 
+std::size_t WorkerTableModel::PreparedRows::size() const {
+    return m_rows ? m_rows->size() : 0;
+}
+
+WorkerTableModel::PreparedRows
+WorkerTableModel::prepareRows(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    PreparedRows prepared;
+    prepared.m_rows =
+        std::make_shared<std::vector<Row>>(snapshot ? extractRows(*snapshot) : std::vector<Row>());
+    prepared.m_snapshot = std::move(snapshot);
+    return prepared;
+}
+
 void WorkerTableModel::setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot) {
+    setPrepared(prepareRows(std::move(snapshot)));
+}
+
+void WorkerTableModel::setPrepared(PreparedRows prepared) {
     beginResetModel();
-    m_snapshot = std::move(snapshot);
-    m_rows = m_snapshot ? extractRows(*m_snapshot) : std::vector<Row>();
+    m_snapshot = std::move(prepared.m_snapshot);
+    m_rows.clear();
+    if (prepared.m_rows)
+        m_rows.swap(*prepared.m_rows);
     m_appeared = m_gone = m_changed = m_comparisonGone = 0;
     m_diff.reset();
     m_older.reset();

@@ -26,6 +26,8 @@ class WorkerTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(WorkerTableModel)
 
+    struct Row;
+
 public:
     enum Columns {
         NameColumn = 0,
@@ -62,6 +64,24 @@ public:
     explicit WorkerTableModel(QObject* parent = nullptr);
     ~WorkerTableModel() override;
 
+    // The rows of a snapshot, extracted ahead of setPrepared(): a value (cheap to copy) that any thread may
+    // build, so a large document's extraction runs off the GUI thread (MainWindow uses QtConcurrent).
+    class PreparedRows {
+    public:
+        std::shared_ptr<const hatchet::Snapshot> snapshot() const { return m_snapshot; }
+        std::size_t size() const;
+
+    private:
+        friend class WorkerTableModel;
+        std::shared_ptr<const hatchet::Snapshot> m_snapshot;
+        std::shared_ptr<std::vector<Row>> m_rows; // taken (emptied) by setPrepared()
+    };
+    // Pure: reads only the snapshot. Safe on any thread.
+    static PreparedRows prepareRows(std::shared_ptr<const hatchet::Snapshot> snapshot);
+    // Installs prepared rows with one cheap reset, as setSnapshot() would; the rows are moved out of
+    // `prepared` (and of its copies).
+    void setPrepared(PreparedRows prepared);
+    // prepareRows() and setPrepared() in one, on the calling thread.
     void setSnapshot(std::shared_ptr<const hatchet::Snapshot> snapshot);
     // A newer snapshot of the same source, applied without a model reset (see above). Falls back to
     // setSnapshot() when there is nothing to keep.
@@ -109,9 +129,8 @@ Q_SIGNALS:
     void snapshotUpdated();
 
 private:
-    struct Row;
     static Row extractRow(const hatchet::WorkerView& worker, QSet<QString>& pool);
-    std::vector<Row> extractRows(const hatchet::Snapshot& snapshot) const;
+    static std::vector<Row> extractRows(const hatchet::Snapshot& snapshot);
     QVariant cellData(const Row& row, int column, int role) const;
     QVariant healthData(const Row& row, int role) const;
     std::uint32_t changedColumns(const Row& before, const Row& after) const;

@@ -28,11 +28,6 @@ void History::setLimits(int maxCount, qint64 maxBytes) {
 void History::append(std::shared_ptr<const hatchet::Snapshot> snapshot) {
     Entry entry;
     entry.bytes = memoryOf(*snapshot);
-    for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
-        const hatchet::WorkerView worker = snapshot->worker(i);
-        if (const auto used = hatchet::slotTotals(worker).totalUsed())
-            entry.usedById.insert(worker.id(), *used);
-    }
     entry.snapshot = std::move(snapshot);
     m_bytes += entry.bytes;
     m_entries.push_back(std::move(entry));
@@ -53,12 +48,26 @@ void History::trim() {
     }
 }
 
+const QHash<QString, qint64>& History::Entry::usedById() const {
+    if (!m_usedById) {
+        QHash<QString, qint64> used;
+        for (std::size_t i = 0; i < snapshot->workers.size(); ++i) {
+            const hatchet::WorkerView worker = snapshot->worker(i);
+            if (const auto units = hatchet::slotTotals(worker).totalUsed())
+                used.insert(worker.id(), *units);
+        }
+        m_usedById = std::move(used);
+    }
+    return *m_usedById;
+}
+
 std::vector<std::optional<qint64>> History::usedSeries(const QString& workerId) const {
     std::vector<std::optional<qint64>> series;
     series.reserve(m_entries.size());
     for (const Entry& entry : m_entries) {
-        const auto found = entry.usedById.constFind(workerId);
-        series.push_back(found == entry.usedById.constEnd() ? std::nullopt : std::optional(*found));
+        const QHash<QString, qint64>& used = entry.usedById();
+        const auto found = used.constFind(workerId);
+        series.push_back(found == used.constEnd() ? std::nullopt : std::optional(*found));
     }
     return series;
 }

@@ -26,7 +26,11 @@ public:
         std::shared_ptr<const hatchet::Snapshot> snapshot;
         qint64 bytes = 0; // what it holds in memory, about (document text and nodes)
         // Used slot units by worker id (a worker whose use is unknown is missing): the table's sparklines.
-        QHash<QString, qint64> usedById;
+        // Worked out on first use (a history of one capture never needs it), not when appended.
+        const QHash<QString, qint64>& usedById() const;
+
+    private:
+        mutable std::optional<QHash<QString, qint64>> m_usedById;
     };
 
     explicit History(QObject* parent = nullptr);
