@@ -1,7 +1,5 @@
 #include "arrivingbytes.h"
 
-#include "hugepageadvice.h"
-
 #include <simdjson.h>
 
 #include <cstring>
@@ -17,7 +15,6 @@ ArrivingBytes::ArrivingBytes(qsizetype expected)
     , m_data(m_buffer.data())
     , m_readData(m_data)
     , m_expected(expected) {
-    adviseHugePages(m_data, std::size_t(expected));
     std::memset(m_data + expected, 0, Padding); // read past the end by a parse that stops there
 }
 

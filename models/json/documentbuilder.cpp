@@ -5,7 +5,6 @@
 // On any failure the strict diagnoser re-reads the text to say where and what.
 #include "arrivingbytes.h"
 #include "document.h"
-#include "hugepageadvice.h"
 #include "scan.h"
 #include "structurals.h"
 
@@ -392,8 +391,6 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
         // Reserved address space costs nothing until touched; it spares the copies of regrowth.
         doc->m_nodes.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
         doc->m_tags.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
-        adviseHugePages(doc->m_nodes.data(), doc->m_nodes.capacity() * sizeof(Document::Node));
-        adviseHugePages(doc->m_tags.data(), doc->m_tags.capacity());
         Builder builder(*doc, source, doc->m_bomLength, cancel);
         failure = builder.build();
         failedAt = builder.lastOffset();
