@@ -10,7 +10,6 @@
 #include "itemmodels/timeformat.h"
 #include "live/connection.h"
 #include "load/bytesize.h"
-#include "load/hugepages.h"
 #include "load/loader.h"
 #include "mainwindow.h"
 #include "placecommand.h"
@@ -522,10 +521,6 @@ int main(int argc, char** argv) {
             return runCommandLine(options);
     }
 
-    // The window only: large documents take fewer page faults. The commands above run without it: their
-    // one load is over before the second start of the process and the kernel's compaction for huge pages
-    // pay for themselves (README, Whole commands).
-    load::reexecWithHugePageMalloc(argv);
     QApplication app(argc, argv);
     QApplication::setWindowIcon(views::applicationIcon());
     QGuiApplication::setDesktopFileName(QStringLiteral("hatchet-inspector"));

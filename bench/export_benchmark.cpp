@@ -5,7 +5,6 @@
 //   program)
 #include "export/workerexport.h"
 #include "hatchet/snapshot.h"
-#include "load/hugepages.h"
 #include "json/document.h"
 
 #include <QCoreApplication>
@@ -66,7 +65,6 @@ void report(const char* what, double seconds, qint64 size) {
 } // namespace
 
 int main(int argc, char** argv) {
-    hwi::load::reexecWithHugePageMalloc(argv); // as hatchet-inspector does; QJsonDocument gets it too
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     QTemporaryDir temporary;

@@ -6,7 +6,6 @@
 #include "filter/workerindex.h"
 #include "hatchet/snapshot.h"
 #include "itemmodels/workertablemodel.h"
-#include "load/hugepages.h"
 #include "json/document.h"
 
 #include <QCoreApplication>
@@ -46,7 +45,6 @@ filter::Query parseOrDie(const QString& text) {
 } // namespace
 
 int main(int argc, char** argv) {
-    hwi::load::reexecWithHugePageMalloc(argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {

@@ -4,7 +4,6 @@
 //   fleet_benchmark FILE      (e.g. FILE from `generate_workers 10000 FILE`)
 #include "analysis/fleet.h"
 #include "hatchet/snapshot.h"
-#include "load/hugepages.h"
 #include "json/document.h"
 
 #include <QCoreApplication>
@@ -46,7 +45,6 @@ std::shared_ptr<const json::Document> parseOrDie(const QByteArray& bytes) {
 } // namespace
 
 int main(int argc, char** argv) {
-    load::reexecWithHugePageMalloc(argv);
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {

@@ -7,7 +7,6 @@
 //   load_benchmark --phases FILE     where our load's time goes: read, parse, worker index, validation
 #include "hatchet/provenance.h"
 #include "hatchet/snapshot.h"
-#include "load/hugepages.h"
 #include "load/loader.h"
 #include "json/arrivingbytes.h"
 #include "json/document.h"
@@ -57,7 +56,6 @@ double median(std::vector<double> values) {
 } // namespace
 
 int main(int argc, char** argv) {
-    hwi::load::reexecWithHugePageMalloc(argv); // as hatchet-inspector does; QJsonDocument gets it too
     QCoreApplication app(argc, argv);
     QStringList args = app.arguments();
     const bool profile = args.removeAll(QStringLiteral("--profile")) > 0;

@@ -9,7 +9,6 @@
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "itemmodels/workertablemodel.h"
-#include "load/hugepages.h"
 #include "mainwindow.h"
 #include "session/session.h"
 #include "workertableview.h"
@@ -501,7 +500,6 @@ int benchResponsive(const QString& file) {
 } // namespace
 
 int main(int argc, char** argv) {
-    hwi::load::reexecWithHugePageMalloc(argv);
     if (argc == 5 && std::strcmp(argv[1], "--launch") == 0)
         return benchLaunch(argv[2], argv[3], argv[4]);
     if (argc == 3 && std::strcmp(argv[1], "--responsive") == 0) {
