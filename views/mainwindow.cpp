@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "background.h"
 #include "benchevents.h"
 #include "exportactions.h"
 #include "filter/labelchoices.h"
@@ -28,7 +29,6 @@
 
 #include <QActionGroup>
 #include <QApplication>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLocale>
@@ -38,7 +38,6 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -341,38 +340,36 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
     }
     m_preparing = snapshot;
     statusBar()->showMessage(tr("Preparing %1 workers…").arg(snapshot->workers.size()));
-    auto* watcher = new QFutureWatcher<PreparedSnapshot>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot] {
-        watcher->deleteLater();
-        if (m_preparing != snapshot)
-            return; // another document came meanwhile
-        m_preparing.reset();
-        PreparedSnapshot prepared = watcher->result();
-        if (prepared.provenance)
-            m_detail->setProvenance(*snapshot->document, *prepared.provenance);
-        m_model->setPrepared(std::move(prepared.rows));
-        statusBar()->clearMessage();
-        showPreparedSnapshot(snapshot);
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot, inlineProvenance] {
-        PreparedSnapshot prepared{models::WorkerTableModel::prepareRows(snapshot), std::nullopt};
-        if (!inlineProvenance)
-            prepared.provenance = hatchet::provenanceOf(*snapshot->document);
-        return prepared;
-    }));
+    runInBackground(
+        this,
+        [snapshot, inlineProvenance] {
+            PreparedSnapshot prepared{models::WorkerTableModel::prepareRows(snapshot), std::nullopt};
+            if (!inlineProvenance)
+                prepared.provenance = hatchet::provenanceOf(*snapshot->document);
+            return prepared;
+        },
+        [this, snapshot](PreparedSnapshot prepared) {
+            if (m_preparing != snapshot)
+                return; // another document came meanwhile
+            m_preparing.reset();
+            if (prepared.provenance)
+                m_detail->setProvenance(*snapshot->document, *prepared.provenance);
+            m_model->setPrepared(std::move(prepared.rows));
+            statusBar()->clearMessage();
+            showPreparedSnapshot(snapshot);
+        });
 }
 
 // A refreshed large document's writer and server era, off the GUI thread (the Overview says "…" meanwhile).
 void MainWindow::prepareProvenance(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
     if (models::MetadataModel::computesProvenanceInline(*snapshot->document))
         return;
-    auto* watcher = new QFutureWatcher<hatchet::Provenance>(this);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, snapshot] {
-        watcher->deleteLater();
-        if (this->snapshot() == snapshot)
-            m_detail->setProvenance(*snapshot->document, watcher->result());
-    });
-    watcher->setFuture(QtConcurrent::run([snapshot] { return hatchet::provenanceOf(*snapshot->document); }));
+    runInBackground(
+        this, [snapshot] { return hatchet::provenanceOf(*snapshot->document); },
+        [this, snapshot](const hatchet::Provenance& provenance) {
+            if (this->snapshot() == snapshot)
+                m_detail->setProvenance(*snapshot->document, provenance);
+        });
 }
 
 void MainWindow::showPreparedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
@@ -422,13 +419,12 @@ void MainWindow::showSnapshotEverywhere() {
     if (snapshot()->workers.size() <= LargeFleet) {
         m_filterBar->setLabelChoices(filter::labelChoices(*snapshot()));
     } else {
-        auto* watcher = new QFutureWatcher<QStringList>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, shown = snapshot()] {
-            watcher->deleteLater();
-            if (snapshot() == shown)
-                m_filterBar->setLabelChoices(watcher->result());
-        });
-        watcher->setFuture(QtConcurrent::run([shown = snapshot()] { return filter::labelChoices(*shown); }));
+        runInBackground(
+            this, [shown = snapshot()] { return filter::labelChoices(*shown); },
+            [this, shown = snapshot()](const QStringList& choices) {
+                if (snapshot() == shown)
+                    m_filterBar->setLabelChoices(choices);
+            });
     }
     updateFilterCounts();
 }

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <type_traits>
+#include <utility>
+
+namespace hwi::views {
+
+// Runs work() on the global thread pool, then done(result) on context's thread; not at all when context is
+// destroyed first. What reads every worker of a large document goes this way, off the GUI thread.
+template <typename Work, typename Done> void runInBackground(QObject* context, Work work, Done done) {
+    using Result = std::invoke_result_t<Work>;
+    auto* watcher = new QFutureWatcher<Result>(context);
+    QObject::connect(watcher, &QFutureWatcherBase::finished, context,
+                     [watcher, done = std::move(done)]() mutable {
+                         watcher->deleteLater();
+                         done(watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+} // namespace hwi::views
