@@ -6,12 +6,18 @@ execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix /usr
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${result}):\n${output}")
 endif()
-foreach(installed bin/hatchet-inspector share/applications/hatchet-inspector.desktop
+foreach(installed bin/hatchet-inspector libexec/hatchet-inspector-window share/applications/hatchet-inspector.desktop
                   share/icons/hicolor/scalable/apps/hatchet-inspector.svg)
   if(NOT EXISTS "${DESTDIR}/usr/${installed}")
     message(FATAL_ERROR "not installed: /usr/${installed}\n${output}")
   endif()
 endforeach()
+# The window hatchet-inspector execs (tst_executables checks that the front finds it there) runs.
+execute_process(COMMAND "${DESTDIR}/usr/libexec/hatchet-inspector-window" --version
+                RESULT_VARIABLE result OUTPUT_VARIABLE version ERROR_VARIABLE version)
+if(NOT result EQUAL 0 OR NOT version MATCHES "^hatchet-inspector ")
+  message(FATAL_ERROR "the installed window does not run (${result}): ${version}")
+endif()
 file(READ "${DESTDIR}/usr/share/applications/hatchet-inspector.desktop" entry)
 foreach(line "Exec=hatchet-inspector %U" "Icon=hatchet-inspector" "MimeType=application/json;")
   string(FIND "${entry}" "${line}" at)
@@ -27,4 +33,4 @@ if(DESKTOP_FILE_VALIDATE)
     message(FATAL_ERROR "desktop-file-validate: ${problems}")
   endif()
 endif()
-message(STATUS "installed binary, .desktop file and icon under ${DESTDIR}/usr")
+message(STATUS "installed both executables, .desktop file and icon under ${DESTDIR}/usr")
