@@ -217,6 +217,8 @@ private Q_SLOTS:
     void strings_data();
     void strings();
     void escapedKeys();
+    void keysFoundFromTheirValues_data();
+    void keysFoundFromTheirValues();
     void pointers_data();
     void pointers();
     void everyPointerLeadsBack_data();
@@ -413,6 +415,47 @@ void TestDocument::escapedKeys() {
     QVERIFY(!doc->isMember(root));
     QVERIFY(doc->isMember(amp));
     QCOMPARE(doc->rawKey(root), std::string_view());
+}
+
+// A member's key is found back from its value over the colon; its length is stored up to 65,534 bytes and
+// counted beyond.
+void TestDocument::keysFoundFromTheirValues_data() {
+    QTest::addColumn<QByteArray>("rawKey");
+    QTest::addColumn<QByteArray>("separator"); // between the key's closing quote and the value
+    QTest::newRow("empty key") << QByteArray() << QByteArray(":");
+    QTest::newRow("spaces around the colon") << QByteArray("name") << QByteArray(" \t\r\n : \n  ");
+    QTest::newRow("escaped quote and backslash") << QByteArray(R"(a\"b\\)") << QByteArray(": ");
+    for (const int length : {65533, 65534, 65535, 65536, 70000}) {
+        QTest::addRow("%d bytes", length) << QByteArray(length, 'k') << QByteArray(":");
+        // Ends in an escaped backslash, holds an escaped quote: the opening quote must still be found.
+        QTest::addRow("%d bytes, escapes", length)
+            << (QByteArray(R"(\")") + QByteArray(length - 4, 'e') + QByteArray(R"(\\)")) << QByteArray(" : ");
+    }
+}
+
+void TestDocument::keysFoundFromTheirValues() {
+    QFETCH(QByteArray, rawKey);
+    QFETCH(QByteArray, separator);
+    const QByteArray json =
+        R"({"before": [1, {}], ")" + rawKey + '"' + separator + R"("value", "after": {"x": []}})";
+    PARSE_OK(doc, json);
+    const NodeId root = doc->root();
+    QCOMPARE(doc->childCount(root), 3u);
+    const NodeId member = doc->child(root, 1);
+    QCOMPARE(doc->rawKey(member), sv(rawKey));
+    const std::string unescaped =
+        QByteArray(rawKey).replace(R"(\\)", "\\").replace(R"(\")", "\"").toStdString();
+    QCOMPARE(doc->key(member), QString::fromStdString(unescaped));
+    QCOMPARE(doc->member(root, unescaped), member);
+    QCOMPARE(doc->rawScalar(member), std::string_view(R"("value")"));
+    QCOMPARE(doc->rawKey(doc->child(root, 2)), std::string_view("after"));
+    QCOMPARE(doc->member(root, "before"), doc->child(root, 0));
+    QCOMPARE(doc->parent(member), root);
+    QCOMPARE(doc->row(member), 1u);
+    // A key one byte longer or shorter is another key.
+    QCOMPARE(doc->member(root, unescaped + "k"), NoNode);
+    if (!unescaped.empty())
+        QCOMPARE(doc->member(root, unescaped.substr(1)), NoNode);
 }
 
 void TestDocument::pointers_data() {

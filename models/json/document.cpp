@@ -1,6 +1,8 @@
 #include "document.h"
 
 #include "scan.h"
+
+#include <algorithm>
 #include <cstring>
 
 namespace hwi::json {
@@ -71,27 +73,64 @@ QString kindName(Kind kind) {
     return {};
 }
 
-std::uint32_t Document::row(NodeId id) const {
-    const NodeId p = parent(id);
-    return p == NoNode ? 0 : id - m_nodes[p].first;
+std::size_t Document::blockHolding(NodeId id) const {
+    // The last block that starts at or before id; blocks cover every id but the root's.
+    const auto after = std::upper_bound(m_blocks.begin(), m_blocks.end(), id,
+                                        [](NodeId value, const Block& block) { return value < block.first; });
+    return static_cast<std::size_t>(after - m_blocks.begin()) - 1;
+}
+
+std::uint32_t Document::keyStart(NodeId id, std::uint32_t* length) const {
+    // Back from the value over whitespace, the colon and whitespace to the key's closing quote.
+    const char* text = m_source.constData();
+    std::uint32_t at = m_nodes[id].valueOffset - 1;
+    while (text[at] != ':')
+        --at;
+    --at;
+    while (text[at] != '"')
+        --at;
+    const std::uint32_t close = at;
+    if (m_nodes[id].keyLength != LongKey) {
+        *length = m_nodes[id].keyLength;
+        return close - *length;
+    }
+    // A very long key: its opening quote is the first quote before that is not escaped, i.e. is not
+    // preceded by an odd number of backslashes.
+    for (;;) {
+        --at;
+        if (text[at] != '"')
+            continue;
+        std::uint32_t backslashes = 0;
+        while (text[at - 1 - backslashes] == '\\')
+            ++backslashes;
+        if (backslashes % 2 == 0)
+            break;
+    }
+    *length = close - at - 1;
+    return at + 1;
 }
 
 NodeId Document::member(NodeId object, std::string_view key) const {
     if (kind(object) != Kind::Object)
         return NoNode;
     // The last of duplicate keys wins, as in Go's encoding/json and JSON.parse: what Hatchet would see.
-    const Node& node = m_nodes[object];
-    for (NodeId id = node.first + node.count; id-- > node.first;) {
-        if (m_tags[id] & KeyEscaped) {
+    if (m_nodes[object].extent == NoBlock)
+        return NoNode;
+    const Block& block = m_blocks[m_nodes[object].extent];
+    const std::size_t shortLength = std::min<std::size_t>(key.size(), LongKey);
+    for (NodeId id = block.first + block.count; id-- > block.first;) {
+        if (m_nodes[id].tag & KeyEscaped) {
             if (unescape(rawKey(id)) == key)
                 return id;
             continue;
         }
         // Length, then first byte, before memcmp: most members differ there, and the call is most of a
         // lookup's cost.
-        if (m_nodes[id].keyLength != key.size())
+        if (m_nodes[id].keyLength != shortLength)
             continue;
         const std::string_view raw = rawKey(id);
+        if (raw.size() != key.size())
+            continue;
         if (key.empty() ||
             (raw.front() == key.front() && std::memcmp(raw.data(), key.data(), key.size()) == 0))
             return id;
@@ -100,15 +139,16 @@ NodeId Document::member(NodeId object, std::string_view key) const {
 }
 
 std::string_view Document::rawKey(NodeId id) const {
-    const std::uint32_t at = m_nodes[id].keyOffset;
-    if (at == NoKey)
+    if (!isMember(id))
         return {};
-    return view(at + 1, m_nodes[id].keyLength);
+    std::uint32_t length = 0;
+    const std::uint32_t start = keyStart(id, &length);
+    return view(start, length);
 }
 
 QString Document::key(NodeId id) const {
     const std::string_view raw = rawKey(id);
-    if (m_tags[id] & KeyEscaped) {
+    if (m_nodes[id].tag & KeyEscaped) {
         const std::string text = unescape(raw);
         return QString::fromUtf8(text.data(), qsizetype(text.size()));
     }
@@ -116,7 +156,7 @@ QString Document::key(NodeId id) const {
 }
 
 std::string_view Document::rawScalar(NodeId id) const {
-    return isContainer(id) ? std::string_view{} : view(m_nodes[id].valueOffset, m_nodes[id].first);
+    return isContainer(id) ? std::string_view{} : view(m_nodes[id].valueOffset, m_nodes[id].extent);
 }
 
 std::string Document::string(NodeId id) const {
@@ -124,13 +164,13 @@ std::string Document::string(NodeId id) const {
         return {};
     const std::string_view raw = rawScalar(id);
     const std::string_view body = raw.substr(1, raw.size() - 2);
-    return (m_tags[id] & ValueEscaped) ? unescape(body) : std::string(body);
+    return (m_nodes[id].tag & ValueEscaped) ? unescape(body) : std::string(body);
 }
 
 QString Document::text(NodeId id) const {
     if (kind(id) != Kind::String)
         return {};
-    if (m_tags[id] & ValueEscaped) {
+    if (m_nodes[id].tag & ValueEscaped) {
         const std::string text = string(id);
         return QString::fromUtf8(text.data(), qsizetype(text.size()));
     }
@@ -141,7 +181,7 @@ QString Document::text(NodeId id) const {
 std::string_view Document::stringView(NodeId id, std::string& scratch) const {
     if (kind(id) != Kind::String)
         return {};
-    if (m_tags[id] & ValueEscaped) {
+    if (m_nodes[id].tag & ValueEscaped) {
         scratch = string(id);
         return scratch;
     }
@@ -150,7 +190,7 @@ std::string_view Document::stringView(NodeId id, std::string& scratch) const {
 }
 
 std::string_view Document::keyView(NodeId id, std::string& scratch) const {
-    if (m_tags[id] & KeyEscaped) {
+    if (m_nodes[id].tag & KeyEscaped) {
         scratch = unescape(rawKey(id));
         return scratch;
     }
@@ -160,7 +200,7 @@ std::string_view Document::keyView(NodeId id, std::string& scratch) const {
 bool Document::stringEquals(NodeId id, std::string_view utf8) const {
     if (kind(id) != Kind::String)
         return false;
-    if (m_tags[id] & ValueEscaped)
+    if (m_nodes[id].tag & ValueEscaped)
         return string(id) == utf8;
     const std::string_view raw = rawScalar(id);
     return raw.substr(1, raw.size() - 2) == utf8;

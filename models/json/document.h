@@ -25,9 +25,11 @@ QString kindName(Kind kind);
 using NodeId = std::uint32_t;
 inline constexpr NodeId NoNode = UINT32_MAX;
 
-// One parsed JSON text, immutable after parse(). Nodes live in a flat table: the children of a container
-// occupy consecutive ids, so child(), parent() and rowInParent() are O(1). Nothing is copied out of the
-// source: numbers, strings and keys are spans into it, so the exact source text of every token survives.
+// One parsed JSON text, immutable after parse(). Nodes live in a flat table of 12 bytes a node: the children
+// of a container occupy consecutive ids (one block), so child() is O(1); parent() and row() find the block
+// holding a node by binary search over the blocks, which are placed in id order. Nothing is copied out of
+// the source: numbers, strings and keys are spans into it, so the exact source text of every token survives.
+// A member's key is found from its value, back over the colon: `"key" : value`.
 class Document final {
 public:
     struct ParseError {
@@ -49,22 +51,25 @@ public:
     NodeId root() const { return 0; }
     std::size_t nodeCount() const { return m_nodes.size(); }
 
-    Kind kind(NodeId id) const { return static_cast<Kind>(m_tags[id] & KindMask); }
+    Kind kind(NodeId id) const { return static_cast<Kind>(m_nodes[id].tag & KindMask); }
     bool isContainer(NodeId id) const { return kind(id) == Kind::Array || kind(id) == Kind::Object; }
-    NodeId parent(NodeId id) const { return m_nodes[id].parent; }
-    std::uint32_t childCount(NodeId id) const { return isContainer(id) ? m_nodes[id].count : 0; }
-    NodeId child(NodeId id, std::uint32_t row) const { return m_nodes[id].first + row; }
-    // Position among the parent's children; 0 for the root.
-    std::uint32_t row(NodeId id) const;
+    // O(log containers).
+    NodeId parent(NodeId id) const { return id == 0 ? NoNode : m_blocks[blockHolding(id)].container; }
+    std::uint32_t childCount(NodeId id) const {
+        return isContainer(id) && m_nodes[id].extent != NoBlock ? m_blocks[m_nodes[id].extent].count : 0;
+    }
+    NodeId child(NodeId id, std::uint32_t row) const { return m_blocks[m_nodes[id].extent].first + row; }
+    // Position among the parent's children; 0 for the root. O(log containers).
+    std::uint32_t row(NodeId id) const { return id == 0 ? 0 : id - m_blocks[blockHolding(id)].first; }
 
     // The member of an object with this (unescaped) key, the last of duplicates, or NoNode.
     NodeId member(NodeId object, std::string_view key) const;
     // The member key as written between the quotes (escapes kept); empty view for non-members.
     std::string_view rawKey(NodeId id) const;
     QString key(NodeId id) const;
-    bool isMember(NodeId id) const { return m_nodes[id].keyOffset != NoKey; }
+    bool isMember(NodeId id) const { return m_nodes[id].tag & IsMember; }
     // Whether the member key holds escapes, so that rawKey() and keyView() differ.
-    bool keyHasEscapes(NodeId id) const { return m_tags[id] & KeyEscaped; }
+    bool keyHasEscapes(NodeId id) const { return m_nodes[id].tag & KeyEscaped; }
 
     // Source text of a scalar: the number as written, the string with its quotes and escapes, the literal.
     std::string_view rawScalar(NodeId id) const;
@@ -89,27 +94,40 @@ public:
 
 private:
     friend class Builder;
-    static constexpr std::uint32_t NoKey = UINT32_MAX;
-    // A tag byte per node: the Kind in the low bits, then whether key or string value hold escapes.
+    static constexpr std::uint32_t NoBlock = UINT32_MAX; // an empty container's extent
+    static constexpr std::uint16_t LongKey = UINT16_MAX; // keyLength of a key this long or longer
+    // A tag byte per node: the Kind in the low bits, then whether key or string value hold escapes, and
+    // whether the node is an object member.
     static constexpr std::uint8_t KindMask = 0x07;
     static constexpr std::uint8_t KeyEscaped = 0x08;
     static constexpr std::uint8_t ValueEscaped = 0x10;
+    static constexpr std::uint8_t IsMember = 0x20;
 
     struct Node {
         std::uint32_t valueOffset;
-        std::uint32_t keyOffset; // offset of the key's opening quote, NoKey when not an object member
-        std::uint32_t parent;
-        std::uint32_t first;     // containers: id of the first child; scalars: byte length of the token
-        std::uint32_t count;     // containers: number of children
-        std::uint32_t keyLength; // bytes between the key's quotes
+        std::uint32_t extent;    // scalars: byte length of the token; containers: their block (or NoBlock)
+        std::uint16_t keyLength; // members: bytes between the key's quotes, LongKey from 65535 on
+        std::uint8_t tag;
+        std::uint8_t unused;
+    };
+    static_assert(sizeof(Node) == 12);
+    // The children of one non-empty container: ids first .. first + count - 1. Blocks are stored in the
+    // order they were placed, which is the order of their first ids.
+    struct Block {
+        NodeId first;
+        std::uint32_t count;
+        NodeId container;
     };
 
+    std::size_t blockHolding(NodeId id) const;
+    // Offset of the key's first byte (after the opening quote) and its length, for a member.
+    std::uint32_t keyStart(NodeId id, std::uint32_t* length) const;
     static std::string unescape(std::string_view quotedBody);
     std::string_view view(std::uint32_t offset, std::uint32_t length) const;
 
     QByteArray m_source; // followed by simdjson's padding, never modified
     std::vector<Node> m_nodes;
-    std::vector<std::uint8_t> m_tags;
+    std::vector<Block> m_blocks;
     std::uint32_t m_bomLength = 0;
     // Line/column at every PositionBlock-th byte, built on the first position query.
     mutable std::vector<TextPosition> m_checkpoints;

@@ -109,19 +109,11 @@ private:
     // or the parse was cancelled.
     bool refill();
     bool cancelled();
-    void pushPending() {
-        m_pendingNodes.push_back({0, Document::NoKey, 0, 0, 0, 0});
-        m_pendingTags.push_back(0);
-    }
+    void pushPending() { m_pendingNodes.push_back({0, 0, 0, 0, 0}); }
     // The end (exclusive) of the token starting at body offset from, trailing whitespace dropped.
     std::uint32_t tokenEnd(std::uint32_t from, std::uint32_t next) const {
         return from + static_cast<std::uint32_t>(
                           trimTrailingWhitespace(std::string_view(m_body + from, next - from)).size());
-    }
-    // The children of container learn that id is their parent.
-    void adopt(const Document::Node& container, NodeId id) {
-        for (std::uint32_t j = 0; j < container.count; ++j)
-            m_doc.m_nodes[container.first + j].parent = id;
     }
     // Whether body[from, to) holds a backslash. Keys and strings are asked about in source order, so one
     // memchr over a stretch of text answers for all of them in it instead of a call for each.
@@ -159,16 +151,13 @@ private:
     std::uint32_t m_scanStart = 0, m_scanEnd = 0, m_nextBackslash = 0;
     char m_closer = 0; // '}' or ']' for the innermost open container, 0 outside all
     std::vector<Document::Node> m_pendingNodes;
-    std::vector<std::uint8_t> m_pendingTags;
     std::vector<Open> m_open;
 };
 
 Failure Builder::build() {
     m_doc.m_nodes.push_back({}); // id 0 is reserved for the root, filled in at the end
-    m_doc.m_tags.push_back(0);
     m_open.reserve(64);
     m_pendingNodes.reserve(1024);
-    m_pendingTags.reserve(1024);
     pushPending(); // the root's
     for (;;) {
         // A value at m_i, its pending node (with its key, in an object) last.
@@ -182,7 +171,7 @@ Failure Builder::build() {
         if (c == '{' || c == '[') {
             if (m_open.size() >= MaxDepth)
                 return Failure::Depth;
-            m_pendingTags.back() |= static_cast<std::uint8_t>(c == '{' ? Kind::Object : Kind::Array);
+            m_pendingNodes.back().tag |= static_cast<std::uint8_t>(c == '{' ? Kind::Object : Kind::Array);
             m_open.push_back({static_cast<std::uint32_t>(m_pendingNodes.size()), m_closer});
             m_closer = static_cast<char>(c + 2); // '{' + 2 == '}', '[' + 2 == ']'
             ++m_i;
@@ -274,11 +263,11 @@ bool Builder::key() {
     if (hasBackslash(at + 1, end - 1)) {
         if (!validEscapes(body))
             return false;
-        m_pendingTags.back() = Document::KeyEscaped;
+        m_pendingNodes.back().tag = Document::KeyEscaped;
     }
     Document::Node& node = m_pendingNodes.back();
-    node.keyOffset = m_bodyOffset + at;
-    node.keyLength = static_cast<std::uint32_t>(body.size());
+    node.tag |= Document::IsMember;
+    node.keyLength = static_cast<std::uint16_t>(std::min<std::size_t>(body.size(), Document::LongKey));
     m_i += 2;
     return true;
 }
@@ -288,7 +277,7 @@ bool Builder::scalar(char first) {
     const std::uint32_t at = m_at[m_i];
     const std::uint32_t end = tokenEnd(at, m_at[m_i + 1]);
     const std::string_view text(m_body + at, end - at);
-    std::uint8_t& tag = m_pendingTags.back();
+    std::uint8_t& tag = m_pendingNodes.back().tag;
     if (first == '"') {
         if (text.size() < 2 || text.back() != '"')
             return false;
@@ -305,7 +294,7 @@ bool Builder::scalar(char first) {
             return false;
         tag |= static_cast<std::uint8_t>(*kind);
     }
-    m_pendingNodes.back().first = static_cast<std::uint32_t>(text.size());
+    m_pendingNodes.back().extent = static_cast<std::uint32_t>(text.size());
     ++m_i;
     return true;
 }
@@ -317,36 +306,38 @@ void Builder::close() {
     m_open.pop_back();
     m_closer = open.outerCloser;
     const auto count = static_cast<std::uint32_t>(m_pendingNodes.size() - open.mark);
-    const std::uint32_t first = place(open.mark);
     Document::Node& self = m_pendingNodes[open.mark - 1];
-    self.first = first;
-    self.count = count;
+    if (count == 0) {
+        self.extent = Document::NoBlock;
+        return;
+    }
+    const std::uint32_t first = place(open.mark);
+    self.extent = static_cast<std::uint32_t>(m_doc.m_blocks.size());
+    m_doc.m_blocks.push_back({first, count, NoNode}); // its container's id is known once that is placed
 }
 
 // Moves the pending nodes from mark on into the node table, in one block, and returns the id of the first.
-// Their own children were placed earlier and learn their parent now.
+// The blocks of their own children were placed earlier and learn their container's id now.
 std::uint32_t Builder::place(std::uint32_t mark) {
     auto& nodes = m_doc.m_nodes;
     const auto first = static_cast<std::uint32_t>(nodes.size());
     nodes.insert(nodes.end(), m_pendingNodes.begin() + mark, m_pendingNodes.end());
-    m_doc.m_tags.insert(m_doc.m_tags.end(), m_pendingTags.begin() + mark, m_pendingTags.end());
     for (std::uint32_t k = mark; k < m_pendingNodes.size(); ++k) {
-        const auto kind = static_cast<Kind>(m_pendingTags[k] & Document::KindMask);
-        if (kind == Kind::Array || kind == Kind::Object)
-            adopt(m_pendingNodes[k], first + (k - mark));
+        const Document::Node& node = m_pendingNodes[k];
+        const auto kind = static_cast<Kind>(node.tag & Document::KindMask);
+        if ((kind == Kind::Array || kind == Kind::Object) && node.extent != Document::NoBlock)
+            m_doc.m_blocks[node.extent].container = first + (k - mark);
     }
     m_pendingNodes.resize(mark);
-    m_pendingTags.resize(mark);
     return first;
 }
 
 // The one pending node left is the root: it takes id 0.
 void Builder::finishRoot() {
-    Document::Node& root = m_doc.m_nodes[0];
-    root = m_pendingNodes.front();
-    root.parent = NoNode;
-    m_doc.m_tags[0] = m_pendingTags.front();
-    adopt(root, 0);
+    const Document::Node& root = m_pendingNodes.front();
+    m_doc.m_nodes[0] = root;
+    if (root.extent != Document::NoBlock)
+        m_doc.m_blocks[root.extent].container = 0;
 }
 
 Document::ParseResult Document::parse(QByteArray bytes, const std::atomic_bool* cancel) {
@@ -390,7 +381,7 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
     if (container) {
         // Reserved address space costs nothing until touched; it spares the copies of regrowth.
         doc->m_nodes.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
-        doc->m_tags.reserve(static_cast<std::size_t>(source.expected()) / 8 + 16);
+        doc->m_blocks.reserve(static_cast<std::size_t>(source.expected()) / 32 + 16);
         Builder builder(*doc, source, doc->m_bomLength, cancel);
         failure = builder.build();
         failedAt = builder.lastOffset();
@@ -416,12 +407,11 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
             return fail(syntax->offset, syntax->message);
         const auto start = static_cast<std::size_t>(first) - doc->m_bomLength;
         const std::string_view token = trimTrailingWhitespace(body.substr(start));
-        doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start), NoKey, NoNode,
-                                static_cast<std::uint32_t>(token.size()), 0, 0});
         auto tag = static_cast<std::uint8_t>(token.front() == '"' ? Kind::String : *scalarKind(token));
         if (token.front() == '"' && token.find('\\') != std::string_view::npos)
             tag |= ValueEscaped;
-        doc->m_tags.push_back(tag);
+        doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start),
+                                static_cast<std::uint32_t>(token.size()), 0, tag, 0});
         return std::shared_ptr<const Document>(std::move(doc));
     }
     if (error || failure != Failure::None) {
