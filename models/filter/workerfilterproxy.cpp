@@ -1,44 +1,75 @@
 #include "workerfilterproxy.h"
+#include "itemmodels/rawvalueorder.h"
+#include "itemmodels/roles.h"
 #include "itemmodels/workertablemodel.h"
+
+#include <algorithm>
 
 namespace hwi::filter {
 
 using models::WorkerTableModel;
 
+namespace {
+
+// Source rows inserted one at a time (in sort order, as rowsInserted of the proxy) up to this many; more are
+// placed by one layout change.
+constexpr int FewRows = 64;
+
+} // namespace
+
 WorkerFilterProxy::WorkerFilterProxy(QObject* parent)
-    : RawValueSortProxy(parent) {}
+    : QAbstractProxyModel(parent) {
+    m_collator.setCaseSensitivity(Qt::CaseInsensitive);
+}
 
 WorkerFilterProxy::~WorkerFilterProxy() = default;
 
 void WorkerFilterProxy::setSourceModel(QAbstractItemModel* source) {
-    disconnect(m_resetConnection);
-    disconnect(m_updateConnection);
+    beginResetModel();
+    for (const QMetaObject::Connection& connection : m_connections)
+        disconnect(connection);
+    m_connections.clear();
+    QAbstractProxyModel::setSourceModel(source);
     m_table = qobject_cast<WorkerTableModel*>(source);
-    // Connected before the base class connects its own handler, so the index is current when it
-    // re-filters after the reset.
-    if (m_table) {
-        m_resetConnection =
-            connect(m_table, &QAbstractItemModel::modelReset, this, &WorkerFilterProxy::onSourceReset);
-        m_updateConnection = connect(m_table, &WorkerTableModel::snapshotUpdated, this, [this] {
-            onSourceReset(); // the index is for the previous snapshot
-            refilter();
-        });
+    if (source) {
+        using Model = QAbstractItemModel;
+        using Self = WorkerFilterProxy;
+        m_connections = {
+            connect(source, &Model::modelAboutToBeReset, this, &Self::sourceAboutToBeReset),
+            connect(source, &Model::modelReset, this, &Self::sourceReset),
+            connect(source, &Model::layoutAboutToBeChanged, this, &Self::sourceLayoutAboutToBeChanged),
+            connect(source, &Model::layoutChanged, this, &Self::sourceLayoutChanged),
+            // Moves and column changes (which a WorkerTableModel never makes) as layout changes.
+            connect(source, &Model::rowsAboutToBeMoved, this, &Self::sourceLayoutAboutToBeChanged),
+            connect(source, &Model::rowsMoved, this, &Self::sourceLayoutChanged),
+            connect(source, &Model::columnsAboutToBeInserted, this, &Self::sourceAboutToBeReset),
+            connect(source, &Model::columnsInserted, this, &Self::sourceReset),
+            connect(source, &Model::columnsAboutToBeRemoved, this, &Self::sourceAboutToBeReset),
+            connect(source, &Model::columnsRemoved, this, &Self::sourceReset),
+            connect(source, &Model::rowsAboutToBeRemoved, this, &Self::sourceRowsAboutToBeRemoved),
+            connect(source, &Model::rowsRemoved, this, &Self::sourceRowsRemoved),
+            connect(source, &Model::rowsInserted, this, &Self::sourceRowsInserted),
+            connect(source, &Model::dataChanged, this, &Self::sourceDataChanged),
+            connect(source, &Model::headerDataChanged, this, &Self::headerDataChanged),
+        };
+        if (m_table) {
+            m_connections.push_back(connect(m_table, &WorkerTableModel::snapshotUpdated, this, [this] {
+                onSourceReset(); // the index is for the previous snapshot
+                relayout();
+            }));
+        }
     }
+    m_orders.clear();
     onSourceReset();
-    RawValueSortProxy::setSourceModel(source);
-}
-
-// Re-filtering uses invalidate() (one layout change) rather than invalidateFilter(): on 100,000 rows Qt
-// 6.4's invalidateFilter() removes and inserts row ranges one at a time, ~1 s against ~8 ms
-// (bench/filter_benchmark). The source model is never reset.
-void WorkerFilterProxy::refilter() {
-    invalidate();
+    readWorkers();
+    setRows(visibleRows());
+    endResetModel();
 }
 
 void WorkerFilterProxy::setQuery(const Query& query) {
     m_query = query;
     ensureIndex();
-    refilter();
+    relayout();
 }
 
 void WorkerFilterProxy::setReferenceTime(const QDateTime& time) {
@@ -47,14 +78,14 @@ void WorkerFilterProxy::setReferenceTime(const QDateTime& time) {
         return;
     m_referenceMsecs = msecs;
     if (m_query.usesReferenceTime())
-        refilter();
+        relayout();
 }
 
 void WorkerFilterProxy::setIndex(std::shared_ptr<const WorkerIndex> index) {
     m_index = std::move(index);
     if (!m_query.isEmpty()) {
         ensureIndex();
-        refilter();
+        relayout();
     }
 }
 
@@ -63,7 +94,13 @@ void WorkerFilterProxy::setVerdicts(std::vector<qint8> verdicts) {
         return;
     m_verdicts = std::move(verdicts);
     if (m_query.usesVerdict())
-        refilter();
+        relayout();
+}
+
+void WorkerFilterProxy::sort(int column, Qt::SortOrder order) {
+    m_sortColumn = column < 0 || column >= columnCount() ? -1 : column;
+    m_sortOrder = order;
+    relayout();
 }
 
 void WorkerFilterProxy::onSourceReset() {
@@ -82,8 +119,19 @@ void WorkerFilterProxy::ensureIndex() {
         m_index = std::make_shared<const WorkerIndex>(*snapshot);
 }
 
-bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
-    if (m_query.isEmpty() || sourceParent.isValid() || !m_index)
+void WorkerFilterProxy::readWorkers() {
+    const QAbstractItemModel* source = sourceModel();
+    const int rows = source ? source->rowCount() : 0;
+    m_workers.assign(std::size_t(rows), -1);
+    for (int row = 0; row < rows; ++row) {
+        bool ok = false;
+        const int worker = source->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
+        m_workers[std::size_t(row)] = ok ? worker : -1;
+    }
+}
+
+bool WorkerFilterProxy::accepts(int sourceRow) const {
+    if (m_query.isEmpty() || !m_index)
         return true;
     Query::ChangeFacts change;
     if (m_query.usesChange() && m_table) {
@@ -92,14 +140,311 @@ bool WorkerFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourc
             change.families = worker->changedFamilyBits();
         }
     }
-    const QModelIndex cell = sourceModel()->index(sourceRow, 0, sourceParent);
-    bool ok = false;
-    const int worker = cell.data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
-    if (!ok || worker < 0 || static_cast<std::size_t>(worker) >= m_index->size())
+    const int worker = m_workers[std::size_t(sourceRow)];
+    if (worker < 0 || static_cast<std::size_t>(worker) >= m_index->size())
         return m_query.matchesGone(change);
     const auto at = static_cast<std::size_t>(worker);
     const int verdict = at < m_verdicts.size() ? m_verdicts[at] : Query::NoVerdict;
     return m_query.matches((*m_index)[at], m_referenceMsecs, change, verdict);
+}
+
+const std::vector<int>& WorkerFilterProxy::orderOf(int column) {
+    auto found = m_orders.find(column);
+    if (found == m_orders.end())
+        found = m_orders.insert(
+            column, models::rowsInValueOrder(*sourceModel(), column, models::RawValueRole, m_collator));
+    return *found;
+}
+
+std::vector<int> WorkerFilterProxy::visibleRows() {
+    const int rows = int(m_workers.size());
+    std::vector<int> visible;
+    visible.reserve(m_workers.size());
+    const bool all = m_query.isEmpty() || !m_index;
+    const auto keep = [&](int row) {
+        if (all || accepts(row))
+            visible.push_back(row);
+    };
+    const std::vector<int>* order = m_sortColumn >= 0 && sourceModel() ? &orderOf(m_sortColumn) : nullptr;
+    if (!order || int(order->size()) != rows) {
+        for (int row = 0; row < rows; ++row)
+            keep(row);
+    } else if (m_sortOrder == Qt::AscendingOrder) {
+        for (const int row : *order)
+            keep(row);
+    } else {
+        for (auto it = order->rbegin(); it != order->rend(); ++it)
+            keep(*it);
+    }
+    return visible;
+}
+
+void WorkerFilterProxy::setRows(std::vector<int> rows) {
+    m_rows = std::move(rows);
+    m_proxyRows.assign(m_workers.size(), -1);
+    for (std::size_t at = 0; at < m_rows.size(); ++at)
+        m_proxyRows[std::size_t(m_rows[at])] = int(at);
+}
+
+void WorkerFilterProxy::relayout() {
+    Q_EMIT layoutAboutToBeChanged();
+    const QModelIndexList from = persistentIndexList();
+    std::vector<int> sources;
+    sources.reserve(std::size_t(from.size()));
+    for (const QModelIndex& index : from)
+        sources.push_back(
+            index.isValid() && index.row() < int(m_rows.size()) ? m_rows[std::size_t(index.row())] : -1);
+    setRows(visibleRows());
+    QModelIndexList to;
+    to.reserve(from.size());
+    for (qsizetype i = 0; i < from.size(); ++i) {
+        const int source = sources[std::size_t(i)];
+        const int row = source >= 0 ? m_proxyRows[std::size_t(source)] : -1;
+        to.push_back(row >= 0 ? createIndex(row, from[i].column()) : QModelIndex());
+    }
+    changePersistentIndexList(from, to);
+    Q_EMIT layoutChanged();
+}
+
+bool WorkerFilterProxy::before(int a, int b, int column) const {
+    const QAbstractItemModel* source = sourceModel();
+    const int order =
+        models::compareRawValues(source->index(a, column).data(models::RawValueRole),
+                                 source->index(b, column).data(models::RawValueRole), m_collator);
+    return order != 0 ? order < 0 : a < b;
+}
+
+// ---- the source's signals
+
+void WorkerFilterProxy::sourceAboutToBeReset() {
+    beginResetModel();
+}
+
+void WorkerFilterProxy::sourceReset() {
+    m_orders.clear();
+    onSourceReset();
+    readWorkers();
+    setRows(visibleRows());
+    endResetModel();
+}
+
+void WorkerFilterProxy::sourceLayoutAboutToBeChanged() {
+    Q_EMIT layoutAboutToBeChanged();
+    m_layoutProxies = persistentIndexList();
+    m_layoutSources.clear();
+    for (const QModelIndex& index : std::as_const(m_layoutProxies))
+        m_layoutSources.push_back(QPersistentModelIndex(mapToSource(index)));
+}
+
+void WorkerFilterProxy::sourceLayoutChanged() {
+    m_orders.clear();
+    readWorkers();
+    setRows(visibleRows());
+    QModelIndexList to;
+    to.reserve(m_layoutSources.size());
+    for (const QPersistentModelIndex& source : std::as_const(m_layoutSources))
+        to.push_back(mapFromSource(source));
+    changePersistentIndexList(m_layoutProxies, to);
+    m_layoutProxies.clear();
+    m_layoutSources.clear();
+    Q_EMIT layoutChanged();
+}
+
+// The proxy rows of the removed source rows go first, in runs of adjacent proxy rows (last run first); the
+// source rows are renumbered once the source has removed them.
+void WorkerFilterProxy::sourceRowsAboutToBeRemoved(const QModelIndex& parent, int first, int last) {
+    if (parent.isValid())
+        return;
+    std::vector<int> gone;
+    for (int row = first; row <= last; ++row) {
+        if (m_proxyRows[std::size_t(row)] >= 0)
+            gone.push_back(m_proxyRows[std::size_t(row)]);
+    }
+    std::sort(gone.begin(), gone.end());
+    while (!gone.empty()) {
+        const int end = gone.back();
+        int begin = end;
+        while (!gone.empty() && gone.back() == begin) {
+            gone.pop_back();
+            --begin;
+        }
+        ++begin;
+        beginRemoveRows({}, begin, end);
+        for (int row = begin; row <= end; ++row)
+            m_proxyRows[std::size_t(m_rows[std::size_t(row)])] = -1;
+        m_rows.erase(m_rows.begin() + begin, m_rows.begin() + end + 1);
+        for (std::size_t row = std::size_t(begin); row < m_rows.size(); ++row)
+            m_proxyRows[std::size_t(m_rows[row])] = int(row);
+        endRemoveRows();
+    }
+}
+
+void WorkerFilterProxy::sourceRowsRemoved(const QModelIndex& parent, int first, int last) {
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    const auto renumber = [first, last, count](std::vector<int>& rows) {
+        rows.erase(std::remove_if(rows.begin(), rows.end(),
+                                  [first, last](int row) { return row >= first && row <= last; }),
+                   rows.end());
+        for (int& row : rows) {
+            if (row > last)
+                row -= count;
+        }
+    };
+    renumber(m_rows);
+    for (std::vector<int>& order : m_orders)
+        renumber(order);
+    m_workers.erase(m_workers.begin() + first, m_workers.begin() + last + 1);
+    m_proxyRows.erase(m_proxyRows.begin() + first, m_proxyRows.begin() + last + 1);
+}
+
+// The new rows that pass the filter are inserted one by one where they sort (few), or placed by one layout
+// change (many).
+void WorkerFilterProxy::sourceRowsInserted(const QModelIndex& parent, int first, int last) {
+    if (parent.isValid())
+        return;
+    const int count = last - first + 1;
+    const auto renumber = [first, count](std::vector<int>& rows) {
+        for (int& row : rows) {
+            if (row >= first)
+                row += count;
+        }
+    };
+    renumber(m_rows);
+    m_proxyRows.insert(m_proxyRows.begin() + first, std::size_t(count), -1);
+    m_workers.insert(m_workers.begin() + first, std::size_t(count), -1);
+    const QAbstractItemModel* source = sourceModel();
+    for (int row = first; row <= last; ++row) {
+        bool ok = false;
+        const int worker = source->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
+        m_workers[std::size_t(row)] = ok ? worker : -1;
+    }
+    if (count > FewRows) {
+        m_orders.clear();
+        relayout();
+        return;
+    }
+    for (auto it = m_orders.begin(); it != m_orders.end(); ++it) {
+        std::vector<int>& order = *it;
+        const int column = it.key();
+        renumber(order);
+        for (int row = first; row <= last; ++row) {
+            const auto at = std::lower_bound(order.begin(), order.end(), row,
+                                             [this, column](int a, int b) { return before(a, b, column); });
+            order.insert(at, row);
+        }
+    }
+    for (int row = first; row <= last; ++row) {
+        if (!accepts(row))
+            continue;
+        std::vector<int>::iterator at;
+        if (m_sortColumn < 0)
+            at = std::lower_bound(m_rows.begin(), m_rows.end(), row);
+        else if (m_sortOrder == Qt::AscendingOrder)
+            at = std::lower_bound(m_rows.begin(), m_rows.end(), row,
+                                  [this](int a, int b) { return before(a, b, m_sortColumn); });
+        else
+            at = std::lower_bound(m_rows.begin(), m_rows.end(), row,
+                                  [this](int a, int b) { return before(b, a, m_sortColumn); });
+        const int position = int(at - m_rows.begin());
+        beginInsertRows({}, position, position);
+        m_rows.insert(at, row);
+        for (std::size_t proxyRow = std::size_t(position); proxyRow < m_rows.size(); ++proxyRow)
+            m_proxyRows[std::size_t(m_rows[proxyRow])] = int(proxyRow);
+        endInsertRows();
+    }
+}
+
+// Forwarded over the proxy rows; a change of a column's values drops its order, and sorts again when it is
+// the sort column. What the filter reads comes from the index, the worker of each row (WorkerIndexRole) and
+// its change (ChangeKindRole).
+void WorkerFilterProxy::sourceDataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight,
+                                          const QList<int>& roles) {
+    if (topLeft.parent().isValid() || !topLeft.isValid() || !bottomRight.isValid())
+        return;
+    const bool values = roles.isEmpty() || roles.contains(models::RawValueRole);
+    const bool changes = roles.isEmpty() || roles.contains(WorkerTableModel::ChangeKindRole);
+    bool again = changes && m_query.usesChange();
+    if (roles.isEmpty() || roles.contains(WorkerTableModel::WorkerIndexRole)) {
+        const QAbstractItemModel* source = sourceModel();
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+            bool ok = false;
+            int worker = source->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
+            worker = ok ? worker : -1;
+            again = again || (worker != m_workers[std::size_t(row)] && !m_query.isEmpty());
+            m_workers[std::size_t(row)] = worker;
+        }
+    }
+    if (values) {
+        for (int column = topLeft.column(); column <= bottomRight.column(); ++column)
+            m_orders.remove(column);
+        again = again || (m_sortColumn >= topLeft.column() && m_sortColumn <= bottomRight.column());
+    }
+    if (again)
+        relayout();
+    if (m_rows.empty())
+        return;
+    if (topLeft.row() == bottomRight.row()) {
+        const int row = m_proxyRows[std::size_t(topLeft.row())];
+        if (row >= 0)
+            Q_EMIT dataChanged(index(row, topLeft.column()), index(row, bottomRight.column()), roles);
+        return;
+    }
+    Q_EMIT dataChanged(index(0, topLeft.column()), index(int(m_rows.size()) - 1, bottomRight.column()),
+                       roles);
+}
+
+// ---- the model
+
+QModelIndex WorkerFilterProxy::index(int row, int column, const QModelIndex& parent) const {
+    if (parent.isValid() || row < 0 || row >= int(m_rows.size()) || column < 0 || column >= columnCount())
+        return {};
+    return createIndex(row, column);
+}
+
+QModelIndex WorkerFilterProxy::parent(const QModelIndex& /*child*/) const {
+    return {};
+}
+
+QModelIndex WorkerFilterProxy::sibling(int row, int column, const QModelIndex& index) const {
+    return index.isValid() ? this->index(row, column) : QModelIndex();
+}
+
+int WorkerFilterProxy::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int WorkerFilterProxy::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() || !sourceModel() ? 0 : sourceModel()->columnCount();
+}
+
+bool WorkerFilterProxy::hasChildren(const QModelIndex& parent) const {
+    return !parent.isValid() && rowCount() > 0 && columnCount() > 0;
+}
+
+QModelIndex WorkerFilterProxy::mapToSource(const QModelIndex& proxyIndex) const {
+    if (!proxyIndex.isValid() || proxyIndex.model() != this || proxyIndex.row() >= int(m_rows.size()))
+        return {};
+    return sourceModel()->index(m_rows[std::size_t(proxyIndex.row())], proxyIndex.column());
+}
+
+QModelIndex WorkerFilterProxy::mapFromSource(const QModelIndex& sourceIndex) const {
+    if (!sourceIndex.isValid() || sourceIndex.parent().isValid() || sourceIndex.model() != sourceModel() ||
+        sourceIndex.row() >= int(m_proxyRows.size()))
+        return {};
+    const int row = m_proxyRows[std::size_t(sourceIndex.row())];
+    return row < 0 ? QModelIndex() : createIndex(row, sourceIndex.column());
+}
+
+QVariant WorkerFilterProxy::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (!sourceModel())
+        return {};
+    if (orientation == Qt::Horizontal)
+        return sourceModel()->headerData(section, orientation, role);
+    if (section < 0 || section >= int(m_rows.size()))
+        return {};
+    return sourceModel()->headerData(m_rows[std::size_t(section)], orientation, role);
 }
 
 } // namespace hwi::filter

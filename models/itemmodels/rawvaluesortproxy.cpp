@@ -1,4 +1,5 @@
 #include "rawvaluesortproxy.h"
+#include "rawvalueorder.h"
 #include "roles.h"
 
 #include <QHash>
@@ -158,6 +159,102 @@ int naturalCompare(QStringView left, QStringView right, const QCollator& collato
     return threeWay(left.compare(right, Qt::CaseSensitive), 0);
 }
 
+// Each top-level row's value of `column` read once, then sorted with the order of compareValues() (ties by
+// row): text as a key of integers that compares as naturalCompare() does — a run of digits as 0, its length
+// without leading zeros, its digits; a run of anything else as 1, its rank among the distinct runs in
+// compareText() order (equal where compareText() finds them equal) — and, where the keys are equal, by code
+// units, naturalCompare()'s last word.
+std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, int role,
+                                  const QCollator& collator) {
+    if (column < 0 || column >= source.columnCount())
+        return {};
+    const int rows = source.rowCount();
+    std::vector<Group> groups(static_cast<std::size_t>(rows));
+    std::vector<QString> texts(static_cast<std::size_t>(rows));
+    std::vector<NumberKey> numbers(static_cast<std::size_t>(rows));
+    for (int row = 0; row < rows; ++row) {
+        const QVariant value = source.index(row, column).data(role);
+        groups[std::size_t(row)] = groupOf(value);
+        if (groups[std::size_t(row)] == Group::Text)
+            texts[std::size_t(row)] = value.toString();
+        else if (groups[std::size_t(row)] == Group::Number)
+            numbers[std::size_t(row)] = numberKey(value);
+    }
+    const auto forEachRun = [](QStringView text, auto&& f) {
+        for (qsizetype at = 0; at < text.size();) {
+            const QStringView run = chunkAt(text, at);
+            f(run, isAsciiDigit(run.front()));
+            at += run.size();
+        }
+    };
+    QHash<QStringView, int> runRanks;
+    for (const QString& text : texts)
+        forEachRun(text, [&runRanks](QStringView run, bool digits) {
+            if (!digits)
+                runRanks.insert(run, 0);
+        });
+    std::vector<QStringView> runs;
+    runs.reserve(std::size_t(runRanks.size()));
+    for (auto it = runRanks.cbegin(); it != runRanks.cend(); ++it)
+        runs.push_back(it.key());
+    std::sort(runs.begin(), runs.end(),
+              [&collator](QStringView a, QStringView b) { return compareText(a, b, collator) < 0; });
+    for (std::size_t i = 0, dense = 0; i < runs.size(); ++i) {
+        if (i > 0 && compareText(runs[i - 1], runs[i], collator) != 0)
+            ++dense;
+        runRanks[runs[i]] = int(dense);
+    }
+    std::vector<qint32> keys;
+    std::vector<std::pair<std::size_t, std::size_t>> spans(
+        static_cast<std::size_t>(rows)); // into keys: begin, end
+    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
+        spans[row].first = keys.size();
+        forEachRun(texts[row], [&keys, &runRanks](QStringView run, bool digits) {
+            if (!digits) {
+                keys.insert(keys.end(), {1, runRanks.value(run)});
+                return;
+            }
+            qsizetype zeros = 0;
+            while (zeros < run.size() && run[zeros] == u'0')
+                ++zeros;
+            keys.insert(keys.end(), {0, qint32(run.size() - zeros)});
+            for (qsizetype i = zeros; i < run.size(); ++i)
+                keys.push_back(run[i].unicode() - u'0');
+        });
+        spans[row].second = keys.size();
+    }
+    const auto compareRows = [&](std::size_t a, std::size_t b) {
+        if (groups[a] != groups[b])
+            return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
+        switch (groups[a]) {
+        case Group::Invalid:
+            return 0;
+        case Group::Number:
+            return compareNumberKeys(numbers[a], numbers[b]);
+        case Group::Text:
+            break;
+        }
+        const auto* left = keys.data() + spans[a].first;
+        const auto* right = keys.data() + spans[b].first;
+        const std::size_t leftSize = spans[a].second - spans[a].first;
+        const std::size_t rightSize = spans[b].second - spans[b].first;
+        for (std::size_t i = 0; i < leftSize && i < rightSize; ++i) {
+            if (left[i] != right[i])
+                return threeWay(left[i], right[i]);
+        }
+        if (leftSize != rightSize)
+            return threeWay(leftSize, rightSize);
+        return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
+    };
+    std::vector<int> order(static_cast<std::size_t>(rows));
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&compareRows](int a, int b) {
+        const int byValue = compareRows(std::size_t(a), std::size_t(b));
+        return byValue != 0 ? byValue < 0 : a < b;
+    });
+    return order;
+}
+
 RawValueSortProxy::RawValueSortProxy(QObject* parent)
     : QSortFilterProxyModel(parent) {
     m_collator.setCaseSensitivity(Qt::CaseInsensitive);
@@ -221,109 +318,24 @@ void RawValueSortProxy::onSourceDataChanged(const QModelIndex& topLeft, const QM
         dropRanks();
 }
 
-// Each top-level row's value of `column` read once, then sorted with the order of compareValues() (ties by
-// row): text as a key of integers that compares as naturalCompare() does — a run of digits as 0, its length
-// without leading zeros, its digits; a run of anything else as 1, its rank among the distinct runs in
-// compareText() order (equal where compareText() finds them equal) — and, where the keys are equal, by code
-// units, naturalCompare()'s last word.
 void RawValueSortProxy::rank(int column) {
     dropRanks();
     const QAbstractItemModel* source = sourceModel();
     if (!source || column >= source->columnCount())
         return;
-    const int rows = source->rowCount();
-    const int role = sortRole();
-    std::vector<Group> groups(static_cast<std::size_t>(rows));
-    std::vector<QString> texts(static_cast<std::size_t>(rows));
-    std::vector<NumberKey> numbers(static_cast<std::size_t>(rows));
-    for (int row = 0; row < rows; ++row) {
-        const QVariant value = source->index(row, column).data(role);
-        groups[std::size_t(row)] = groupOf(value);
-        if (groups[std::size_t(row)] == Group::Text)
-            texts[std::size_t(row)] = value.toString();
-        else if (groups[std::size_t(row)] == Group::Number)
-            numbers[std::size_t(row)] = numberKey(value);
-    }
-    const auto forEachRun = [](QStringView text, auto&& f) {
-        for (qsizetype at = 0; at < text.size();) {
-            const QStringView run = chunkAt(text, at);
-            f(run, isAsciiDigit(run.front()));
-            at += run.size();
-        }
-    };
-    QHash<QStringView, int> runRanks;
-    for (const QString& text : texts)
-        forEachRun(text, [&runRanks](QStringView run, bool digits) {
-            if (!digits)
-                runRanks.insert(run, 0);
-        });
-    std::vector<QStringView> runs;
-    runs.reserve(std::size_t(runRanks.size()));
-    for (auto it = runRanks.cbegin(); it != runRanks.cend(); ++it)
-        runs.push_back(it.key());
-    std::sort(runs.begin(), runs.end(),
-              [this](QStringView a, QStringView b) { return compareText(a, b, m_collator) < 0; });
-    for (std::size_t i = 0, dense = 0; i < runs.size(); ++i) {
-        if (i > 0 && compareText(runs[i - 1], runs[i], m_collator) != 0)
-            ++dense;
-        runRanks[runs[i]] = int(dense);
-    }
-    std::vector<qint32> keys;
-    std::vector<std::pair<std::size_t, std::size_t>> spans(
-        static_cast<std::size_t>(rows)); // into keys: begin, end
-    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
-        spans[row].first = keys.size();
-        forEachRun(texts[row], [&keys, &runRanks](QStringView run, bool digits) {
-            if (!digits) {
-                keys.insert(keys.end(), {1, runRanks.value(run)});
-                return;
-            }
-            qsizetype zeros = 0;
-            while (zeros < run.size() && run[zeros] == u'0')
-                ++zeros;
-            keys.insert(keys.end(), {0, qint32(run.size() - zeros)});
-            for (qsizetype i = zeros; i < run.size(); ++i)
-                keys.push_back(run[i].unicode() - u'0');
-        });
-        spans[row].second = keys.size();
-    }
-    const auto compareRows = [&](std::size_t a, std::size_t b) {
-        if (groups[a] != groups[b])
-            return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
-        switch (groups[a]) {
-        case Group::Invalid:
-            return 0;
-        case Group::Number:
-            return compareNumberKeys(numbers[a], numbers[b]);
-        case Group::Text:
-            break;
-        }
-        const auto* left = keys.data() + spans[a].first;
-        const auto* right = keys.data() + spans[b].first;
-        const std::size_t leftSize = spans[a].second - spans[a].first;
-        const std::size_t rightSize = spans[b].second - spans[b].first;
-        for (std::size_t i = 0; i < leftSize && i < rightSize; ++i) {
-            if (left[i] != right[i])
-                return threeWay(left[i], right[i]);
-        }
-        if (leftSize != rightSize)
-            return threeWay(leftSize, rightSize);
-        return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
-    };
-    std::vector<int> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&compareRows](int a, int b) {
-        const int byValue = compareRows(std::size_t(a), std::size_t(b));
-        return byValue != 0 ? byValue < 0 : a < b;
-    });
-    m_ranks.assign(std::size_t(rows), 0);
-    for (int position = 0; position < rows; ++position)
-        m_ranks[std::size_t(order[std::size_t(position)])] = position;
+    const std::vector<int> order = rowsInValueOrder(*source, column, sortRole(), m_collator);
+    m_ranks.assign(order.size(), 0);
+    for (std::size_t position = 0; position < order.size(); ++position)
+        m_ranks[std::size_t(order[position])] = int(position);
     m_rankColumn = column;
-    m_rankRole = role;
+    m_rankRole = sortRole();
 }
 
 int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right) const {
+    return compareRawValues(left, right, m_collator);
+}
+
+int compareRawValues(const QVariant& left, const QVariant& right, const QCollator& collator) {
     const Group a = groupOf(left), b = groupOf(right);
     if (a != b)
         return threeWay(static_cast<int>(a), static_cast<int>(b));
@@ -333,7 +345,7 @@ int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right
     case Group::Number:
         return compareNumbers(left, right);
     case Group::Text: {
-        return naturalCompare(left.toString(), right.toString(), m_collator);
+        return naturalCompare(left.toString(), right.toString(), collator);
     }
     }
     return 0;
