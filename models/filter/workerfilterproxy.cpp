@@ -3,6 +3,8 @@
 #include "itemmodels/roles.h"
 #include "itemmodels/workertablemodel.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <algorithm>
 
 namespace hwi::filter {
@@ -156,13 +158,36 @@ const std::vector<int>& WorkerFilterProxy::orderOf(int column) {
     return *found;
 }
 
+// Matched in source (document) order, which reads the index in memory order, in chunks on the pool's
+// threads and this one (a query over 100,000 workers takes ~10-30 ms on one core). Query, index and model
+// are only read.
+std::vector<char> WorkerFilterProxy::acceptedRows() const {
+    const std::size_t rows = m_workers.size();
+    std::vector<char> accepted(rows, 1);
+    if (m_query.isEmpty() || !m_index)
+        return accepted;
+    constexpr std::size_t ChunkRows = 8192;
+    std::vector<std::size_t> chunks;
+    for (std::size_t begin = 0; begin < rows; begin += ChunkRows)
+        chunks.push_back(begin);
+    const auto match = [this, rows, &accepted](std::size_t begin) {
+        for (std::size_t row = begin; row < std::min(rows, begin + ChunkRows); ++row)
+            accepted[row] = accepts(int(row)) ? 1 : 0;
+    };
+    if (chunks.size() < 2)
+        std::for_each(chunks.begin(), chunks.end(), match);
+    else
+        QtConcurrent::blockingMap(chunks, match);
+    return accepted;
+}
+
 std::vector<int> WorkerFilterProxy::visibleRows() {
     const int rows = int(m_workers.size());
+    const std::vector<char> accepted = acceptedRows();
     std::vector<int> visible;
     visible.reserve(m_workers.size());
-    const bool all = m_query.isEmpty() || !m_index;
-    const auto keep = [&](int row) {
-        if (all || accepts(row))
+    const auto keep = [&visible, &accepted](int row) {
+        if (accepted[std::size_t(row)])
             visible.push_back(row);
     };
     const std::vector<int>* order = m_sortColumn >= 0 && sourceModel() ? &orderOf(m_sortColumn) : nullptr;
@@ -170,11 +195,9 @@ std::vector<int> WorkerFilterProxy::visibleRows() {
         for (int row = 0; row < rows; ++row)
             keep(row);
     } else if (m_sortOrder == Qt::AscendingOrder) {
-        for (const int row : *order)
-            keep(row);
+        std::for_each(order->begin(), order->end(), keep);
     } else {
-        for (auto it = order->rbegin(); it != order->rend(); ++it)
-            keep(*it);
+        std::for_each(order->rbegin(), order->rend(), keep);
     }
     return visible;
 }

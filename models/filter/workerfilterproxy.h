@@ -71,6 +71,8 @@ public:
 
 private:
     bool accepts(int sourceRow) const;
+    // By source row: whether it passes the filter.
+    std::vector<char> acceptedRows() const;
     // Source rows in display order: the sort order (or source order) keeping the accepted rows.
     std::vector<int> visibleRows();
     const std::vector<int>& orderOf(int column);
