@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QVarLengthArray>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <cmath>
@@ -187,42 +188,60 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
             at += run.size();
         }
     };
-    QHash<QStringView, int> runRanks;
-    for (const QString& text : texts)
-        forEachRun(text, [&runRanks](QStringView run, bool digits) {
-            if (!digits)
-                runRanks.insert(run, 0);
-        });
+    // One pass over the runs: a run of anything else gets an id when first seen (its key holds the id until
+    // the distinct runs are ranked); a run of digits up to 18 long is one number, longer ones digit by digit
+    // (the length before them keeps the two forms apart).
+    QHash<QStringView, qint64> runIds;
     std::vector<QStringView> runs;
-    runs.reserve(std::size_t(runRanks.size()));
-    for (auto it = runRanks.cbegin(); it != runRanks.cend(); ++it)
-        runs.push_back(it.key());
-    std::sort(runs.begin(), runs.end(),
-              [&collator](QStringView a, QStringView b) { return compareText(a, b, collator) < 0; });
-    for (std::size_t i = 0, dense = 0; i < runs.size(); ++i) {
-        if (i > 0 && compareText(runs[i - 1], runs[i], collator) != 0)
-            ++dense;
-        runRanks[runs[i]] = int(dense);
-    }
-    std::vector<qint32> keys;
+    std::vector<qint64> keys;
+    std::vector<std::size_t> idSlots; // positions in keys that hold a run id
     std::vector<std::pair<std::size_t, std::size_t>> spans(
         static_cast<std::size_t>(rows)); // into keys: begin, end
     for (std::size_t row = 0; row < std::size_t(rows); ++row) {
         spans[row].first = keys.size();
-        forEachRun(texts[row], [&keys, &runRanks](QStringView run, bool digits) {
+        forEachRun(texts[row], [&](QStringView run, bool digits) {
             if (!digits) {
-                keys.insert(keys.end(), {1, runRanks.value(run)});
+                auto id = runIds.constFind(run);
+                if (id == runIds.cend()) {
+                    id = runIds.insert(run, qint64(runs.size()));
+                    runs.push_back(run);
+                }
+                keys.push_back(1);
+                idSlots.push_back(keys.size());
+                keys.push_back(*id);
                 return;
             }
             qsizetype zeros = 0;
             while (zeros < run.size() && run[zeros] == u'0')
                 ++zeros;
-            keys.insert(keys.end(), {0, qint32(run.size() - zeros)});
-            for (qsizetype i = zeros; i < run.size(); ++i)
-                keys.push_back(run[i].unicode() - u'0');
+            const qsizetype length = run.size() - zeros;
+            keys.insert(keys.end(), {0, qint64(length)});
+            if (length <= 18) {
+                qint64 value = 0;
+                for (qsizetype i = zeros; i < run.size(); ++i)
+                    value = value * 10 + (run[i].unicode() - u'0');
+                keys.push_back(value);
+            } else {
+                for (qsizetype i = zeros; i < run.size(); ++i)
+                    keys.push_back(run[i].unicode() - u'0');
+            }
         });
         spans[row].second = keys.size();
     }
+    std::vector<int> byText(runs.size());
+    std::iota(byText.begin(), byText.end(), 0);
+    std::sort(byText.begin(), byText.end(), [&runs, &collator](int a, int b) {
+        return compareText(runs[std::size_t(a)], runs[std::size_t(b)], collator) < 0;
+    });
+    std::vector<qint64> runRanks(runs.size());
+    for (std::size_t i = 0, dense = 0; i < byText.size(); ++i) {
+        if (i > 0 &&
+            compareText(runs[std::size_t(byText[i - 1])], runs[std::size_t(byText[i])], collator) != 0)
+            ++dense;
+        runRanks[std::size_t(byText[i])] = qint64(dense);
+    }
+    for (const std::size_t slot : idSlots)
+        keys[slot] = runRanks[std::size_t(keys[slot])];
     const auto compareRows = [&](std::size_t a, std::size_t b) {
         if (groups[a] != groups[b])
             return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
@@ -244,14 +263,29 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
         }
         if (leftSize != rightSize)
             return threeWay(leftSize, rightSize);
+        if (texts[a].constData() == texts[b].constData()) // shared (pooled) text
+            return 0;
         return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
     };
     std::vector<int> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&compareRows](int a, int b) {
+    const auto less = [&compareRows](int a, int b) {
         const int byValue = compareRows(std::size_t(a), std::size_t(b));
         return byValue != 0 ? byValue < 0 : a < b;
-    });
+    };
+    // Two halves at once (the pool's thread and this one; waitForFinished() runs the half here if the pool
+    // is busy), then merged.
+    constexpr int ParallelRows = 32768;
+    if (rows < ParallelRows) {
+        std::sort(order.begin(), order.end(), less);
+        return order;
+    }
+    const auto middle = order.begin() + rows / 2;
+    QFuture<void> firstHalf =
+        QtConcurrent::run([&order, middle, &less] { std::sort(order.begin(), middle, less); });
+    std::sort(middle, order.end(), less);
+    firstHalf.waitForFinished();
+    std::inplace_merge(order.begin(), middle, order.end(), less);
     return order;
 }
 
