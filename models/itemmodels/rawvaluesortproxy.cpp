@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 namespace hwi::models {
@@ -137,6 +138,75 @@ int compareText(QStringView a, QStringView b, const QCollator& collator) {
     return threeWay(byCollator, 0);
 }
 
+// Ids of distinct texts in order of first sight (the views must outlive it): open addressing over FNV-1a
+// hashes of the code units, several times quicker than a QHash<QStringView, int> on 100,000 names.
+class DistinctTexts {
+public:
+    explicit DistinctTexts(std::size_t expected) {
+        std::size_t capacity = 16;
+        while (capacity < expected * 2)
+            capacity *= 2;
+        m_slots.assign(capacity, -1);
+    }
+
+    int idOf(QStringView text) {
+        if ((m_texts.size() + 1) * 2 > m_slots.size())
+            grow();
+        const std::uint64_t hash = hashOf(text);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t at = std::size_t(hash) & mask;; at = (at + 1) & mask) {
+            const int id = m_slots[at];
+            if (id < 0) {
+                m_slots[at] = int(m_texts.size());
+                m_texts.push_back(text);
+                m_hashes.push_back(hash);
+                return m_slots[at];
+            }
+            if (m_hashes[std::size_t(id)] == hash && m_texts[std::size_t(id)] == text)
+                return id;
+        }
+    }
+    const std::vector<QStringView>& texts() const { return m_texts; }
+
+private:
+    static std::uint64_t hashOf(QStringView text) {
+        std::uint64_t hash = 14695981039346656037ull;
+        for (const QChar c : text)
+            hash = (hash ^ c.unicode()) * 1099511628211ull;
+        return hash ^ (hash >> 29);
+    }
+    void grow() {
+        m_slots.assign(m_slots.size() * 2, -1);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t id = 0; id < m_texts.size(); ++id) {
+            std::size_t at = std::size_t(m_hashes[id]) & mask;
+            while (m_slots[at] >= 0)
+                at = (at + 1) & mask;
+            m_slots[at] = int(id);
+        }
+    }
+
+    std::vector<int> m_slots; // ids, -1 empty
+    std::vector<QStringView> m_texts;
+    std::vector<std::uint64_t> m_hashes; // by id
+};
+
+// std::sort; 32,768 elements and more as two halves at once (the pool's thread and this one;
+// waitForFinished() runs the first half here if the pool is busy), then merged.
+template <typename Less> void sortInHalves(std::vector<int>& values, const Less& less) {
+    constexpr std::size_t ParallelSize = 32768;
+    if (values.size() < ParallelSize) {
+        std::sort(values.begin(), values.end(), less);
+        return;
+    }
+    const auto middle = values.begin() + std::ptrdiff_t(values.size() / 2);
+    QFuture<void> firstHalf =
+        QtConcurrent::run([&values, middle, &less] { std::sort(values.begin(), middle, less); });
+    std::sort(middle, values.end(), less);
+    firstHalf.waitForFinished();
+    std::inplace_merge(values.begin(), middle, values.end(), less);
+}
+
 } // namespace
 
 int naturalCompare(QStringView left, QStringView right, const QCollator& collator) {
@@ -181,6 +251,14 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
         else if (groups[std::size_t(row)] == Group::Number)
             numbers[std::size_t(row)] = numberKey(value);
     }
+    // Equal texts (statuses, types, repeated label sets) are keyed and ranked once.
+    DistinctTexts distinctIds(std::size_t(rows) / 4);
+    std::vector<int> textIds(static_cast<std::size_t>(rows), -1);
+    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
+        if (groups[row] == Group::Text)
+            textIds[row] = distinctIds.idOf(texts[row]);
+    }
+    const std::vector<QStringView>& distinct = distinctIds.texts();
     const auto forEachRun = [](QStringView text, auto&& f) {
         for (qsizetype at = 0; at < text.size();) {
             const QStringView run = chunkAt(text, at);
@@ -191,24 +269,17 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
     // One pass over the runs: a run of anything else gets an id when first seen (its key holds the id until
     // the distinct runs are ranked); a run of digits up to 18 long is one number, longer ones digit by digit
     // (the length before them keeps the two forms apart).
-    QHash<QStringView, qint64> runIds;
-    std::vector<QStringView> runs;
+    DistinctTexts runIds(distinct.size() / 4);
     std::vector<qint64> keys;
     std::vector<std::size_t> idSlots; // positions in keys that hold a run id
-    std::vector<std::pair<std::size_t, std::size_t>> spans(
-        static_cast<std::size_t>(rows)); // into keys: begin, end
-    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
-        spans[row].first = keys.size();
-        forEachRun(texts[row], [&](QStringView run, bool digits) {
+    std::vector<std::pair<std::size_t, std::size_t>> spans(distinct.size()); // into keys: begin, end
+    for (std::size_t text = 0; text < distinct.size(); ++text) {
+        spans[text].first = keys.size();
+        forEachRun(distinct[text], [&](QStringView run, bool digits) {
             if (!digits) {
-                auto id = runIds.constFind(run);
-                if (id == runIds.cend()) {
-                    id = runIds.insert(run, qint64(runs.size()));
-                    runs.push_back(run);
-                }
                 keys.push_back(1);
                 idSlots.push_back(keys.size());
-                keys.push_back(*id);
+                keys.push_back(runIds.idOf(run));
                 return;
             }
             qsizetype zeros = 0;
@@ -226,8 +297,9 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
                     keys.push_back(run[i].unicode() - u'0');
             }
         });
-        spans[row].second = keys.size();
+        spans[text].second = keys.size();
     }
+    const std::vector<QStringView>& runs = runIds.texts();
     std::vector<int> byText(runs.size());
     std::iota(byText.begin(), byText.end(), 0);
     std::sort(byText.begin(), byText.end(), [&runs, &collator](int a, int b) {
@@ -242,6 +314,28 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
     }
     for (const std::size_t slot : idSlots)
         keys[slot] = runRanks[std::size_t(keys[slot])];
+    // Distinct texts differ: by their keys, else by code units (naturalCompare()'s last word).
+    const auto textBefore = [&keys, &spans, &distinct](int a, int b) {
+        const auto& [leftBegin, leftEnd] = spans[std::size_t(a)];
+        const auto& [rightBegin, rightEnd] = spans[std::size_t(b)];
+        const auto mismatch =
+            std::mismatch(keys.begin() + std::ptrdiff_t(leftBegin), keys.begin() + std::ptrdiff_t(leftEnd),
+                          keys.begin() + std::ptrdiff_t(rightBegin), keys.begin() + std::ptrdiff_t(rightEnd));
+        const bool leftDone = mismatch.first == keys.begin() + std::ptrdiff_t(leftEnd);
+        const bool rightDone = mismatch.second == keys.begin() + std::ptrdiff_t(rightEnd);
+        if (!leftDone && !rightDone)
+            return *mismatch.first < *mismatch.second;
+        if (leftDone != rightDone)
+            return leftDone;
+        return distinct[std::size_t(a)].compare(distinct[std::size_t(b)], Qt::CaseSensitive) < 0;
+    };
+    std::vector<int> textOrder(distinct.size());
+    std::iota(textOrder.begin(), textOrder.end(), 0);
+    sortInHalves(textOrder, textBefore);
+    std::vector<int> textRanks(distinct.size());
+    for (std::size_t position = 0; position < textOrder.size(); ++position)
+        textRanks[std::size_t(textOrder[position])] = int(position);
+
     const auto compareRows = [&](std::size_t a, std::size_t b) {
         if (groups[a] != groups[b])
             return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
@@ -253,39 +347,14 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
         case Group::Text:
             break;
         }
-        const auto* left = keys.data() + spans[a].first;
-        const auto* right = keys.data() + spans[b].first;
-        const std::size_t leftSize = spans[a].second - spans[a].first;
-        const std::size_t rightSize = spans[b].second - spans[b].first;
-        for (std::size_t i = 0; i < leftSize && i < rightSize; ++i) {
-            if (left[i] != right[i])
-                return threeWay(left[i], right[i]);
-        }
-        if (leftSize != rightSize)
-            return threeWay(leftSize, rightSize);
-        if (texts[a].constData() == texts[b].constData()) // shared (pooled) text
-            return 0;
-        return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
+        return threeWay(textRanks[std::size_t(textIds[a])], textRanks[std::size_t(textIds[b])]);
     };
     std::vector<int> order(static_cast<std::size_t>(rows));
     std::iota(order.begin(), order.end(), 0);
-    const auto less = [&compareRows](int a, int b) {
+    sortInHalves(order, [&compareRows](int a, int b) {
         const int byValue = compareRows(std::size_t(a), std::size_t(b));
         return byValue != 0 ? byValue < 0 : a < b;
-    };
-    // Two halves at once (the pool's thread and this one; waitForFinished() runs the half here if the pool
-    // is busy), then merged.
-    constexpr int ParallelRows = 32768;
-    if (rows < ParallelRows) {
-        std::sort(order.begin(), order.end(), less);
-        return order;
-    }
-    const auto middle = order.begin() + rows / 2;
-    QFuture<void> firstHalf =
-        QtConcurrent::run([&order, middle, &less] { std::sort(order.begin(), middle, less); });
-    std::sort(middle, order.end(), less);
-    firstHalf.waitForFinished();
-    std::inplace_merge(order.begin(), middle, order.end(), less);
+    });
     return order;
 }
 
