@@ -1,10 +1,11 @@
-// WorkerFilterProxy against references: the order of RawValueSortProxy (QSortFilterProxyModel over the same
-// model) keeping the workers matchingWorkers() finds, through sorts, filters and refreshes; persistent
+// WorkerFilterProxy against references: the rows sorted by compareRawValues() (naturalCompare for text)
+// keeping the workers matchingWorkers() finds, through sorts, filters and refreshes; persistent
 // indexes (a selection) on the same workers afterwards.
 #include "export/workerexport.h"
 #include "filter/workerfilterproxy.h"
 #include "filter/workerindex.h"
-#include "itemmodels/rawvaluesortproxy.h"
+#include "itemmodels/rawvalueorder.h"
+#include "itemmodels/roles.h"
 #include "itemmodels/workertablemodel.h"
 #include "itemmodeltestutil.h"
 
@@ -13,12 +14,14 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <QCollator>
+
+#include <algorithm>
 #include <functional>
 #include <set>
 
 using hwi::filter::Query;
 using hwi::filter::WorkerFilterProxy;
-using hwi::models::RawValueSortProxy;
 using hwi::models::WorkerTableModel;
 using Tester = QAbstractItemModelTester;
 
@@ -60,7 +63,8 @@ Query parseOk(const QString& text) {
     return std::get<Query>(parsed);
 }
 
-// The source rows a WorkerFilterProxy should show, in order: RawValueSortProxy's (or source order) keeping
+// The source rows a WorkerFilterProxy should show, in order: by compareRawValues() of RawValueRole (ties by
+// row; descending the reverse, as QSortFilterProxyModel sorts with a total order), or source order, keeping
 // the rows of matching workers and gone rows.
 std::vector<int> referenceRows(WorkerTableModel& model, const Query& query, qint64 referenceMsecs, int column,
                                Qt::SortOrder order) {
@@ -69,16 +73,24 @@ std::vector<int> referenceRows(WorkerTableModel& model, const Query& query, qint
         const auto found = hwi::filter::matchingWorkers(*model.snapshot(), query, referenceMsecs);
         matching.insert(found.begin(), found.end());
     }
-    RawValueSortProxy sorted;
-    sorted.setSourceModel(&model);
-    sorted.sort(column, order);
     std::vector<int> rows;
-    for (int row = 0; row < sorted.rowCount(); ++row) {
-        const QModelIndex source = sorted.mapToSource(sorted.index(row, 0));
-        const int worker = source.data(WorkerTableModel::WorkerIndexRole).toInt();
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const int worker = model.index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt();
         if (worker < 0 || matching.count(std::size_t(worker)))
-            rows.push_back(source.row());
+            rows.push_back(row);
     }
+    if (column < 0)
+        return rows;
+    QCollator collator;
+    collator.setCaseSensitivity(Qt::CaseInsensitive);
+    std::sort(rows.begin(), rows.end(), [&](int a, int b) {
+        const int byValue =
+            hwi::models::compareRawValues(model.index(a, column).data(hwi::models::RawValueRole),
+                                          model.index(b, column).data(hwi::models::RawValueRole), collator);
+        return byValue != 0 ? byValue < 0 : a < b;
+    });
+    if (order == Qt::DescendingOrder)
+        std::reverse(rows.begin(), rows.end());
     return rows;
 }
 

@@ -336,6 +336,28 @@ std::vector<int> rowsInValueOrder(const QAbstractItemModel& source, int column, 
     for (std::size_t position = 0; position < textOrder.size(); ++position)
         textRanks[std::size_t(textOrder[position])] = int(position);
 
+    // Without numbers: invalid values, then the texts by rank, each group in row order (a counting sort).
+    if (std::find(groups.begin(), groups.end(), Group::Number) == groups.end()) {
+        std::vector<int> starts(distinct.size() + 1, 0); // by rank: where its rows start, after invalid ones
+        int invalid = 0;
+        for (std::size_t row = 0; row < std::size_t(rows); ++row) {
+            if (groups[row] == Group::Invalid)
+                ++invalid;
+            else
+                ++starts[std::size_t(textRanks[std::size_t(textIds[row])]) + 1];
+        }
+        starts[0] = invalid;
+        std::partial_sum(starts.begin(), starts.end(), starts.begin());
+        std::vector<int> order(static_cast<std::size_t>(rows));
+        int nextInvalid = 0;
+        for (std::size_t row = 0; row < std::size_t(rows); ++row) {
+            const int at = groups[row] == Group::Invalid
+                               ? nextInvalid++
+                               : starts[std::size_t(textRanks[std::size_t(textIds[row])])]++;
+            order[std::size_t(at)] = int(row);
+        }
+        return order;
+    }
     const auto compareRows = [&](std::size_t a, std::size_t b) {
         if (groups[a] != groups[b])
             return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
