@@ -1,162 +1,8 @@
 #include "rawvaluesortproxy.h"
+#include "rawvalueorder.h"
 #include "roles.h"
 
-#include <QHash>
-#include <QVarLengthArray>
-
-#include <algorithm>
-#include <cmath>
-#include <numeric>
-
 namespace hwi::models {
-
-namespace {
-
-enum class Group { Invalid, Number, Text };
-
-Group groupOf(const QVariant& value) {
-    switch (value.typeId()) {
-    case QMetaType::UnknownType:
-        return Group::Invalid;
-    case QMetaType::Bool:
-    case QMetaType::Int:
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-    case QMetaType::ULongLong:
-    case QMetaType::Long:
-    case QMetaType::ULong:
-    case QMetaType::Double:
-    case QMetaType::Float:
-        return Group::Number;
-    default:
-        return Group::Text;
-    }
-}
-
-bool isInteger(const QVariant& value) {
-    const int type = value.typeId();
-    return type != QMetaType::Double && type != QMetaType::Float;
-}
-
-template <typename T> int threeWay(T a, T b) {
-    return a < b ? -1 : b < a ? 1 : 0;
-}
-
-int compareNumbers(const QVariant& left, const QVariant& right) {
-    if (isInteger(left) && isInteger(right)) {
-        if (left.typeId() == QMetaType::ULongLong || right.typeId() == QMetaType::ULongLong) {
-            const int bySign = threeWay(left.toLongLong() < 0 ? 0 : 1, right.toLongLong() < 0 ? 0 : 1);
-            return bySign != 0 ? bySign : threeWay(left.toULongLong(), right.toULongLong());
-        }
-        return threeWay(left.toLongLong(), right.toLongLong());
-    }
-    const double a = left.toDouble(), b = right.toDouble();
-    // NaN first, so the order stays total.
-    if (std::isnan(a) || std::isnan(b))
-        return threeWay(std::isnan(a) ? 0 : 1, std::isnan(b) ? 0 : 1);
-    return threeWay(a, b);
-}
-
-// A number's value read once, for comparing as compareNumbers() does without a QVariant.
-struct NumberKey {
-    bool integer = false;
-    bool unsignedLong = false;
-    qint64 signedValue = 0;
-    quint64 unsignedValue = 0;
-    double real = 0;
-};
-
-NumberKey numberKey(const QVariant& value) {
-    return {isInteger(value), value.typeId() == QMetaType::ULongLong, value.toLongLong(), value.toULongLong(),
-            value.toDouble()};
-}
-
-int compareNumberKeys(const NumberKey& left, const NumberKey& right) {
-    if (left.integer && right.integer) {
-        if (left.unsignedLong || right.unsignedLong) {
-            const int bySign = threeWay(left.signedValue < 0 ? 0 : 1, right.signedValue < 0 ? 0 : 1);
-            return bySign != 0 ? bySign : threeWay(left.unsignedValue, right.unsignedValue);
-        }
-        return threeWay(left.signedValue, right.signedValue);
-    }
-    const double a = left.real, b = right.real;
-    if (std::isnan(a) || std::isnan(b))
-        return threeWay(std::isnan(a) ? 0 : 1, std::isnan(b) ? 0 : 1);
-    return threeWay(a, b);
-}
-
-bool isAsciiDigit(QChar c) {
-    return c.unicode() >= u'0' && c.unicode() <= u'9';
-}
-
-// The run of ASCII digits, or of anything else, that starts at `from`.
-QStringView chunkAt(QStringView text, qsizetype from) {
-    const bool digits = isAsciiDigit(text[from]);
-    qsizetype end = from + 1;
-    while (end < text.size() && isAsciiDigit(text[end]) == digits)
-        ++end;
-    return text.mid(from, end - from);
-}
-
-// Two runs of digits by value: leading zeros skipped, then the longer is larger, then digit by digit.
-int compareDigits(QStringView a, QStringView b) {
-    const auto stripped = [](QStringView digits) {
-        qsizetype zeros = 0;
-        while (zeros < digits.size() && digits[zeros] == u'0')
-            ++zeros;
-        return digits.mid(zeros);
-    };
-    a = stripped(a);
-    b = stripped(b);
-    if (a.size() != b.size())
-        return threeWay(a.size(), b.size());
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a[i] != b[i])
-            return threeWay(a[i].unicode(), b[i].unicode());
-    }
-    return 0;
-}
-
-// Case folded first, so the comparison is case-insensitive even where the collator ignores its case
-// sensitivity (Qt without ICU).
-using Folded = QVarLengthArray<QChar, 64>;
-void fold(QStringView text, Folded& out) {
-    out.resize(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i)
-        out[i] = text[i].toCaseFolded();
-}
-
-int compareText(QStringView a, QStringView b, const QCollator& collator) {
-    Folded foldedA, foldedB;
-    fold(a, foldedA);
-    fold(b, foldedB);
-    const int byCollator =
-        collator.compare(foldedA.constData(), foldedA.size(), foldedB.constData(), foldedB.size());
-    return threeWay(byCollator, 0);
-}
-
-} // namespace
-
-int naturalCompare(QStringView left, QStringView right, const QCollator& collator) {
-    qsizetype l = 0, r = 0;
-    while (l < left.size() && r < right.size()) {
-        const QStringView a = chunkAt(left, l), b = chunkAt(right, r);
-        const bool digitsA = isAsciiDigit(a.front()), digitsB = isAsciiDigit(b.front());
-        int order = 0;
-        if (digitsA != digitsB)
-            order = digitsA ? -1 : 1; // a number before text
-        else
-            order = digitsA ? compareDigits(a, b) : compareText(a, b, collator);
-        if (order != 0)
-            return order;
-        l += a.size();
-        r += b.size();
-    }
-    if (l < left.size() || r < right.size())
-        return l < left.size() ? 1 : -1; // a prefix first
-    // Equal but for case, leading zeros or characters the collator ignores: the code units decide.
-    return threeWay(left.compare(right, Qt::CaseSensitive), 0);
-}
 
 RawValueSortProxy::RawValueSortProxy(QObject* parent)
     : QSortFilterProxyModel(parent) {
@@ -221,122 +67,21 @@ void RawValueSortProxy::onSourceDataChanged(const QModelIndex& topLeft, const QM
         dropRanks();
 }
 
-// Each top-level row's value of `column` read once, then sorted with the order of compareValues() (ties by
-// row): text as a key of integers that compares as naturalCompare() does — a run of digits as 0, its length
-// without leading zeros, its digits; a run of anything else as 1, its rank among the distinct runs in
-// compareText() order (equal where compareText() finds them equal) — and, where the keys are equal, by code
-// units, naturalCompare()'s last word.
 void RawValueSortProxy::rank(int column) {
     dropRanks();
     const QAbstractItemModel* source = sourceModel();
     if (!source || column >= source->columnCount())
         return;
-    const int rows = source->rowCount();
-    const int role = sortRole();
-    std::vector<Group> groups(static_cast<std::size_t>(rows));
-    std::vector<QString> texts(static_cast<std::size_t>(rows));
-    std::vector<NumberKey> numbers(static_cast<std::size_t>(rows));
-    for (int row = 0; row < rows; ++row) {
-        const QVariant value = source->index(row, column).data(role);
-        groups[std::size_t(row)] = groupOf(value);
-        if (groups[std::size_t(row)] == Group::Text)
-            texts[std::size_t(row)] = value.toString();
-        else if (groups[std::size_t(row)] == Group::Number)
-            numbers[std::size_t(row)] = numberKey(value);
-    }
-    const auto forEachRun = [](QStringView text, auto&& f) {
-        for (qsizetype at = 0; at < text.size();) {
-            const QStringView run = chunkAt(text, at);
-            f(run, isAsciiDigit(run.front()));
-            at += run.size();
-        }
-    };
-    QHash<QStringView, int> runRanks;
-    for (const QString& text : texts)
-        forEachRun(text, [&runRanks](QStringView run, bool digits) {
-            if (!digits)
-                runRanks.insert(run, 0);
-        });
-    std::vector<QStringView> runs;
-    runs.reserve(std::size_t(runRanks.size()));
-    for (auto it = runRanks.cbegin(); it != runRanks.cend(); ++it)
-        runs.push_back(it.key());
-    std::sort(runs.begin(), runs.end(),
-              [this](QStringView a, QStringView b) { return compareText(a, b, m_collator) < 0; });
-    for (std::size_t i = 0, dense = 0; i < runs.size(); ++i) {
-        if (i > 0 && compareText(runs[i - 1], runs[i], m_collator) != 0)
-            ++dense;
-        runRanks[runs[i]] = int(dense);
-    }
-    std::vector<qint32> keys;
-    std::vector<std::pair<std::size_t, std::size_t>> spans(
-        static_cast<std::size_t>(rows)); // into keys: begin, end
-    for (std::size_t row = 0; row < std::size_t(rows); ++row) {
-        spans[row].first = keys.size();
-        forEachRun(texts[row], [&keys, &runRanks](QStringView run, bool digits) {
-            if (!digits) {
-                keys.insert(keys.end(), {1, runRanks.value(run)});
-                return;
-            }
-            qsizetype zeros = 0;
-            while (zeros < run.size() && run[zeros] == u'0')
-                ++zeros;
-            keys.insert(keys.end(), {0, qint32(run.size() - zeros)});
-            for (qsizetype i = zeros; i < run.size(); ++i)
-                keys.push_back(run[i].unicode() - u'0');
-        });
-        spans[row].second = keys.size();
-    }
-    const auto compareRows = [&](std::size_t a, std::size_t b) {
-        if (groups[a] != groups[b])
-            return threeWay(static_cast<int>(groups[a]), static_cast<int>(groups[b]));
-        switch (groups[a]) {
-        case Group::Invalid:
-            return 0;
-        case Group::Number:
-            return compareNumberKeys(numbers[a], numbers[b]);
-        case Group::Text:
-            break;
-        }
-        const auto* left = keys.data() + spans[a].first;
-        const auto* right = keys.data() + spans[b].first;
-        const std::size_t leftSize = spans[a].second - spans[a].first;
-        const std::size_t rightSize = spans[b].second - spans[b].first;
-        for (std::size_t i = 0; i < leftSize && i < rightSize; ++i) {
-            if (left[i] != right[i])
-                return threeWay(left[i], right[i]);
-        }
-        if (leftSize != rightSize)
-            return threeWay(leftSize, rightSize);
-        return threeWay(texts[a].compare(texts[b], Qt::CaseSensitive), 0);
-    };
-    std::vector<int> order(static_cast<std::size_t>(rows));
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&compareRows](int a, int b) {
-        const int byValue = compareRows(std::size_t(a), std::size_t(b));
-        return byValue != 0 ? byValue < 0 : a < b;
-    });
-    m_ranks.assign(std::size_t(rows), 0);
-    for (int position = 0; position < rows; ++position)
-        m_ranks[std::size_t(order[std::size_t(position)])] = position;
+    const std::vector<int> order = rowsInValueOrder(*source, column, sortRole(), m_collator);
+    m_ranks.assign(order.size(), 0);
+    for (std::size_t position = 0; position < order.size(); ++position)
+        m_ranks[std::size_t(order[position])] = int(position);
     m_rankColumn = column;
-    m_rankRole = role;
+    m_rankRole = sortRole();
 }
 
 int RawValueSortProxy::compareValues(const QVariant& left, const QVariant& right) const {
-    const Group a = groupOf(left), b = groupOf(right);
-    if (a != b)
-        return threeWay(static_cast<int>(a), static_cast<int>(b));
-    switch (a) {
-    case Group::Invalid:
-        return 0;
-    case Group::Number:
-        return compareNumbers(left, right);
-    case Group::Text: {
-        return naturalCompare(left.toString(), right.toString(), m_collator);
-    }
-    }
-    return 0;
+    return compareRawValues(left, right, m_collator);
 }
 
 bool RawValueSortProxy::lessThan(const QModelIndex& sourceLeft, const QModelIndex& sourceRight) const {
