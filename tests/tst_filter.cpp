@@ -1,6 +1,7 @@
 #include "analysis/fleet.h"
 #include "filter/labelchoices.h"
 #include "filter/query.h"
+#include "filter/substring.h"
 #include "filter/workerfilterproxy.h"
 #include "filter/workerindex.h"
 #include "itemmodels/workertablemodel.h"
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+using hwi::filter::containsBytes;
 using hwi::filter::Query;
 using hwi::filter::QueryError;
 using hwi::filter::WorkerFilterProxy;
@@ -60,6 +62,7 @@ class TestFilter : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void substringSearch();
     void matching_data();
     void matching();
     void errors_data();
@@ -69,6 +72,8 @@ private Q_SLOTS:
     void serverFilters();
     void index();
     void proxy();
+    void narrowing_data();
+    void narrowing();
     void healthFollowsTheReferenceTime();
     void proxyWithPrebuiltIndex();
     void hints_data();
@@ -78,6 +83,37 @@ private Q_SLOTS:
     void exactTerm();
     void exactTermsKeepPivotRows();
 };
+
+// The search behind every "contains" term agrees with std::string_view::find for needles at every offset,
+// across the 16-byte blocks and the tail, and for near misses (first and last byte right, middle wrong).
+void TestFilter::substringSearch() {
+    std::uint32_t state = 12345;
+    const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+    const char alphabet[] = {'a', 'b', 'r', '\x01'};
+    for (int round = 0; round < 20000; ++round) {
+        std::string haystack(next() % 90, ' ');
+        for (char& c : haystack)
+            c = alphabet[next() % 4];
+        std::string needle;
+        const std::size_t length = 1 + next() % 20;
+        if (!haystack.empty() && next() % 2) {
+            const std::size_t from = next() % haystack.size();
+            needle = haystack.substr(from, length);
+            if (next() % 3 == 0 && needle.size() > 2)
+                needle[needle.size() / 2] = needle[needle.size() / 2] == 'a' ? 'b' : 'a';
+        } else {
+            needle.assign(length, ' ');
+            for (char& c : needle)
+                c = alphabet[next() % 3];
+        }
+        const bool expected = std::string_view(haystack).find(needle) != std::string_view::npos;
+        QVERIFY2(containsBytes(haystack, needle) == expected,
+                 qPrintable(QStringLiteral("'%1' in '%2'")
+                                .arg(QString::fromStdString(needle), QString::fromStdString(haystack))));
+    }
+    QVERIFY(containsBytes("render", ""));
+    QVERIFY(!containsBytes("", "r"));
+}
 
 void TestFilter::matching_data() {
     QTest::addColumn<QString>("file");
@@ -454,6 +490,66 @@ void TestFilter::index() {
     QCOMPARE(WorkerIndex(*current)[2].heartbeat, hwi::filter::WorkerIndexEntry::Heartbeat::Never);
     QCOMPARE(hwi::filter::foldForSearch(QStringLiteral("ÄB\tc")), std::string("\xc3\xa4"
                                                                               "b c"));
+}
+
+// Typed a step at a time, each query filters what the last one kept when it narrows it, and everything when
+// it does not: at every step the rows are those of a proxy given only that query.
+void TestFilter::narrowing_data() {
+    QTest::addColumn<QStringList>("steps");
+    QTest::addColumn<QList<bool>>("narrows"); // whether each step narrows the one before
+    QTest::newRow("a word typed") << QStringLiteral("p|pa|pay|payments").split(QLatin1Char('|'))
+                                  << QList<bool>{true, true, true};
+    QTest::newRow("a word deleted") << QStringLiteral("payments|pay|p").split(QLatin1Char('|'))
+                                    << QList<bool>{false, false};
+    QTest::newRow("a term added")
+        << QStringLiteral("status:active|status:active -label:gpu").split(QLatin1Char('|'))
+        << QList<bool>{true};
+    QTest::newRow("a term removed")
+        << QStringLiteral("status:active -label:gpu|status:active").split(QLatin1Char('|'))
+        << QList<bool>{false};
+    QTest::newRow("negated word longer")
+        << QStringLiteral("-pay|-payments").split(QLatin1Char('|')) << QList<bool>{false};
+    QTest::newRow("alternatives")
+        << QStringLiteral("name:pay,bill|name:payments,billing|name:payments").split(QLatin1Char('|'))
+        << QList<bool>{true, true};
+    QTest::newRow("alternative added")
+        << QStringLiteral("name:pay|name:pay,bill").split(QLatin1Char('|')) << QList<bool>{false};
+    QTest::newRow("another field") << QStringLiteral("name:pay|id:pay").split(QLatin1Char('|'))
+                                   << QList<bool>{false};
+    QTest::newRow("heartbeat kept")
+        << QStringLiteral("heartbeat:>30s|heartbeat:>30s w").split(QLatin1Char('|')) << QList<bool>{true};
+    QTest::newRow("heartbeat changed")
+        << QStringLiteral("heartbeat:>30s|heartbeat:>3m").split(QLatin1Char('|')) << QList<bool>{false};
+}
+
+void TestFilter::narrowing() {
+    QFETCH(QStringList, steps);
+    QFETCH(QList<bool>, narrows);
+    const auto snapshot = testutil::loadFixture(QStringLiteral("sample"));
+    const QDateTime capture = testutil::captureTimeFor(QStringLiteral("sample"));
+    WorkerTableModel table;
+    table.setSnapshot(snapshot);
+    WorkerFilterProxy typed;
+    QAbstractItemModelTester tester(&typed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    typed.setSourceModel(&table);
+    typed.setReferenceTime(capture);
+    const auto namesOf = [](const WorkerFilterProxy& proxy) {
+        QStringList names;
+        for (int row = 0; row < proxy.rowCount(); ++row)
+            names << proxy.index(row, WorkerTableModel::NameColumn).data().toString();
+        return names;
+    };
+    for (qsizetype step = 0; step < steps.size(); ++step) {
+        const Query query = parseOk(steps[step]);
+        if (step > 0)
+            QCOMPARE(query.narrows(parseOk(steps[step - 1])), narrows[step - 1]);
+        typed.setQuery(query);
+        WorkerFilterProxy fresh;
+        fresh.setSourceModel(&table);
+        fresh.setReferenceTime(capture);
+        fresh.setQuery(query);
+        QCOMPARE(namesOf(typed), namesOf(fresh));
+    }
 }
 
 void TestFilter::proxy() {

@@ -1,4 +1,5 @@
 #include "query.h"
+#include "substring.h"
 #include "workerindex.h"
 
 #include "analysis/diff.h"
@@ -11,14 +12,6 @@
 namespace hwi::filter {
 
 namespace {
-
-bool contains(std::string_view haystack, std::string_view needle) {
-    if (needle.size() > haystack.size())
-        return false;
-    if (needle.size() == 1)
-        return std::memchr(haystack.data(), needle.front(), haystack.size()) != nullptr;
-    return ::memmem(haystack.data(), haystack.size(), needle.data(), needle.size()) != nullptr;
-}
 
 bool isChangeTerm(const Query::Term& term) {
     const Query::Alternative::Op op = term.alternatives.front().op;
@@ -40,11 +33,11 @@ bool matchesAlternative(const Query::Term& term, const Query::Alternative& alter
     case Query::Alternative::Changed:
         return matchesChange(alternative, change);
     case Query::Alternative::Contains:
-        return contains(worker.*term.field, alternative.needle);
+        return containsBytes(worker.*term.field, alternative.needle);
     case Query::Alternative::Equals:
         return worker.*term.field == std::string_view(alternative.needle);
     case Query::Alternative::Exact:
-        return contains(worker.exact[alternative.pivotKey], alternative.needle);
+        return containsBytes(worker.exact[alternative.pivotKey], alternative.needle);
     case Query::Alternative::SlotsFree:
         return worker.anySlotFree;
     case Query::Alternative::SlotsFull:
@@ -79,7 +72,43 @@ int cost(const Query::Term& term) {
     return term.field == &WorkerIndexEntry::text ? 3 : 2;
 }
 
+bool sameAlternative(const Query::Alternative& a, const Query::Alternative& b) {
+    return a.op == b.op && a.needle == b.needle && a.msecs == b.msecs && a.healthStates == b.healthStates &&
+           a.pivotKey == b.pivotKey && a.changeBits == b.changeBits && a.verdicts == b.verdicts;
+}
+
+bool allContains(const Query::Term& term) {
+    return std::all_of(term.alternatives.begin(), term.alternatives.end(),
+                       [](const Query::Alternative& a) { return a.op == Query::Alternative::Contains; });
+}
+
+// Whether a worker matching `narrow` surely matches `wide`: the same term, or (positive "contains" terms of
+// one field) each of narrow's needles holds one of wide's.
+bool implies(const Query::Term& narrow, const Query::Term& wide) {
+    if (narrow.field != wide.field || narrow.negated != wide.negated || narrow.exact != wide.exact)
+        return false;
+    if (narrow.alternatives.size() == wide.alternatives.size() &&
+        std::equal(narrow.alternatives.begin(), narrow.alternatives.end(), wide.alternatives.begin(),
+                   sameAlternative))
+        return true;
+    if (narrow.negated || !allContains(narrow) || !allContains(wide))
+        return false;
+    return std::all_of(narrow.alternatives.begin(), narrow.alternatives.end(), [&](const auto& n) {
+        return std::any_of(wide.alternatives.begin(), wide.alternatives.end(),
+                           [&](const auto& w) { return n.needle.find(w.needle) != std::string::npos; });
+    });
+}
+
 } // namespace
+
+bool Query::narrows(const Query& before) const {
+    if (usesChange() || usesVerdict() || before.usesChange() || before.usesVerdict())
+        return false;
+    return std::all_of(before.terms().begin(), before.terms().end(), [this](const Term& wide) {
+        return std::any_of(terms().begin(), terms().end(),
+                           [&](const Term& narrow) { return implies(narrow, wide); });
+    });
+}
 
 QString QueryError::toString() const {
     return QStringLiteral("column %1: %2").arg(position + 1).arg(message);

@@ -75,6 +75,10 @@ public:
     static QStringList changeValues();
     // Whether some term is `change:` or `changed:`.
     bool usesChange() const;
+    // Whether every worker this query matches is sure to be matched by `before` too (typing one more
+    // letter of a word, adding a term), so a filter can test only what `before` accepted. False when unsure,
+    // and for change: and verdict: terms, whose answers come from outside the index.
+    bool narrows(const Query& before) const;
 
     // referenceMsecs: capture time or now, ms since epoch. change: what a comparison says of the row.
     // verdict: the worker's analysis::Verdict in the "Can it run?" placement, NoVerdict without one (then

@@ -71,12 +71,14 @@ void WorkerFilterProxy::setReferenceTime(const QDateTime& time) {
     if (msecs == m_referenceMsecs)
         return;
     m_referenceMsecs = msecs;
+    forgetAnswer();
     if (m_query.usesReferenceTime())
         relayout();
 }
 
 void WorkerFilterProxy::setIndex(std::shared_ptr<const WorkerIndex> index) {
     m_index = std::move(index);
+    forgetAnswer();
     if (!m_query.isEmpty()) {
         ensureIndex();
         relayout();
@@ -87,6 +89,7 @@ void WorkerFilterProxy::setVerdicts(std::vector<qint8> verdicts) {
     if (verdicts == m_verdicts)
         return;
     m_verdicts = std::move(verdicts);
+    forgetAnswer();
     if (m_query.usesVerdict())
         relayout();
 }
@@ -101,6 +104,7 @@ void WorkerFilterProxy::onSourceReset() {
     const auto snapshot = m_table ? m_table->snapshot() : nullptr;
     if (m_index && (!snapshot || !m_index->isFor(*snapshot)))
         m_index.reset();
+    forgetAnswer();
     if (!m_query.isEmpty())
         ensureIndex();
 }
@@ -109,11 +113,14 @@ void WorkerFilterProxy::ensureIndex() {
     if (m_query.isEmpty() || !m_table)
         return;
     const auto snapshot = m_table->snapshot();
-    if (snapshot && (!m_index || !m_index->isFor(*snapshot)))
+    if (snapshot && (!m_index || !m_index->isFor(*snapshot))) {
         m_index = std::make_shared<const WorkerIndex>(*snapshot);
+        forgetAnswer();
+    }
 }
 
 void WorkerFilterProxy::readWorkers() {
+    forgetAnswer();
     const QAbstractItemModel* source = sourceModel();
     const int rows = source ? source->rowCount() : 0;
     m_workers.assign(std::size_t(rows), -1);
@@ -152,24 +159,30 @@ const std::vector<int>& WorkerFilterProxy::orderOf(int column) {
 
 // Matched in source (document) order, which reads the index in memory order, in chunks on the pool's
 // threads and this one (a query over 100,000 workers takes ~10-30 ms on one core). Query, index and model
-// are only read.
-std::vector<char> WorkerFilterProxy::acceptedRows() const {
+// are only read. When the query narrows the last one, only the rows that one accepted are tested.
+std::vector<char> WorkerFilterProxy::acceptedRows() {
     const std::size_t rows = m_workers.size();
     std::vector<char> accepted(rows, 1);
-    if (m_query.isEmpty() || !m_index)
+    if (m_query.isEmpty() || !m_index) {
+        forgetAnswer();
         return accepted;
+    }
+    const bool narrowing = m_answered.size() == rows && m_query.narrows(m_answeredQuery);
+    const char* candidates = narrowing ? m_answered.data() : accepted.data();
     constexpr std::size_t ChunkRows = 8192;
     std::vector<std::size_t> chunks;
     for (std::size_t begin = 0; begin < rows; begin += ChunkRows)
         chunks.push_back(begin);
-    const auto match = [this, rows, &accepted](std::size_t begin) {
+    const auto match = [this, rows, candidates, &accepted](std::size_t begin) {
         for (std::size_t row = begin; row < std::min(rows, begin + ChunkRows); ++row)
-            accepted[row] = accepts(int(row)) ? 1 : 0;
+            accepted[row] = candidates[row] && accepts(int(row)) ? 1 : 0;
     };
     if (chunks.size() < 2)
         std::for_each(chunks.begin(), chunks.end(), match);
     else
         QtConcurrent::blockingMap(chunks, match);
+    m_answeredQuery = m_query;
+    m_answered = accepted;
     return accepted;
 }
 

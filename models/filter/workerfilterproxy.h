@@ -72,7 +72,8 @@ public:
 private:
     bool accepts(int sourceRow) const;
     // By source row: whether it passes the filter.
-    std::vector<char> acceptedRows() const;
+    std::vector<char> acceptedRows();
+    void forgetAnswer() { m_answered.clear(); }
     // Source rows in display order: the sort order (or source order) keeping the accepted rows.
     std::vector<int> visibleRows();
     const std::vector<int>& orderOf(int column);
@@ -101,6 +102,10 @@ private:
     Query m_query;
     qint64 m_referenceMsecs = 0;
     std::vector<qint8> m_verdicts;
+    // The last query's answer by source row: a narrower next query (one more letter typed) tests only the
+    // rows it accepted. Forgotten when the rows, index, reference time or verdicts change.
+    Query m_answeredQuery;
+    std::vector<char> m_answered;
 
     QCollator m_collator;
     int m_sortColumn = -1;

@@ -168,6 +168,7 @@ void WorkerFilterProxy::sourceDataChanged(const QModelIndex& topLeft, const QMod
     const bool changes = roles.isEmpty() || roles.contains(WorkerTableModel::ChangeKindRole);
     bool again = changes && m_query.usesChange();
     if (roles.isEmpty() || roles.contains(WorkerTableModel::WorkerIndexRole)) {
+        forgetAnswer();
         const QAbstractItemModel* source = sourceModel();
         for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
             bool ok = false;
