@@ -116,9 +116,9 @@ NodeId Document::member(NodeId object, std::string_view key) const {
     // The last of duplicate keys wins, as in Go's encoding/json and JSON.parse: what Hatchet would see.
     if (m_nodes[object].extent == NoBlock)
         return NoNode;
-    const Block& block = m_blocks[m_nodes[object].extent];
+    const NodeId first = m_blocks[m_nodes[object].extent].first;
     const std::size_t shortLength = std::min<std::size_t>(key.size(), LongKey);
-    for (NodeId id = block.first + block.count; id-- > block.first;) {
+    for (NodeId id = blockEnd(m_nodes[object].extent); id-- > first;) {
         if (m_nodes[id].tag & KeyEscaped) {
             if (unescape(rawKey(id)) == key)
                 return id;

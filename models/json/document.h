@@ -56,7 +56,8 @@ public:
     // O(log containers).
     NodeId parent(NodeId id) const { return id == 0 ? NoNode : m_blocks[blockHolding(id)].container; }
     std::uint32_t childCount(NodeId id) const {
-        return isContainer(id) && m_nodes[id].extent != NoBlock ? m_blocks[m_nodes[id].extent].count : 0;
+        return isContainer(id) && m_nodes[id].extent != NoBlock ? blockEnd(m_nodes[id].extent) - child(id, 0)
+                                                                : 0;
     }
     NodeId child(NodeId id, std::uint32_t row) const { return m_blocks[m_nodes[id].extent].first + row; }
     // Position among the parent's children; 0 for the root. O(log containers).
@@ -111,13 +112,15 @@ private:
         std::uint8_t unused;
     };
     static_assert(sizeof(Node) == 12);
-    // The children of one non-empty container: ids first .. first + count - 1. Blocks are stored in the
-    // order they were placed, which is the order of their first ids.
+    // The children of one non-empty container, from id first to the next block's first (the last block: to
+    // the end). Blocks are stored in the order they were placed, one after the other in the node table.
     struct Block {
         NodeId first;
-        std::uint32_t count;
         NodeId container;
     };
+    NodeId blockEnd(std::uint32_t block) const {
+        return block + 1 < m_blocks.size() ? m_blocks[block + 1].first : static_cast<NodeId>(m_nodes.size());
+    }
 
     std::size_t blockHolding(NodeId id) const;
     // Offset of the key's first byte (after the opening quote) and its length, for a member.

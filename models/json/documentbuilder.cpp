@@ -313,7 +313,7 @@ void Builder::close() {
     }
     const std::uint32_t first = place(open.mark);
     self.extent = static_cast<std::uint32_t>(m_doc.m_blocks.size());
-    m_doc.m_blocks.push_back({first, count, NoNode}); // its container's id is known once that is placed
+    m_doc.m_blocks.push_back({first, NoNode}); // its container's id is known once that is placed
 }
 
 // Moves the pending nodes from mark on into the node table, in one block, and returns the id of the first.
