@@ -424,6 +424,10 @@ void TestDocument::keysFoundFromTheirValues_data() {
     QTest::addColumn<QByteArray>("separator"); // between the key's closing quote and the value
     QTest::newRow("empty key") << QByteArray() << QByteArray(":");
     QTest::newRow("spaces around the colon") << QByteArray("name") << QByteArray(" \t\r\n : \n  ");
+    // The distance from key to value is stored up to 254 bytes; further, the source is read back.
+    QTest::newRow("254 bytes to the value") << QByteArray("far") << (QByteArray(252, ' ') + ": ");
+    QTest::newRow("300 bytes to the value")
+        << QByteArray("far") << (QByteArray(150, ' ') + ':' + QByteArray(149, '\n'));
     QTest::newRow("escaped quote and backslash") << QByteArray(R"(a\"b\\)") << QByteArray(": ");
     for (const int length : {65533, 65534, 65535, 65536, 70000}) {
         QTest::addRow("%d bytes", length) << QByteArray(length, 'k') << QByteArray(":");

@@ -81,6 +81,11 @@ std::size_t Document::blockHolding(NodeId id) const {
 }
 
 std::uint32_t Document::keyStart(NodeId id, std::uint32_t* length) const {
+    const Node& node = m_nodes[id];
+    if (node.keyGap != KeyGapUnknown && node.keyLength != LongKey) {
+        *length = node.keyLength;
+        return node.valueOffset - node.keyGap - node.keyLength;
+    }
     // Back from the value over whitespace, the colon and whitespace to the key's closing quote.
     const char* text = m_source.constData();
     std::uint32_t at = m_nodes[id].valueOffset - 1;

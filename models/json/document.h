@@ -95,8 +95,9 @@ public:
 
 private:
     friend class Builder;
-    static constexpr std::uint32_t NoBlock = UINT32_MAX; // an empty container's extent
-    static constexpr std::uint16_t LongKey = UINT16_MAX; // keyLength of a key this long or longer
+    static constexpr std::uint32_t NoBlock = UINT32_MAX;     // an empty container's extent
+    static constexpr std::uint16_t LongKey = UINT16_MAX;     // keyLength of a key this long or longer
+    static constexpr std::uint8_t KeyGapUnknown = UINT8_MAX; // keyGap when the source must be read back
     // A tag byte per node: the Kind in the low bits, then whether key or string value hold escapes, and
     // whether the node is an object member.
     static constexpr std::uint8_t KindMask = 0x07;
@@ -109,7 +110,8 @@ private:
         std::uint32_t extent;    // scalars: byte length of the token; containers: their block (or NoBlock)
         std::uint16_t keyLength; // members: bytes between the key's quotes, LongKey from 65535 on
         std::uint8_t tag;
-        std::uint8_t unused;
+        std::uint8_t
+            keyGap; // members: bytes from the key's closing quote to the value, KeyGapUnknown from 255
     };
     static_assert(sizeof(Node) == 12);
     // The children of one non-empty container, from id first to the next block's first (the last block: to

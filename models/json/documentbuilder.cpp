@@ -149,7 +149,8 @@ private:
     // No backslash in body[m_scanStart, m_nextBackslash); there is one at m_nextBackslash unless it is
     // m_scanEnd, where the scan stopped.
     std::uint32_t m_scanStart = 0, m_scanEnd = 0, m_nextBackslash = 0;
-    char m_closer = 0; // '}' or ']' for the innermost open container, 0 outside all
+    char m_closer = 0;            // '}' or ']' for the innermost open container, 0 outside all
+    std::uint32_t m_keyClose = 0; // body offset of the last key's closing quote
     std::vector<Document::Node> m_pendingNodes;
     std::vector<Open> m_open;
 };
@@ -167,7 +168,11 @@ Failure Builder::build() {
             return Failure::Syntax;
         const std::uint32_t at = m_at[m_i];
         const char c = m_body[at];
-        m_pendingNodes.back().valueOffset = m_bodyOffset + at;
+        Document::Node& node = m_pendingNodes.back();
+        node.valueOffset = m_bodyOffset + at;
+        if (node.tag & Document::IsMember) // its key was read just before
+            node.keyGap =
+                static_cast<std::uint8_t>(std::min<std::uint32_t>(at - m_keyClose, Document::KeyGapUnknown));
         if (c == '{' || c == '[') {
             if (m_open.size() >= MaxDepth)
                 return Failure::Depth;
@@ -257,6 +262,7 @@ bool Builder::key() {
     if (m_body[at] != '"' || m_body[colon] != ':')
         return false;
     const std::uint32_t end = tokenEnd(at, colon);
+    m_keyClose = end - 1;
     if (end - at < 2 || m_body[end - 1] != '"')
         return false;
     const std::string_view body(m_body + at + 1, end - at - 2);
