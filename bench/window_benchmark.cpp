@@ -9,6 +9,7 @@
 #include "filter/workerfilterproxy.h"
 #include "filterbar.h"
 #include "itemmodels/workertablemodel.h"
+#include "load/backgroundpool.h"
 #include "mainwindow.h"
 #include "session/session.h"
 #include "workertableview.h"
@@ -292,7 +293,7 @@ views::MainWindow* newWindow() {
 
 void deleteWindow(views::MainWindow* window) {
     delete window;
-    QThreadPool::globalInstance()->waitForDone();
+    load::backgroundPool().waitForDone();
     QCoreApplication::processEvents();
 }
 
@@ -387,7 +388,7 @@ void benchCancel(const QString& file, StallMeter& stalls) {
         window->open(file);
         const bool done =
             QTest::qWaitFor([&] { return answered >= 0 || shown; }, 600000) &&
-            QTest::qWaitFor([&] { return QThreadPool::globalInstance()->activeThreadCount() == 0; }, 600000);
+            QTest::qWaitFor([&] { return load::backgroundPool().activeThreadCount() == 0; }, 600000);
         const double stopped = clock.nsecsElapsed() / 1e6;
         stalls.stop();
         if (!done || shown || answered < 0) {

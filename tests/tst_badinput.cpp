@@ -6,6 +6,7 @@
 #include "hatchet/health.h"
 #include "itemmodels/problemsmodel.h"
 #include "itemmodels/workertablemodel.h"
+#include "load/backgroundpool.h"
 #include "load/bytesize.h"
 #include "load/loader.h"
 #include "json/jsondiagnoser.h"
@@ -768,7 +769,7 @@ void TestBadInput::cancelledLoadsGiveMemoryBack() {
             loader.cancel(); // before the read
         QVERIFY(QTest::qWaitFor([&] { return finished > before; }, 60000));
         disconnect(interfere);
-        QThreadPool::globalInstance()->waitForDone(60000); // a cancelled parse stops at its next check
+        load::backgroundPool().waitForDone(60000); // a cancelled parse stops at its next check
         QCoreApplication::processEvents();
         if (round == 9)
             afterWarmUp = residentBytes();

@@ -26,6 +26,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTabWidget>
@@ -260,6 +261,9 @@ void TestDesktop::recentFilesListBehaviour() {
         recent.add(m_dir.filePath(QStringLiteral("n%1.json").arg(i)));
     QCOMPARE(recent.sources().size(), views::RecentFiles::MaxEntries);
     QCOMPARE(recent.sources().first(), m_dir.filePath(QStringLiteral("n14.json")));
+    // Written to the settings file off the GUI thread, one write at a time in order: the last list is
+    // what the next run reads.
+    QTRY_COMPARE(QSettings().value(QStringLiteral("recent/sources")).toStringList(), recent.sources());
 
     // The menu: numbered entries, most recent first, then Clear Menu; every window sees one list.
     views::RecentFiles other;

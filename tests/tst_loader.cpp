@@ -1,4 +1,5 @@
 // The loader: every SOURCE form, failures, cancellation, replacement, the size cap, capture time, progress.
+#include "load/backgroundpool.h"
 #include "load/loader.h"
 
 #include <QDir>
@@ -59,7 +60,7 @@ QByteArray bigWorkerList(int workers) {
 
 // Waits for the pool threads a cancelled parse may still occupy, then delivers any queued signal.
 void drain() {
-    QThreadPool::globalInstance()->waitForDone(30000);
+    hwi::load::backgroundPool().waitForDone(30000);
     QCoreApplication::processEvents();
     QTest::qWait(50);
 }

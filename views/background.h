@@ -1,16 +1,18 @@
 #pragma once
 
+#include "load/backgroundpool.h"
+
 #include <QFutureWatcher>
 #include <QObject>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <type_traits>
 #include <utility>
 
 namespace hwi::views {
 
-// Runs work() on the global thread pool, then done(result) on context's thread; not at all when context is
-// destroyed first. What reads every worker of a large document goes this way, off the GUI thread.
+// Runs work() on the background pool (load::startInBackground(), not the global pool), then done(result)
+// on context's thread; not at all when context is destroyed first. What reads every worker of a large
+// document goes this way, off the GUI thread.
 template <typename Work, typename Done> void runInBackground(QObject* context, Work work, Done done) {
     using Result = std::invoke_result_t<Work>;
     auto* watcher = new QFutureWatcher<Result>(context);
@@ -19,7 +21,7 @@ template <typename Work, typename Done> void runInBackground(QObject* context, W
                          watcher->deleteLater();
                          done(watcher->result());
                      });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    watcher->setFuture(load::startInBackground(std::move(work)));
 }
 
 } // namespace hwi::views

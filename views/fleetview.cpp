@@ -10,6 +10,7 @@
 
 #include "itemmodels/pivotmodel.h"
 #include "itemmodels/timeformat.h"
+#include "load/backgroundpool.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -208,7 +209,7 @@ void FleetView::rebuild() {
         return;
     }
     m_summary->setText(tr("Counting %1…").arg(workersText(int(m_input.workers.size()))));
-    m_watcher.setFuture(QtConcurrent::run(std::move(job)));
+    m_watcher.setFuture(load::startInBackground(std::move(job)));
 }
 
 void FleetView::apply(models::FleetFigures figures) {

@@ -356,7 +356,12 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
                 m_detail->setProvenance(*snapshot->document, *prepared.provenance);
             m_model->setPrepared(std::move(prepared.rows));
             statusBar()->clearMessage();
-            showPreparedSnapshot(snapshot);
+            // Installing 100,000 rows takes most of a frame: the detail, raw view and the rest follow in
+            // the next turn, so that the table paints and the event loop answers in between (issue 19).
+            QTimer::singleShot(0, this, [this, snapshot] {
+                if (m_model->snapshot() == snapshot && !m_preparing)
+                    showPreparedSnapshot(snapshot);
+            });
         });
 }
 

@@ -7,12 +7,30 @@
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <atomic>
 
 namespace hwi::views {
 
 namespace {
 
 const QString SourcesKey = QStringLiteral("recent/sources");
+
+// Writing the settings file syncs it to disk (10-15 ms here, more on a busy disk), which held the turn that
+// shows a new document: the list is written on a thread of its own, one write at a time and in order.
+// Until the last one is written, every window reads the list waiting to be written.
+QThreadPool& writer() {
+    static QThreadPool pool;
+    pool.setMaxThreadCount(1);
+    return pool;
+}
+std::atomic_int writesWaiting{0};
+QStringList& lastStored() { // read and written on the GUI thread only
+    static QStringList list;
+    return list;
+}
 
 // "workers.json — /home/me/dumps" for files, the URL itself otherwise; '&' doubled for the menu.
 QString entryText(int number, const QString& source) {
@@ -30,7 +48,13 @@ QString entryText(int number, const QString& source) {
 RecentFiles::RecentFiles(QObject* parent)
     : QObject(parent) {}
 
+RecentFiles::~RecentFiles() {
+    writer().waitForDone(); // written before the application's settings and names go
+}
+
 QStringList RecentFiles::sources() const {
+    if (writesWaiting.load() > 0)
+        return lastStored();
     return QSettings().value(SourcesKey).toStringList();
 }
 
@@ -71,7 +95,14 @@ void RecentFiles::clear() {
 }
 
 void RecentFiles::store(const QStringList& sources) {
-    QSettings().setValue(SourcesKey, sources);
+    lastStored() = sources;
+    ++writesWaiting;
+    QtConcurrent::run(&writer(), [sources] {
+        QSettings settings;
+        settings.setValue(SourcesKey, sources);
+        settings.sync();
+        --writesWaiting;
+    });
 }
 
 QMenu* RecentFiles::createMenu(QWidget* parent) {

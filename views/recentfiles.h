@@ -19,6 +19,7 @@ public:
     static constexpr int MaxEntries = 10;
 
     explicit RecentFiles(QObject* parent = nullptr);
+    ~RecentFiles() override;
 
     QStringList sources() const;
     void add(const QString& source);

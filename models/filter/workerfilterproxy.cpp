@@ -124,11 +124,16 @@ void WorkerFilterProxy::readWorkers() {
     const QAbstractItemModel* source = sourceModel();
     const int rows = source ? source->rowCount() : 0;
     m_workers.assign(std::size_t(rows), -1);
-    for (int row = 0; row < rows; ++row) {
-        bool ok = false;
-        const int worker = source->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
-        m_workers[std::size_t(row)] = ok ? worker : -1;
-    }
+    for (int row = 0; row < rows; ++row)
+        m_workers[std::size_t(row)] = workerOfRow(row);
+}
+
+int WorkerFilterProxy::workerOfRow(int sourceRow) const {
+    if (m_table) // the same answer without a QVariant per row: 100,000 rows are read on every reset
+        return m_table->workerIndexOf(sourceRow);
+    bool ok = false;
+    const int worker = sourceModel()->index(sourceRow, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
+    return ok ? worker : -1;
 }
 
 bool WorkerFilterProxy::accepts(int sourceRow) const {

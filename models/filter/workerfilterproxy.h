@@ -85,6 +85,7 @@ private:
     void onSourceReset();
     void ensureIndex();
     void readWorkers();
+    int workerOfRow(int sourceRow) const; // the source row's WorkerIndexRole, -1 for none
 
     void sourceAboutToBeReset();
     void sourceReset();

@@ -167,13 +167,12 @@ void WorkerFilterProxy::sourceDataChanged(const QModelIndex& topLeft, const QMod
     const bool values = roles.isEmpty() || roles.contains(models::RawValueRole);
     const bool changes = roles.isEmpty() || roles.contains(WorkerTableModel::ChangeKindRole);
     bool again = changes && m_query.usesChange();
-    if (roles.isEmpty() || roles.contains(WorkerTableModel::WorkerIndexRole)) {
+    // The worker index is read from column 0 (the same on every cell): a change right of it, such as a
+    // placement's columns, leaves the rows' workers as they were.
+    if (topLeft.column() == 0 && (roles.isEmpty() || roles.contains(WorkerTableModel::WorkerIndexRole))) {
         forgetAnswer();
-        const QAbstractItemModel* source = sourceModel();
         for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
-            bool ok = false;
-            int worker = source->index(row, 0).data(WorkerTableModel::WorkerIndexRole).toInt(&ok);
-            worker = ok ? worker : -1;
+            const int worker = workerOfRow(row);
             again = again || (worker != m_workers[std::size_t(row)] && !m_query.isEmpty());
             m_workers[std::size_t(row)] = worker;
         }

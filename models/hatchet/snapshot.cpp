@@ -70,8 +70,8 @@ std::vector<Problem> validate(const json::Document& doc, Shape shape) {
     } else {
         std::vector<std::size_t> indices(parts.size());
         std::iota(indices.begin(), indices.end(), 0);
-        // A pool of its own: called from a global pool thread (a Loader's parse), blockingMap on the global
-        // pool ran every part on the calling thread; here they run at once.
+        // A pool of its own: called from a pool thread (a Loader's parse), blockingMap on that same pool ran
+        // every part on the calling thread; here they run at once.
         static QThreadPool pool;
         QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) { parts[i](found[i]); });
     }

@@ -305,6 +305,10 @@ const analysis::WorkerChange* WorkerTableModel::changeOf(int row) const {
     return row >= 0 && row < rowCount() ? m_rows[std::size_t(row)].change : nullptr;
 }
 
+int WorkerTableModel::workerIndexOf(int row) const {
+    return row >= 0 && row < rowCount() ? m_rows[std::size_t(row)].worker : -1;
+}
+
 void WorkerTableModel::setUsageSeries(QHash<QString, QList<qint64>> series) {
     m_usage = std::move(series);
     if (!m_rows.empty())

@@ -107,6 +107,8 @@ public:
     std::shared_ptr<const analysis::SnapshotDiff> comparison() const { return m_diff; }
     // The change of a row in the comparison (null for none).
     const analysis::WorkerChange* changeOf(int row) const;
+    // A row's WorkerIndexRole without a QVariant (-1 for a gone row): what a proxy reads for every row.
+    int workerIndexOf(int row) const;
     // Used units per worker id over a history, oldest first (-1 where unknown): the Usage column.
     void setUsageSeries(QHash<QString, QList<qint64>> series);
     // The "Can it run?" placement over this snapshot's workers: the Verdict and Rank columns. Null empties

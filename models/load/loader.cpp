@@ -1,4 +1,5 @@
 #include "loader.h"
+#include "backgroundpool.h"
 #include "bytesize.h"
 #include "loaderjob.h"
 
@@ -380,7 +381,7 @@ void Loader::runOffThread(Job& job, std::function<Outcome()> task,
         job.watcher.release()->deleteLater(); // inside its own signal
         (this->*done)(job, outcome);
     });
-    job.watcher->setFuture(QtConcurrent::run(std::move(task)));
+    job.watcher->setFuture(startInBackground(std::move(task)));
 }
 
 void Loader::finishWithSnapshot(Job& job, const Outcome& outcome) {

@@ -3,11 +3,11 @@
 #include "export/atomicwrite.h"
 #include "itemmodels/timeformat.h"
 #include "live/httperrors.h"
+#include "load/backgroundpool.h"
 #include "load/bytesize.h"
 
 #include <QFutureWatcher>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace hwi::session {
 
@@ -329,7 +329,7 @@ void Session::indexInBackground() {
         m_index = watcher->result();
         Q_EMIT indexed(m_index);
     });
-    watcher->setFuture(QtConcurrent::run(
+    watcher->setFuture(load::startInBackground(
         [snapshot = m_snapshot] { return std::make_shared<const filter::WorkerIndex>(*snapshot); }));
 }
 

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
+
+namespace hwi::load {
+
+// Where long work off the GUI thread runs: a parse, the filter's index, counts over every worker. Not
+// QThreadPool::globalInstance(): Qt 6.4's raster painter splits large fills and lines into tasks on the
+// global pool and waits for them, so a global pool busy with a 1 GB parse held the window's first paint
+// for half a second (issue 19). The global pool is left to short work the GUI thread waits for: Qt's
+// painting, a filter keystroke's match, a column sort.
+QThreadPool& backgroundPool();
+
+// Lowers the calling thread's priority (nice 10, once per thread; Linux gives each thread its own nice
+// value), so that the GUI thread is scheduled first while both cores parse.
+void lowerThreadPriority();
+
+// Runs work() on backgroundPool(), at the lowered priority.
+template <typename Work> auto startInBackground(Work work) {
+    return QtConcurrent::run(&backgroundPool(), [work = std::move(work)]() mutable {
+        lowerThreadPriority();
+        return work();
+    });
+}
+
+} // namespace hwi::load
