@@ -11,6 +11,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <random>
+
 using hwi::filter::containsBytes;
 using hwi::filter::Query;
 using hwi::filter::QueryError;
@@ -85,13 +87,16 @@ private Q_SLOTS:
 };
 
 // The search behind every "contains" term agrees with std::string_view::find for needles at every offset,
-// across the 16-byte blocks and the tail, and for near misses (first and last byte right, middle wrong).
+// across the 16- and 32-byte blocks and the last block that overlaps them, and for near misses (first and
+// last byte right, middle wrong); in each way this processor can search.
 void TestFilter::substringSearch() {
-    std::uint32_t state = 12345;
-    const auto next = [&state] { return state = state * 1664525u + 1013904223u; };
+    const auto kernels = hwi::filter::availableSubstringKernels();
+    QVERIFY(!kernels.empty());
+    std::mt19937 random(12345); // not a bare LCG: its low bits repeat every few draws, and so did the texts
+    const auto next = [&random] { return std::uint32_t(random()); };
     const char alphabet[] = {'a', 'b', 'r', '\x01'};
-    for (int round = 0; round < 20000; ++round) {
-        std::string haystack(next() % 90, ' ');
+    for (int round = 0; round < 40000; ++round) {
+        std::string haystack(next() % 150, ' ');
         for (char& c : haystack)
             c = alphabet[next() % 4];
         std::string needle;
@@ -110,6 +115,12 @@ void TestFilter::substringSearch() {
         QVERIFY2(containsBytes(haystack, needle) == expected,
                  qPrintable(QStringLiteral("'%1' in '%2'")
                                 .arg(QString::fromStdString(needle), QString::fromStdString(haystack))));
+        for (const hwi::filter::SubstringKernel kernel : kernels) {
+            QVERIFY2(containsBytes(haystack, needle, kernel) == expected,
+                     qPrintable(QStringLiteral("kernel %1: '%2' in '%3'")
+                                    .arg(int(kernel))
+                                    .arg(QString::fromStdString(needle), QString::fromStdString(haystack))));
+        }
     }
     QVERIFY(containsBytes("render", ""));
     QVERIFY(!containsBytes("", "r"));

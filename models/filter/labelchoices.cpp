@@ -12,8 +12,8 @@ namespace hwi::filter {
 QStringList labelChoices(const hatchet::Snapshot& snapshot, qsizetype most) {
     QSet<QString> seen;
     for (std::size_t i = 0; i < snapshot.workers.size() && seen.size() < most; ++i) {
-        for (const hatchet::Label& label : snapshot.worker(i).labels()) {
-            seen.insert(label.key); // any value
+        for (const hatchet::LabelText& label : snapshot.worker(i).labelTexts()) { // no metadata to read
+            seen.insert(label.key);                                               // any value
             seen.insert(label.key + QLatin1Char('=') + label.value);
             if (seen.size() >= most)
                 break;
