@@ -356,11 +356,19 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
                 m_detail->setProvenance(*snapshot->document, *prepared.provenance);
             m_model->setPrepared(std::move(prepared.rows));
             statusBar()->clearMessage();
-            // Installing 100,000 rows takes most of a frame: the detail, raw view and the rest follow in
-            // the next turn, so that the table paints and the event loop answers in between (issue 19).
-            QTimer::singleShot(0, this, [this, snapshot] {
-                if (m_model->snapshot() == snapshot && !m_preparing)
-                    showPreparedSnapshot(snapshot);
+            // Installing 100,000 rows takes half a frame: the detail, raw view and the rest follow in two
+            // more turns, so that the table paints and the event loop answers in between (issue 19).
+            const auto stillShowing = [this, snapshot] {
+                return m_model->snapshot() == snapshot && !m_preparing;
+            };
+            QTimer::singleShot(0, this, [this, snapshot, stillShowing] {
+                if (!stillShowing())
+                    return;
+                showPreparedContent(snapshot);
+                QTimer::singleShot(0, this, [this, snapshot, stillShowing] {
+                    if (stillShowing())
+                        finishShowing(snapshot);
+                });
             });
         });
 }
@@ -378,11 +386,19 @@ void MainWindow::prepareProvenance(const std::shared_ptr<const hatchet::Snapshot
 }
 
 void MainWindow::showPreparedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
+    showPreparedContent(snapshot);
+    finishShowing(snapshot);
+}
+
+void MainWindow::showPreparedContent(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
     m_messageBar->hide();
     m_detail->setSnapshot(snapshot);
     m_documentRaw->setDocument(snapshot->document);
     showSnapshotEverywhere();
     resizeDocks({m_problems}, {m_problems->preferredHeight()}, Qt::Vertical); // its rows, or a line
+}
+
+void MainWindow::finishShowing(const std::shared_ptr<const hatchet::Snapshot>& snapshot) {
     if (m_proxy->rowCount() > 0)
         m_table->selectRow(0);
     if (!snapshot->note.isEmpty())

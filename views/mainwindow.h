@@ -143,6 +143,10 @@ private:
     void connectSession();
     void showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void showPreparedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
+    // showPreparedSnapshot() in two steps (a large document's, in turns of their own): the detail, raw
+    // view, problems and filter choices; then the first row selected, the title and snapshotShown().
+    void showPreparedContent(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
+    void finishShowing(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void prepareProvenance(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void showRefreshedSnapshot(const std::shared_ptr<const hatchet::Snapshot>& snapshot);
     void showSnapshotEverywhere();
