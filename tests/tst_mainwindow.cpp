@@ -87,6 +87,7 @@ class TestMainWindow : public QObject {
 private Q_SLOTS:
     void opensAndShowsEveryWorker();
     void loadsWhileTheGlobalThreadPoolIsBusy();
+    void filteringKeepsTheShownWorkersDetail();
     void detailShowsSelectedWorker();
     void longTitlesNeverWidenTheWindow_data();
     void longTitlesNeverWidenTheWindow();
@@ -146,6 +147,32 @@ void TestMainWindow::loadsWhileTheGlobalThreadPoolIsBusy() {
     window.setFilter(QStringLiteral("status:paused"));
     QTRY_COMPARE(window.workerProxy()->rowCount(), 1);
     QVERIFY(indexed.count() == 1 || indexed.wait(10000));
+}
+
+// A filter keystroke or a sort that keeps the selected worker keeps its detail as the user left it (the
+// row picked in a detail page, which a rebuild resets); one that hides the worker clears the detail.
+void TestMainWindow::filteringKeepsTheShownWorkersDetail() {
+    views::MainWindow window;
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    window.workerTable()->selectRow(rowNamed(*window.workerTable(), QStringLiteral("report-builder")));
+    QTableView* page = window.currentDetailTable();
+    QVERIFY(page && page->model()->rowCount() > 2);
+    page->setCurrentIndex(page->model()->index(2, 0));
+    const QString picked = page->currentIndex().data().toString();
+
+    window.setFilter(QStringLiteral("report"));
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 1);
+    window.workerTable()->sortByColumn(WorkerTableModel::StatusColumn, Qt::DescendingOrder);
+    QCOMPARE(page->currentIndex().row(), 2);
+    QCOMPARE(page->currentIndex().data().toString(), picked);
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow),
+             QStringLiteral("report-builder"));
+
+    window.setFilter(QStringLiteral("name:nobody"));
+    QTRY_COMPARE(window.workerProxy()->rowCount(), 0);
+    QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow), QString());
 }
 
 void TestMainWindow::detailShowsSelectedWorker() {

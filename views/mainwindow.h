@@ -153,6 +153,15 @@ private:
     void showError(const load::LoadError& error, bool stale);
     void updateReferenceTime();
     void selectionChanged();
+    // After a layout change (filter keystroke, sort, verdicts): selectionChanged() unless the current row
+    // is still the worker the detail shows.
+    void layoutKeptOrMovedCurrentRow();
+    struct DetailShown {
+        std::weak_ptr<const hatchet::Snapshot> snapshot;
+        int sourceRow = -1;
+        int worker = -1;
+    };
+    DetailShown currentDetail() const;
     void applyFilter(const QString& query);
     void updateFilterCounts();
     void setUpFleet();
@@ -195,6 +204,7 @@ private:
     models::WorkerTableModel* m_model;
     // A new large document whose table rows are being extracted off the GUI thread (showNewSnapshot()).
     std::shared_ptr<const hatchet::Snapshot> m_preparing;
+    DetailShown m_detailShown; // what selectionChanged() last gave the detail
     filter::WorkerFilterProxy* m_proxy;
     FilterBar* m_filterBar;
     WorkerTableView* m_table;
