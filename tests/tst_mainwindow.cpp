@@ -88,6 +88,7 @@ private Q_SLOTS:
     void opensAndShowsEveryWorker();
     void loadsWhileTheGlobalThreadPoolIsBusy();
     void filteringKeepsTheShownWorkersDetail();
+    void detailPagesFitTheirContentWhenShown();
     void detailShowsSelectedWorker();
     void longTitlesNeverWidenTheWindow_data();
     void longTitlesNeverWidenTheWindow();
@@ -173,6 +174,36 @@ void TestMainWindow::filteringKeepsTheShownWorkersDetail() {
     window.setFilter(QStringLiteral("name:nobody"));
     QTRY_COMPARE(window.workerProxy()->rowCount(), 0);
     QCOMPARE(metadataValue(*window.detail(), models::MetadataModel::NameRow), QString());
+}
+
+// A detail page fits its columns to the selected worker's values when it comes into view (pages out of
+// view are not measured on every selection): no value is cut short in a column but the last, which
+// stretches.
+void TestMainWindow::detailPagesFitTheirContentWhenShown() {
+    views::MainWindow window;
+    window.resize(1366, 768);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy shown(&window, &views::MainWindow::snapshotShown);
+    window.open(Fixtures + QStringLiteral("/list-current.json"));
+    QVERIFY(shown.wait(10000));
+    window.workerTable()->selectRow(rowNamed(*window.workerTable(), QStringLiteral("order-processor")));
+    QTabWidget& tabs = *window.detail()->tabs();
+    const int labels = tabStarting(tabs, QStringLiteral("Labels"));
+    QVERIFY(labels >= 0 && tabs.currentIndex() != labels);
+    tabs.setCurrentIndex(labels);
+    QTableView* table = window.currentDetailTable();
+    QVERIFY(table && table->isVisible() && table->model()->rowCount() > 0);
+    const QAbstractItemView& view = *table; // sizeHintForColumn() is public there
+    for (int column = 0; column + 1 < table->model()->columnCount(); ++column) {
+        if (table->isColumnHidden(column))
+            continue;
+        QVERIFY2(table->columnWidth(column) >= view.sizeHintForColumn(column),
+                 qPrintable(QStringLiteral("column %1: %2 px for %3 px of content")
+                                .arg(column)
+                                .arg(table->columnWidth(column))
+                                .arg(view.sizeHintForColumn(column))));
+    }
 }
 
 void TestMainWindow::detailShowsSelectedWorker() {

@@ -146,14 +146,28 @@ void SectionView::updateEmptyState() {
     m_stack->setCurrentWidget(empty ? static_cast<QWidget*>(m_empty) : m_table);
     // Nothing to filter: no box, unless it holds text that still applies (the user can clear it).
     m_filter->setHidden(sourceEmpty && m_filter->text().isEmpty());
-    if (!empty) {
-        m_table->resizeColumnsToContents(); // small per-worker tables: fit their content
-        // That sized the last column to its content too: let it take the rest of the width again.
-        QHeaderView* header = m_table->horizontalHeader();
-        if (header->stretchLastSection()) {
-            header->setStretchLastSection(false);
-            header->setStretchLastSection(true);
-        }
+    // Measuring every cell's text is most of what selecting a worker costs: the pages not in view are
+    // fitted when they are shown.
+    m_fitWhenShown = !empty && !isVisible();
+    if (!empty && !m_fitWhenShown)
+        fitColumns();
+}
+
+void SectionView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (m_fitWhenShown) {
+        m_fitWhenShown = false;
+        fitColumns();
+    }
+}
+
+void SectionView::fitColumns() {
+    m_table->resizeColumnsToContents(); // small per-worker tables: fit their content
+    // That sized the last column to its content too: let it take the rest of the width again.
+    QHeaderView* header = m_table->horizontalHeader();
+    if (header->stretchLastSection()) {
+        header->setStretchLastSection(false);
+        header->setStretchLastSection(true);
     }
 }
 

@@ -39,9 +39,13 @@ public:
     // Adds a widget (e.g. a toggle) to the right of the filter box.
     void addToFilterRow(QWidget* widget);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void applyFilter();
     void updateEmptyState();
+    void fitColumns();
 
     QAbstractItemModel* m_model;
     models::RawValueSortProxy* m_proxy;
@@ -53,6 +57,7 @@ private:
     QString m_emptyText;
     QString m_noMatchText;
     QTimer m_debounce;
+    bool m_fitWhenShown = false; // rows changed while the page was hidden
 };
 
 // Common settings for every table in the window: fast on large models, sortable, resizable.
