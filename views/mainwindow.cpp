@@ -13,6 +13,7 @@
 #include "itemmodels/metadatamodel.h"
 #include "itemmodels/timeformat.h"
 #include "itemmodels/workertablemodel.h"
+#include "load/backgroundpool.h"
 #include "messagebar.h"
 #include "problemspanel.h"
 #include "rawjsonview.h"
@@ -60,6 +61,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_status(new SessionStatus(m_session, statusBar()))
     , m_problems(new ProblemsPanel(this)) {
     setWindowTitle(tr("Hatchet Worker Inspector"));
+    load::setBackgroundYieldsToGui(true); // parsing and indexing never starve this thread's paints
     m_session->setInsecureConfirmation([this](const QString& host) { return confirmInsecure(host); });
     setUpWorkerTable();
     layOut();

@@ -1,5 +1,7 @@
 #include "backgroundpool.h"
 
+#include <atomic>
+
 #if defined(Q_OS_LINUX)
 #include <sys/resource.h>
 #include <unistd.h>
@@ -12,7 +14,17 @@ QThreadPool& backgroundPool() {
     return pool;
 }
 
+namespace {
+std::atomic_bool yieldsToGui{false};
+} // namespace
+
+void setBackgroundYieldsToGui(bool yields) {
+    yieldsToGui = yields;
+}
+
 void lowerThreadPriority() {
+    if (!yieldsToGui)
+        return;
 #if defined(Q_OS_LINUX)
     // QThread's priorities do nothing under Linux's default scheduler; a thread's nice value does.
     constexpr int BackgroundNice = 10;

@@ -14,11 +14,15 @@ namespace hwi::load {
 // painting, a filter keystroke's match, a column sort.
 QThreadPool& backgroundPool();
 
-// Lowers the calling thread's priority (nice 10, once per thread; Linux gives each thread its own nice
-// value), so that the GUI thread is scheduled first while both cores parse.
+// Whether work started with startInBackground() yields to the GUI thread: its thread's priority lowered
+// (nice 10, once per thread; Linux gives each thread its own nice value), so that the GUI thread is
+// scheduled first while both cores parse. The window turns it on; a command-line run, which has no GUI
+// thread to favour, keeps its threads at the priority it was started with.
+void setBackgroundYieldsToGui(bool yields);
+// Lowers the calling thread's priority as above when the background yields to the GUI.
 void lowerThreadPriority();
 
-// Runs work() on backgroundPool(), at the lowered priority.
+// Runs work() on backgroundPool(), at the lowered priority when the background yields to the GUI.
 template <typename Work> auto startInBackground(Work work) {
     return QtConcurrent::run(&backgroundPool(), [work = std::move(work)]() mutable {
         lowerThreadPriority();
