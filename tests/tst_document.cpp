@@ -186,6 +186,8 @@ Document::ParseResult parseWhileArriving(const QByteArray& json, qsizetype deliv
         const qsizetype end = delivered < 0 ? json.size() : delivered;
         for (qsizetype at = 0; at < end;) {
             const qsizetype slice = std::min<qsizetype>(end - at, 1 + random() % (random() % 4 ? 97 : 98304));
+            if (random() % 2) // as the Loader does before a read: bytes already written stay as they are
+                bytes->prepare(slice);
             std::memcpy(bytes->writePosition(), json.constData() + at, size_t(slice));
             bytes->commit(slice);
             at += slice;
@@ -211,6 +213,7 @@ private Q_SLOTS:
     // Structure and text.
     void memberOrderIsSourceOrder();
     void duplicateKeysAreKept();
+    void keysOfTheSameSketch();
     void kinds();
     void numbersKeepTheirText_data();
     void numbersKeepTheirText();
@@ -250,6 +253,7 @@ private Q_SLOTS:
     void arrivalStopsEarly();
     void arrivalAborted();
     void bytesWithRoomAreNotCopied();
+    void preparedRoomKeepsWrittenBytes();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -287,6 +291,23 @@ void TestDocument::duplicateKeysAreKept() {
     QCOMPARE(doc->text(doc->child(root, 2)), QStringLiteral("second"));
     // Lookup by key finds the last occurrence, as Go's decoder and JSON.parse would.
     QCOMPARE(doc->member(root, "name"), doc->child(root, 2));
+}
+
+// Keys of one length that differ only where the node table's hash byte does not look (hashKey reads the
+// first, middle and last bytes) are still told apart, by their text.
+void TestDocument::keysOfTheSameSketch() {
+    const QByteArray longA = 'k' + QByteArray(150, 'a') + QByteArray(149, 'z');
+    const QByteArray longB = "kb" + longA.mid(2);
+    PARSE_OK(doc, R"({"kAxyz": 1, "kBxyz": 2, "kCxyz": 3, ")" + longA + R"(": 4, ")" + longB + R"(": 5})");
+    const NodeId root = doc->root();
+    QCOMPARE(doc->keySketch(doc->child(root, 0)), doc->keySketch(doc->child(root, 1)));
+    QCOMPARE(doc->member(root, "kAxyz"), doc->child(root, 0));
+    QCOMPARE(doc->member(root, "kBxyz"), doc->child(root, 1));
+    QCOMPARE(doc->member(root, "kCxyz"), doc->child(root, 2));
+    QCOMPARE(doc->member(root, "kDxyz"), NoNode);
+    QCOMPARE(doc->member(root, longA.toStdString()), doc->child(root, 3));
+    QCOMPARE(doc->member(root, longB.toStdString()), doc->child(root, 4));
+    QCOMPARE(doc->member(root, QByteArray('x' + longA.mid(1)).toStdString()), NoNode);
 }
 
 void TestDocument::kinds() {
@@ -429,7 +450,8 @@ void TestDocument::keysFoundFromTheirValues_data() {
     QTest::newRow("300 bytes to the value")
         << QByteArray("far") << (QByteArray(150, ' ') + ':' + QByteArray(149, '\n'));
     QTest::newRow("escaped quote and backslash") << QByteArray(R"(a\"b\\)") << QByteArray(": ");
-    for (const int length : {65533, 65534, 65535, 65536, 70000}) {
+    // The node table holds key lengths up to 254 bytes; from 255 on the source is read back.
+    for (const int length : {253, 254, 255, 256, 300, 65535, 65536, 70000}) {
         QTest::addRow("%d bytes", length) << QByteArray(length, 'k') << QByteArray(":");
         // Ends in an escaped backslash, holds an escaped quote: the opening quote must still be found.
         QTest::addRow("%d bytes, escapes", length)
@@ -1053,6 +1075,22 @@ void TestDocument::bytesWithRoomAreNotCopied() {
     QCOMPARE(static_cast<const void*>(doc->source().constData()),
              static_cast<const void*>(bytes.constData()));
     QCOMPARE(doc->source(), text);
+}
+
+// Pages prepared ahead of a read (ArrivingBytes::prepare) keep what was written on them before.
+void TestDocument::preparedRoomKeepsWrittenBytes() {
+    const QByteArray json = "[" + QByteArray(3 * 4096 + 100, ' ') + "1]";
+    hwi::json::ArrivingBytes bytes(json.size());
+    for (qsizetype at = 0; at < json.size();) {
+        const qsizetype slice = std::min<qsizetype>(json.size() - at, 1000);
+        bytes.prepare(bytes.room()); // all the rest, from within a page already written
+        std::memcpy(bytes.writePosition(), json.constData() + at, size_t(slice));
+        bytes.commit(slice);
+        at += slice;
+    }
+    bytes.prepare(1); // no room left: nothing to do
+    bytes.finish();
+    QCOMPARE(bytes.take(), json);
 }
 
 void TestDocument::nestingLimit_data() {

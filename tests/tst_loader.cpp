@@ -16,6 +16,9 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <thread>
+
+#include <sys/resource.h>
 #include <unistd.h>
 
 using hwi::hatchet::Shape;
@@ -129,6 +132,7 @@ private Q_SLOTS:
 
     void cancelBeforeRead();
     void cancelWhileParsing();
+    void backgroundPriority();
     void cancelWhenIdle();
     void newLoadReplacesRunningOne();
     void newLoadReplacesParsingOne();
@@ -652,6 +656,32 @@ void TestLoader::progressAndParsing() {
     const auto timings = loaded.at(0).at(1).value<LoadTimings>();
     QVERIFY(timings.readMs >= 0);
     QVERIFY(timings.parseMs >= 0);
+}
+
+// Background work runs at nice 10 only where it yields to a GUI thread (the window turns that on); a
+// command-line run leaves its threads at its own priority, so its parse does not give way to every other
+// process on the machine.
+void TestLoader::backgroundPriority() {
+#if defined(Q_OS_LINUX)
+    const auto niceOfANewThread = [] {
+        int nice = 0;
+        std::thread([&] {
+            hwi::load::lowerThreadPriority();
+            nice = getpriority(PRIO_PROCESS, id_t(gettid()));
+        }).join();
+        return nice;
+    };
+    const int own = getpriority(PRIO_PROCESS, 0);
+    if (own >= 10)
+        QSKIP("this test runs at nice 10 or more already");
+    QCOMPARE(niceOfANewThread(), own); // the default: a command-line run's
+    hwi::load::setBackgroundYieldsToGui(true);
+    QCOMPARE(niceOfANewThread(), 10);
+    hwi::load::setBackgroundYieldsToGui(false);
+    QCOMPARE(niceOfANewThread(), own);
+#else
+    QSKIP("thread priorities are only lowered on Linux");
+#endif
 }
 
 QTEST_GUILESS_MAIN(TestLoader)

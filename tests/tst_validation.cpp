@@ -395,6 +395,20 @@ void TestValidation::duplicateKeys_data() {
                                       "7); both are kept"),
                        QStringLiteral("/a: warning: duplicate key 'a' (first at line 1, column "
                                       "7); both are kept")};
+    // One length and the same first, middle and last bytes (the node table's sketch): only the text tells.
+    QTest::newRow("same sketch, different keys")
+        << QByteArray(R"({"kAxyz": 1, "kBxyz": 2, "kCxyz": 3})") << QStringList();
+    QTest::newRow("same sketch, one duplicate")
+        << QByteArray(R"({"kAxyz": 1, "kBxyz": 2, "kAxyz": 3})")
+        << QStringList{QStringLiteral("/kAxyz: warning: duplicate key 'kAxyz' (first at line 1, column "
+                                      "11); both are kept")};
+    const QByteArray longKey = QByteArray(150, 'a') + QByteArray(150, 'z');
+    QTest::newRow("300-byte keys")
+        << QByteArray(R"({")" + longKey + R"(": 1, "b)" + longKey.mid(1) + R"(": 2, ")" + longKey +
+                      R"(": 3})")
+        << QStringList{QStringLiteral("/%1: warning: duplicate key '%1' (first at line 1, column 306); both "
+                                      "are kept")
+                           .arg(QString::fromLatin1(longKey))};
     QTest::newRow("same key, different objects")
         << QByteArray(R"({"x": {"a": 1}, "y": {"a": 2}})") << QStringList();
 }

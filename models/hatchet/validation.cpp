@@ -422,15 +422,6 @@ void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::v
                            .arg(at.column)});
     };
     constexpr std::uint32_t Small = 24;
-    std::array<std::string_view, Small> keys;
-    // Length, first and last byte of each key: pairs that differ there skip the comparison of their bytes.
-    std::array<std::uint32_t, Small> sketches;
-    const auto sketch = [](std::string_view key) {
-        return key.empty() ? 0u
-                           : static_cast<std::uint32_t>(key.size()) << 16 |
-                                 static_cast<std::uint32_t>(static_cast<unsigned char>(key.front())) << 8 |
-                                 static_cast<unsigned char>(key.back());
-    };
     std::string scratch;
     std::unordered_map<std::string, NodeId> seen;
     for (NodeId id = from; id < to; ++id) {
@@ -439,15 +430,15 @@ void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::v
             continue;
         const NodeId first = doc.child(id, 0);
         bool escaped = false;
-        for (std::uint32_t i = 0; i < count && i < Small; ++i) {
-            keys[i] = doc.rawKey(first + i);
-            sketches[i] = sketch(keys[i]);
-            escaped = escaped || doc.keyHasEscapes(first + i);
-        }
+        for (std::uint32_t i = 0; i < std::min(count, Small) && !escaped; ++i)
+            escaped = doc.keyHasEscapes(first + i);
         if (count <= Small && !escaped) { // the common case: pairwise, no allocation
-            for (std::uint32_t i = 1; i < count; ++i) {
+            // Keys are read only where the node table's sketches match: a key's text is a cache miss.
+            std::array<std::uint16_t, Small> sketches;
+            for (std::uint32_t i = 0; i < count; ++i) {
+                sketches[i] = doc.keySketch(first + i);
                 for (std::uint32_t j = 0; j < i; ++j) {
-                    if (sketches[i] == sketches[j] && keys[i] == keys[j]) {
+                    if (sketches[i] == sketches[j] && doc.rawKey(first + i) == doc.rawKey(first + j)) {
                         report(first + i, first + j);
                         break;
                     }

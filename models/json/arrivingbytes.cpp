@@ -2,7 +2,13 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
+
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace hwi::json {
 
@@ -41,6 +47,21 @@ void ArrivingBytes::commit(qsizetype bytes) {
         m_arrived = m_written;
     }
     m_changed.notify_all();
+}
+
+void ArrivingBytes::prepare(qsizetype bytes) {
+#if defined(Q_OS_LINUX) && defined(MADV_POPULATE_WRITE)
+    static const auto page = static_cast<quintptr>(sysconf(_SC_PAGESIZE));
+    bytes = std::min(bytes, room());
+    if (bytes <= 0)
+        return;
+    // Whole pages: the first and last may hold bytes already written, which populating leaves as they are.
+    const auto from = reinterpret_cast<quintptr>(writePosition()) & ~(page - 1);
+    const auto to = reinterpret_cast<quintptr>(writePosition() + bytes);
+    ::madvise(reinterpret_cast<void*>(from), to - from, MADV_POPULATE_WRITE); // a failure costs the faults
+#else
+    Q_UNUSED(bytes)
+#endif
 }
 
 void ArrivingBytes::finish() {

@@ -3,7 +3,6 @@
 #include "scan.h"
 
 #include <algorithm>
-#include <cstring>
 
 namespace hwi::json {
 
@@ -123,21 +122,18 @@ NodeId Document::member(NodeId object, std::string_view key) const {
         return NoNode;
     const NodeId first = m_blocks[m_nodes[object].extent].first;
     const std::size_t shortLength = std::min<std::size_t>(key.size(), LongKey);
+    const std::uint8_t hash = hashKey(key);
     for (NodeId id = blockEnd(m_nodes[object].extent); id-- > first;) {
         if (m_nodes[id].tag & KeyEscaped) {
             if (unescape(rawKey(id)) == key)
                 return id;
             continue;
         }
-        // Length, then first byte, before memcmp: most members differ there, and the call is most of a
-        // lookup's cost.
-        if (m_nodes[id].keyLength != shortLength)
+        // Length and hash before the key's text: most members differ there, and reading the text (far
+        // from the node table) is most of a lookup's cost.
+        if (m_nodes[id].keyLength != shortLength || m_nodes[id].keyHash != hash)
             continue;
-        const std::string_view raw = rawKey(id);
-        if (raw.size() != key.size())
-            continue;
-        if (key.empty() ||
-            (raw.front() == key.front() && std::memcmp(raw.data(), key.data(), key.size()) == 0))
+        if (rawKey(id) == key)
             return id;
     }
     return NoNode;

@@ -71,6 +71,11 @@ public:
     bool isMember(NodeId id) const { return m_nodes[id].tag & IsMember; }
     // Whether the member key holds escapes, so that rawKey() and keyView() differ.
     bool keyHasEscapes(NodeId id) const { return m_nodes[id].tag & KeyEscaped; }
+    // A summary of a member's raw key (its length and a hash byte) read from the node table alone: members
+    // whose raw keys are equal have equal sketches, so unequal sketches spare reading the keys' text.
+    std::uint16_t keySketch(NodeId id) const {
+        return static_cast<std::uint16_t>(m_nodes[id].keyLength << 8 | m_nodes[id].keyHash);
+    }
 
     // Source text of a scalar: the number as written, the string with its quotes and escapes, the literal.
     std::string_view rawScalar(NodeId id) const;
@@ -96,7 +101,7 @@ public:
 private:
     friend class Builder;
     static constexpr std::uint32_t NoBlock = UINT32_MAX;     // an empty container's extent
-    static constexpr std::uint16_t LongKey = UINT16_MAX;     // keyLength of a key this long or longer
+    static constexpr std::uint8_t LongKey = UINT8_MAX;       // keyLength of a key this long or longer
     static constexpr std::uint8_t KeyGapUnknown = UINT8_MAX; // keyGap when the source must be read back
     // A tag byte per node: the Kind in the low bits, then whether key or string value hold escapes, and
     // whether the node is an object member.
@@ -107,8 +112,9 @@ private:
 
     struct Node {
         std::uint32_t valueOffset;
-        std::uint32_t extent;    // scalars: byte length of the token; containers: their block (or NoBlock)
-        std::uint16_t keyLength; // members: bytes between the key's quotes, LongKey from 65535 on
+        std::uint32_t extent;   // scalars: byte length of the token; containers: their block (or NoBlock)
+        std::uint8_t keyLength; // members: bytes between the key's quotes, LongKey from 255 on
+        std::uint8_t keyHash;   // members: hashKey() of the raw key
         std::uint8_t tag;
         std::uint8_t
             keyGap; // members: bytes from the key's closing quote to the value, KeyGapUnknown from 255
@@ -124,6 +130,15 @@ private:
         return block + 1 < m_blocks.size() ? m_blocks[block + 1].first : static_cast<NodeId>(m_nodes.size());
     }
 
+    // A byte from the first, middle and last bytes of a raw key: member() and keySketch() compare it before
+    // reading a key's text, which lies far apart in a large source (a cache miss a key).
+    static std::uint8_t hashKey(std::string_view raw) {
+        if (raw.empty())
+            return 0;
+        const auto byte = [&](std::size_t at) { return static_cast<std::uint32_t>(std::uint8_t(raw[at])); };
+        return static_cast<std::uint8_t>(
+            ((byte(0) | byte(raw.size() / 2) << 8 | byte(raw.size() - 1) << 16) * 0x9E3779B1u) >> 24);
+    }
     std::size_t blockHolding(NodeId id) const;
     // Offset of the key's first byte (after the opening quote) and its length, for a member.
     std::uint32_t keyStart(NodeId id, std::uint32_t* length) const;

@@ -109,7 +109,7 @@ private:
     // or the parse was cancelled.
     bool refill();
     bool cancelled();
-    void pushPending() { m_pendingNodes.push_back({0, 0, 0, 0, 0}); }
+    void pushPending() { m_pendingNodes.push_back({0, 0, 0, 0, 0, 0}); }
     // The end (exclusive) of the token starting at body offset from, trailing whitespace dropped.
     std::uint32_t tokenEnd(std::uint32_t from, std::uint32_t next) const {
         return from + static_cast<std::uint32_t>(
@@ -273,7 +273,8 @@ bool Builder::key() {
     }
     Document::Node& node = m_pendingNodes.back();
     node.tag |= Document::IsMember;
-    node.keyLength = static_cast<std::uint16_t>(std::min<std::size_t>(body.size(), Document::LongKey));
+    node.keyLength = static_cast<std::uint8_t>(std::min<std::size_t>(body.size(), Document::LongKey));
+    node.keyHash = Document::hashKey(body);
     m_i += 2;
     return true;
 }
@@ -417,7 +418,7 @@ Document::ParseResult Document::parse(const std::shared_ptr<ArrivingBytes>& byte
         if (token.front() == '"' && token.find('\\') != std::string_view::npos)
             tag |= ValueEscaped;
         doc->m_nodes.push_back({static_cast<std::uint32_t>(doc->m_bomLength + start),
-                                static_cast<std::uint32_t>(token.size()), 0, tag, 0});
+                                static_cast<std::uint32_t>(token.size()), 0, 0, tag, 0});
         return std::shared_ptr<const Document>(std::move(doc));
     }
     if (error || failure != Failure::None) {

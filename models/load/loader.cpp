@@ -193,7 +193,9 @@ void Loader::readLocalFile(Job& job) {
         if (!file.open(QIODevice::ReadOnly))
             problem = QStringLiteral("cannot read: %1").arg(file.errorString());
         for (qint64 reported = 0; problem.isEmpty() && !cancel->load() && bytes->room() > 0;) {
-            const qint64 got = file.read(bytes->writePosition(), std::min(bytes->room(), SliceBytes));
+            const qint64 slice = std::min(bytes->room(), SliceBytes);
+            bytes->prepare(slice);
+            const qint64 got = file.read(bytes->writePosition(), slice);
             if (got < 0)
                 problem = QStringLiteral("cannot read: %1").arg(file.errorString());
             if (got <= 0)
