@@ -1,12 +1,11 @@
 #include "snapshot.h"
 #include "validation.h"
 
-#include <QThreadPool>
+#include "load/backgroundpool.h"
+
 #include <QTimeZone>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include <functional>
-#include <numeric>
 
 namespace hwi::hatchet {
 
@@ -75,20 +74,6 @@ std::vector<Problem> sortedProblems(const json::Document& doc, std::vector<std::
         return doc.offset(a.node) < doc.offset(b.node);
     });
     return problems;
-}
-
-// Runs the parts on the thread pool at once and returns when all have.
-void runAtOnce(const std::vector<std::function<void()>>& parts) {
-    if (parts.size() == 1) {
-        parts.front()();
-        return;
-    }
-    std::vector<std::size_t> indices(parts.size());
-    std::iota(indices.begin(), indices.end(), 0);
-    // A pool of its own: called from a pool thread (a Loader's parse), blockingMap on that same pool ran
-    // every part on the calling thread; here they run at once.
-    static QThreadPool pool;
-    QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) { parts[i](); });
 }
 
 } // namespace
@@ -193,8 +178,7 @@ std::shared_ptr<const Snapshot> Snapshot::buildWithHint(std::shared_ptr<const js
             }
         });
     }
-    if (!parts.empty())
-        runAtOnce(parts);
+    load::runAtOnce(parts);
     snapshot->problems = sortedProblems(doc, found);
 
     // The 24 h membership bounds the rows of a tenant's list, not a worker fetched on its own.

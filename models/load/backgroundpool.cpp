@@ -1,6 +1,9 @@
 #include "backgroundpool.h"
 
+#include <QtConcurrent/QtConcurrentMap>
+
 #include <atomic>
+#include <numeric>
 
 #if defined(Q_OS_LINUX)
 #include <sys/resource.h>
@@ -12,6 +15,18 @@ namespace hwi::load {
 QThreadPool& backgroundPool() {
     static QThreadPool pool; // as many threads as cores, like the global pool
     return pool;
+}
+
+void runAtOnce(const std::vector<std::function<void()>>& parts) {
+    if (parts.size() <= 1) {
+        for (const auto& part : parts)
+            part();
+        return;
+    }
+    std::vector<std::size_t> indices(parts.size());
+    std::iota(indices.begin(), indices.end(), 0);
+    static QThreadPool pool;
+    QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) { parts[i](); });
 }
 
 namespace {

@@ -3,7 +3,9 @@
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <functional>
 #include <utility>
+#include <vector>
 
 namespace hwi::load {
 
@@ -21,6 +23,11 @@ QThreadPool& backgroundPool();
 void setBackgroundYieldsToGui(bool yields);
 // Lowers the calling thread's priority as above when the background yields to the GUI.
 void lowerThreadPriority();
+
+// Runs the parts at once on a pool of their own and returns when all have: for work over every worker of a
+// large document, which reads memory far more than cache and so gains from a second core. Not
+// backgroundPool(): called from one of its threads, a blocking map on it ran every part on the caller.
+void runAtOnce(const std::vector<std::function<void()>>& parts);
 
 // Runs work() on backgroundPool(), at the lowered priority when the background yields to the GUI.
 template <typename Work> auto startInBackground(Work work) {
