@@ -13,6 +13,8 @@
 
 #include <QTest>
 
+#include <set>
+
 using namespace hwi::analysis;
 
 Q_DECLARE_METATYPE(hwi::analysis::Task)
@@ -84,6 +86,7 @@ private Q_SLOTS:
     void summaries_data();
     void summaries();
     void onlyAnExcludedWorkerIsBigEnough();
+    void manyWorkersInParts();
     void checksOfOneWorker();
     void actionRule_data();
     void actionRule();
@@ -245,6 +248,48 @@ void TestPlacement::onlyAnExcludedWorkerIsBigEnough() {
             "Can never run: no live worker that registers x:y and meets the desired labels has 4 default "
             "units") +
             Cancelled);
+}
+
+// place() reads a large fleet in parts at once: each answer is still the one placeOnWorker() gives for its
+// worker, in the order the workers were asked for (here descending, every third left out).
+void TestPlacement::manyWorkersInParts() {
+    const QDateTime now = testutil::captureTimeFor(QStringLiteral("inline.json"));
+    QByteArray json = "[";
+    for (int i = 0; i < 3000; ++i) {
+        json += QStringLiteral(R"(%1{"metadata": {"id": "w%2"}, "name": "w%2", "status": "%3",
+            "dispatcherId": "d", "lastHeartbeatAt": "2026-11-29T13:00:0%4Z", "actions": ["x:y"],
+            "labels": [{"key": "gpu", "value": "%5"}],
+            "slotConfig": {"default": {"available": %6, "limit": 4}}})")
+                    .arg(i ? QStringLiteral(",") : QString())
+                    .arg(i)
+                    .arg(i % 7 ? QStringLiteral("ACTIVE") : QStringLiteral("PAUSED"))
+                    .arg(i % 5)
+                    .arg(i % 3 ? QStringLiteral("a100") : QStringLiteral("t4"))
+                    .arg(i % 5)
+                    .toUtf8();
+    }
+    json += "]";
+    const auto snapshot = testutil::snapshotOf(json, now);
+    std::vector<std::size_t> workers;
+    for (std::size_t i = snapshot->workers.size(); i-- > 0;) {
+        if (i % 3 != 1)
+            workers.push_back(i);
+    }
+    const Task wanted = task("x:y", {want("gpu", Comparator::Equal, "a100", true)}, {units("default", 2)});
+    const Placement placement = place(wanted, *snapshot, workers, now.toMSecsSinceEpoch());
+    QCOMPARE(placement.workers.size(), workers.size());
+    std::set<Verdict> verdicts;
+    for (std::size_t i = 0; i < workers.size(); ++i) {
+        const WorkerPlacement expected =
+            placeOnWorker(wanted, snapshot->worker(workers[i]), workers[i], now.toMSecsSinceEpoch());
+        const WorkerPlacement& got = placement.workers[i];
+        QCOMPARE(got.worker, workers[i]);
+        QCOMPARE(got.verdict, expected.verdict);
+        QCOMPARE(got.rank, expected.rank);
+        QCOMPARE(got.reasons(), expected.reasons());
+        verdicts.insert(got.verdict);
+    }
+    QVERIFY(verdicts.size() > 1); // the fleet holds more than one kind of answer
 }
 
 // What the panel explains line by line: every check, passed or not, in rule order.
