@@ -522,12 +522,13 @@ void TestFleet::rowProblems() {
 void TestFleet::generatedAgainstIndependentCount() {
     QTemporaryDir dir;
     const QString generated = dir.filePath(QStringLiteral("generated.json"));
-    QCOMPARE(QProcess::execute(QStringLiteral(HWI_GENERATOR), {QStringLiteral("600"), generated}), 0);
+    // More workers than one part of pivot() (1024), so the parts' counts are merged.
+    QCOMPARE(QProcess::execute(QStringLiteral(HWI_GENERATOR), {QStringLiteral("2600"), generated}), 0);
     QFile in(generated);
     QVERIFY(in.open(QIODevice::ReadOnly));
     QJsonObject list = QJsonDocument::fromJson(in.readAll()).object();
     const QJsonArray rows = variedWorkers(list.value(QStringLiteral("rows")).toArray());
-    QCOMPARE(rows.size(), 600);
+    QCOMPARE(rows.size(), 2600);
     list.insert(QStringLiteral("rows"), rows);
     const QString varied = dir.filePath(QStringLiteral("varied.json"));
     QFile out(varied);
@@ -554,6 +555,20 @@ void TestFleet::generatedAgainstIndependentCount() {
     }
     QVERIFY(someUnknown);
     QVERIFY(somePartlySchedulable);
+
+    // The merged parts list each row's workers as the one pass of pivots() does: all, in order.
+    const auto snapshot = testutil::snapshotOf(QJsonDocument(list).toJson(), reference);
+    std::vector<std::size_t> workers(snapshot->workers.size());
+    for (std::size_t i = 0; i < workers.size(); ++i)
+        workers[i] = i;
+    const auto pivots = analysis::pivots(*snapshot, workers, reference.toMSecsSinceEpoch());
+    for (int key = 0; key < analysis::PivotKeyCount; ++key) {
+        const auto one =
+            analysis::pivot(*snapshot, workers, analysis::PivotKey(key), reference.toMSecsSinceEpoch());
+        QCOMPARE(one.size(), pivots[std::size_t(key)].size());
+        for (std::size_t row = 0; row < one.size(); ++row)
+            QCOMPARE(one[row].workerIndexes, pivots[std::size_t(key)][row].workerIndexes);
+    }
 
     // schedulable:yes keeps exactly the workers the pivots count as schedulable.
     const Run run = inspector({QStringLiteral("--by"), QStringLiteral("status"), QStringLiteral("--filter"),

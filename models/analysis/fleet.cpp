@@ -2,7 +2,10 @@
 
 #include "schedulable.h"
 
+#include "load/backgroundpool.h"
+
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 namespace hwi::analysis {
@@ -74,6 +77,23 @@ public:
     void add(const std::vector<std::string_view>& values, const WorkerFacts& facts) {
         for (const std::string_view value : values)
             count(rowFor(value), value, facts);
+    }
+
+    // Another builder's rows, over workers after this one's: as if they had been added here.
+    void merge(PivotBuilder& other) {
+        for (std::size_t i = 0; i < other.m_rows.size(); ++i) {
+            PivotRow& row = rowFor(other.m_utf8[i]);
+            PivotRow& more = other.m_rows[i];
+            row.workers += more.workers;
+            row.active += more.active;
+            row.paused += more.paused;
+            row.inactive += more.inactive;
+            row.schedulable += more.schedulable;
+            addTo(row.free, more.free);
+            addTo(row.limit, more.limit);
+            row.workerIndexes.insert(row.workerIndexes.end(), more.workerIndexes.begin(),
+                                     more.workerIndexes.end());
+        }
     }
 
     std::vector<PivotRow> finish() {
@@ -275,13 +295,25 @@ QStringList pivotValues(const WorkerView& worker, PivotKey key) {
 
 std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                             PivotKey key, std::optional<qint64> referenceMsecs) {
-    PivotBuilder builder(key);
-    PivotValueReader reader;
-    for (const std::size_t index : workers) {
-        const WorkerView worker = snapshot.worker(index);
-        builder.add(reader.read(worker, key), factsOf(worker, index, referenceMsecs));
+    // In parts at once, each counted by a builder of its own, then merged in order (load::runAtOnce).
+    constexpr std::size_t WorkersPerPart = 1024;
+    std::vector<PivotBuilder> builders(
+        std::max<std::size_t>(1, (workers.size() + WorkersPerPart - 1) / WorkersPerPart), PivotBuilder(key));
+    std::vector<std::function<void()>> parts;
+    for (std::size_t part = 0; part * WorkersPerPart < workers.size(); ++part) {
+        parts.push_back([&, part] {
+            PivotValueReader reader;
+            const std::size_t from = part * WorkersPerPart;
+            for (std::size_t i = from; i < std::min(workers.size(), from + WorkersPerPart); ++i) {
+                const WorkerView worker = snapshot.worker(workers[i]);
+                builders[part].add(reader.read(worker, key), factsOf(worker, workers[i], referenceMsecs));
+            }
+        });
     }
-    return builder.finish();
+    load::runAtOnce(parts);
+    for (std::size_t part = 1; part < builders.size(); ++part)
+        builders.front().merge(builders[part]);
+    return builders.front().finish();
 }
 
 std::array<std::vector<PivotRow>, PivotKeyCount> pivots(const hatchet::Snapshot& snapshot,
