@@ -376,6 +376,43 @@ private Q_SLOTS:
         QVERIFY(kept.out.startsWith("{"));
     }
 
+    // --list reads its rows in windows of parts at once: a fleet larger than a window still lists every
+    // worker once, in document order, each row its own worker's cells.
+    void longListInOrder() {
+        QJsonArray rows;
+        QStringList expected{QStringLiteral("ID\tNAME\tSTATUS\tSLOTS\tHEALTH")};
+        for (int i = 0; i < 2600; ++i) {
+            const QString id = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+            const QString name = QStringLiteral("worker-%1").arg(i);
+            const bool paused = i % 5 == 0;
+            rows.append(QJsonObject{
+                {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("id"), id}}},
+                {QStringLiteral("name"), name},
+                {QStringLiteral("type"), QStringLiteral("SELFHOSTED")},
+                {QStringLiteral("status"), paused ? QStringLiteral("PAUSED") : QStringLiteral("ACTIVE")},
+                {QStringLiteral("dispatcherId"), QStringLiteral("d")},
+                {QStringLiteral("actions"), QJsonArray{QStringLiteral("x:y")}},
+                {QStringLiteral("lastHeartbeatAt"), QStringLiteral("2026-11-29T13:00:02Z")},
+                {QStringLiteral("slotConfig"),
+                 QJsonObject{{QStringLiteral("default"), QJsonObject{{QStringLiteral("available"), i % 4},
+                                                                     {QStringLiteral("limit"), 4}}}}},
+            });
+            expected << QStringList{id, name, paused ? QStringLiteral("PAUSED") : QStringLiteral("ACTIVE"),
+                                    QStringLiteral("%1/4").arg(4 - i % 4),
+                                    paused       ? QStringLiteral("paused")
+                                    : i % 4 == 0 ? QStringLiteral("full")
+                                                 : QStringLiteral("ok")}
+                            .join(QLatin1Char('\t'));
+        }
+        const QString path = m_dir.filePath(QStringLiteral("long-list.json"));
+        QVERIFY(writeFile(path, QJsonDocument(rows).toJson()));
+        RUN(run, {QStringLiteral("--list"), QStringLiteral("--columns"),
+                  QStringLiteral("id,name,status,slots,health"), QStringLiteral("--at"),
+                  QStringLiteral("2026-11-29T13:00:05Z"), path});
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(QString::fromUtf8(run.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_controls;
