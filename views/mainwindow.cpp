@@ -359,15 +359,16 @@ void MainWindow::showNewSnapshot(const std::shared_ptr<const hatchet::Snapshot>&
             m_model->setPrepared(std::move(prepared.rows));
             statusBar()->clearMessage();
             // Installing 100,000 rows takes half a frame: the detail, raw view and the rest follow in two
-            // more turns, so that the table paints and the event loop answers in between (issue 19).
+            // more turns, so that the table paints and the event loop answers in between (issue 19). A
+            // 1 ms timer, not 0: a zero one is a posted event, handled in the same pass as the paint.
             const auto stillShowing = [this, snapshot] {
                 return m_model->snapshot() == snapshot && !m_preparing;
             };
-            QTimer::singleShot(0, this, [this, snapshot, stillShowing] {
+            QTimer::singleShot(1, this, [this, snapshot, stillShowing] {
                 if (!stillShowing())
                     return;
                 showPreparedContent(snapshot);
-                QTimer::singleShot(0, this, [this, snapshot, stillShowing] {
+                QTimer::singleShot(1, this, [this, snapshot, stillShowing] {
                     if (stillShowing())
                         finishShowing(snapshot);
                 });
