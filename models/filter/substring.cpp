@@ -26,74 +26,77 @@ bool containsPortable(const char* text, std::size_t size, const char* needle, st
 }
 
 #if defined(HWI_X86_KERNELS)
-// W. Muła's "SIMD-friendly" search: for each of Width starts, do the byte there, the next one and the one
-// n - 1 further equal the needle's first, second and last bytes? Only those starts are compared in full
-// (the second byte spares most of the false starts in words: "ren" has many "r?n"). The last block ends at
-// the text's end, overlapping starts already tested, instead of a scalar tail. Texts shorter than a block
-// (plus the needle) go the portable way.
-template <typename Block>
-bool containsBlocks(const char* text, std::size_t size, const char* needle, std::size_t n) {
-    constexpr std::size_t Width = Block::Width;
-    if (size < Width + n - 1)
-        return containsPortable(text, size, needle, n);
-    const auto first = Block::splat(needle[0]);
-    const auto second = Block::splat(needle[1]);
-    const auto last = Block::splat(needle[n - 1]);
-    const auto found = [&](std::size_t at, unsigned candidates) {
-        while (candidates != 0) {
-            const auto start = at + static_cast<std::size_t>(__builtin_ctz(candidates));
-            if (n <= 3 || std::memcmp(text + start + 2, needle + 2, n - 3) == 0)
-                return true;
-            candidates &= candidates - 1;
-        }
-        return false;
-    };
-    const auto candidatesAt = [&](std::size_t at) {
-        return Block::matches(text + at, text + at + 1, text + at + n - 1, first, second, last);
-    };
-    const std::size_t lastBlock = size - (n - 1) - Width; // the block whose ends reach the text's end
-    for (std::size_t at = 0; at < lastBlock; at += Width) {
-        if (found(at, candidatesAt(at)))
+// W. Muła's "SIMD-friendly" search: for each of 16 (SSE2) or 32 (AVX2) starts, do the byte there, the next
+// one and the one n - 1 further equal the needle's first, second and last bytes? Only those starts are
+// compared in full (the second byte spares most of the false starts in words: "ren" has many "r?n"). The
+// last block ends at the text's end, overlapping starts already tested, instead of a scalar tail. Texts
+// shorter than a block (plus the needle) go the portable way. The AVX2 loop is written out on its own:
+// a function that holds 256-bit values must itself be compiled for AVX2 (clang refuses a template shared
+// with the SSE2 one).
+
+// Whether, of the starts in `candidates` (bit i: the start at + i), one has the rest of the needle. Inlined
+// into both loops: most blocks have no candidate at all.
+[[gnu::always_inline]] inline bool anyCandidateMatches(const char* text, const char* needle, std::size_t n,
+                                                       std::size_t at, unsigned candidates) {
+    while (candidates != 0) {
+        const auto start = at + static_cast<std::size_t>(__builtin_ctz(candidates));
+        if (n <= 3 || std::memcmp(text + start + 2, needle + 2, n - 3) == 0)
             return true;
+        candidates &= candidates - 1;
     }
-    return found(lastBlock, candidatesAt(lastBlock));
+    return false;
 }
 
-struct Sse2Block {
-    static constexpr std::size_t Width = 16;
-    static __m128i splat(char c) { return _mm_set1_epi8(c); }
-    static unsigned matches(const char* starts, const char* seconds, const char* ends, __m128i first,
-                            __m128i second, __m128i last) {
-        const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(starts));
-        const __m128i t = _mm_loadu_si128(reinterpret_cast<const __m128i*>(seconds));
-        const __m128i e = _mm_loadu_si128(reinterpret_cast<const __m128i*>(ends));
-        return unsigned(_mm_movemask_epi8(_mm_and_si128(
-            _mm_and_si128(_mm_cmpeq_epi8(s, first), _mm_cmpeq_epi8(t, second)), _mm_cmpeq_epi8(e, last))));
-    }
-};
-
-struct Avx2Block {
-    static constexpr std::size_t Width = 32;
-    __attribute__((target("avx2"))) static __m256i splat(char c) { return _mm256_set1_epi8(c); }
-    __attribute__((target("avx2"))) static unsigned matches(const char* starts, const char* seconds,
-                                                            const char* ends, __m256i first, __m256i second,
-                                                            __m256i last) {
-        const __m256i s = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(starts));
-        const __m256i t = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(seconds));
-        const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(ends));
-        return unsigned(_mm256_movemask_epi8(
-            _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(s, first), _mm256_cmpeq_epi8(t, second)),
-                             _mm256_cmpeq_epi8(e, last))));
-    }
-};
-
-__attribute__((target("avx2"))) bool containsAvx2(const char* text, std::size_t size, const char* needle,
-                                                  std::size_t n) {
-    return containsBlocks<Avx2Block>(text, size, needle, n);
+[[gnu::always_inline]] inline unsigned sse2Candidates(const char* at, std::size_t n, __m128i first,
+                                                      __m128i second, __m128i last) {
+    const __m128i s = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+    const __m128i t = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + 1));
+    const __m128i e = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at + n - 1));
+    return unsigned(_mm_movemask_epi8(_mm_and_si128(
+        _mm_and_si128(_mm_cmpeq_epi8(s, first), _mm_cmpeq_epi8(t, second)), _mm_cmpeq_epi8(e, last))));
 }
 
 bool containsSse2(const char* text, std::size_t size, const char* needle, std::size_t n) {
-    return containsBlocks<Sse2Block>(text, size, needle, n);
+    constexpr std::size_t Width = 16;
+    if (size < Width + n - 1)
+        return containsPortable(text, size, needle, n);
+    const __m128i first = _mm_set1_epi8(needle[0]);
+    const __m128i second = _mm_set1_epi8(needle[1]);
+    const __m128i last = _mm_set1_epi8(needle[n - 1]);
+    const std::size_t lastBlock = size - (n - 1) - Width; // the block whose ends reach the text's end
+    for (std::size_t at = 0; at < lastBlock; at += Width) {
+        if (anyCandidateMatches(text, needle, n, at, sse2Candidates(text + at, n, first, second, last)))
+            return true;
+    }
+    return anyCandidateMatches(text, needle, n, lastBlock,
+                               sse2Candidates(text + lastBlock, n, first, second, last));
+}
+
+[[gnu::always_inline]] inline __attribute__((target("avx2"))) unsigned
+avx2Candidates(const char* at, std::size_t n, __m256i first, __m256i second, __m256i last) {
+    const __m256i s = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+    const __m256i t = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+    const __m256i e = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + n - 1));
+    return unsigned(_mm256_movemask_epi8(
+        _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(s, first), _mm256_cmpeq_epi8(t, second)),
+                         _mm256_cmpeq_epi8(e, last))));
+}
+
+__attribute__((target("avx2"))) bool containsAvx2(const char* text, std::size_t size, const char* needle,
+                                                  std::size_t n) {
+    constexpr std::size_t Width = 32;
+    if (size < Width + n - 1)
+        return containsPortable(text, size, needle, n);
+    const __m256i first = _mm256_set1_epi8(needle[0]);
+    const __m256i second = _mm256_set1_epi8(needle[1]);
+    const __m256i last = _mm256_set1_epi8(needle[n - 1]);
+    const std::size_t lastBlock = size - (n - 1) - Width;
+    for (std::size_t at = 0; at < lastBlock; at += Width) {
+        if (anyCandidateMatches(text, needle, n, at, avx2Candidates(text + at, n, first, second, last)))
+            return true;
+    }
+    return anyCandidateMatches(text, needle, n, lastBlock,
+                               avx2Candidates(text + lastBlock, n, first, second, last));
 }
 
 bool hasAvx2() {
