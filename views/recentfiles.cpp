@@ -22,8 +22,10 @@ const QString SourcesKey = QStringLiteral("recent/sources");
 // shows a new document: the list is written on a thread of its own, one write at a time and in order.
 // Until the last one is written, every window reads the list waiting to be written.
 QThreadPool& writer() {
-    static QThreadPool pool;
-    pool.setMaxThreadCount(1);
+    struct OneThread : QThreadPool {
+        OneThread() { setMaxThreadCount(1); }
+    };
+    static OneThread pool;
     return pool;
 }
 std::atomic_int writesWaiting{0};

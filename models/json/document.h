@@ -116,8 +116,8 @@ private:
         std::uint8_t keyLength; // members: bytes between the key's quotes, LongKey from 255 on
         std::uint8_t keyHash;   // members: hashKey() of the raw key
         std::uint8_t tag;
-        std::uint8_t
-            keyGap; // members: bytes from the key's closing quote to the value, KeyGapUnknown from 255
+        // members: bytes from the key's closing quote to the value, KeyGapUnknown from 255 on
+        std::uint8_t keyGap;
     };
     static_assert(sizeof(Node) == 12);
     // The children of one non-empty container, from id first to the next block's first (the last block: to
