@@ -213,6 +213,7 @@ private Q_SLOTS:
     // Structure and text.
     void memberOrderIsSourceOrder();
     void duplicateKeysAreKept();
+    void rawValueSpansTheWholeValue();
     void keysOfTheSameSketch();
     void kinds();
     void numbersKeepTheirText_data();
@@ -291,6 +292,22 @@ void TestDocument::duplicateKeysAreKept() {
     QCOMPARE(doc->text(doc->child(root, 2)), QStringLiteral("second"));
     // Lookup by key finds the last occurrence, as Go's decoder and JSON.parse would.
     QCOMPARE(doc->member(root, "name"), doc->child(root, 2));
+}
+
+void TestDocument::rawValueSpansTheWholeValue() {
+    const QByteArray text = R"( {"a" : [ 1 , { } , [ [ ] ] ] , "b":{"c":"}]"  } ,"d" : [ ]
+, "e": -0.5e3 } )";
+    PARSE_OK(doc, text);
+    const NodeId root = doc->root();
+    QCOMPARE(doc->rawValue(root), std::string_view(text).substr(1, text.size() - 2));
+    const NodeId a = doc->member(root, "a");
+    QCOMPARE(doc->rawValue(a), std::string_view("[ 1 , { } , [ [ ] ] ]"));
+    QCOMPARE(doc->rawValue(doc->child(a, 0)), std::string_view("1"));
+    QCOMPARE(doc->rawValue(doc->child(a, 1)), std::string_view("{ }"));
+    QCOMPARE(doc->rawValue(doc->child(a, 2)), std::string_view("[ [ ] ]"));
+    QCOMPARE(doc->rawValue(doc->member(root, "b")), std::string_view(R"({"c":"}]"  })"));
+    QCOMPARE(doc->rawValue(doc->member(root, "d")), std::string_view("[ ]"));
+    QCOMPARE(doc->rawValue(doc->member(root, "e")), std::string_view("-0.5e3"));
 }
 
 // Keys of one length that differ only where the node table's hash byte does not look (hashKey reads the

@@ -117,7 +117,9 @@ private Q_SLOTS:
     void compactByteForByte();
     void escapesNumbersAndDuplicatesKept();
     void deepNestingAndLargeOutput();
+    void compactIsTheSourceWithoutWhitespace();
     void workerListKeepsEnvelope();
+    void manyWorkersWrittenInPartsAsInOne();
     void workerListUnknownMembersKept();
     void bareArrayStaysArray();
     void singleWorkerStaysObject();
@@ -264,6 +266,54 @@ void ExportTest::deepNestingAndLargeOutput() {
     QCOMPARE(buffer.data(), hwi::exporting::toJson(*large, 0, Style::Pretty));
 }
 
+// The source text without the whitespace outside its strings: what a compact export of a whole document is.
+QByteArray withoutWhitespace(const QByteArray& text) {
+    QByteArray out;
+    bool inString = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            out += c;
+            if (c == '\\')
+                out += text[++i];
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+            out += c;
+        } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+            out += c;
+        }
+    }
+    return out;
+}
+
+// Containers of every size (up to the whole document, past the size copied without whitespace in one go):
+// compact is the source without its whitespace, escapes, duplicates and number text as they were.
+void ExportTest::compactIsTheSourceWithoutWhitespace() {
+    QByteArray large = "[\n";
+    for (int i = 0; i < 15000; ++i) {
+        large += QByteArray(i ? " ,\n" : "") + R"(  { "name" : "w)" + QByteArray::number(i) +
+                 R"( \" } ] \\" , "n": [ 1.50 , -2e3 , { } , [ ] ], "n": { "deep" : [ [ "x y" ] ] },
+                    "s": "a\tb\u00e9 ,: {" } )";
+    }
+    large += "\n]\n";
+    QVERIFY(large.size() > 2 * (1 << 20));
+    QList<QByteArray> texts = {large, "{ \"big\" : " + large + " , \"small\" : [ { } ] }"};
+    for (const QString& path : allFixtures())
+        texts << readFile(path).replace("\xEF\xBB\xBF", ""); // a BOM is not the document's
+    for (const QByteArray& text : texts) {
+        const DocumentPtr document = parse(text);
+        QVERIFY(document);
+        QCOMPARE(hwi::exporting::toJson(*document, document->root(), Style::Compact),
+                 withoutWhitespace(text));
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(hwi::exporting::writeJson(buffer, *document, document->root(), Style::Compact));
+        QCOMPARE(buffer.data(), withoutWhitespace(text));
+    }
+}
+
 void ExportTest::workerListKeepsEnvelope() {
     const QByteArray file = readFile(fixturePath(QStringLiteral("list-current.json")));
     const auto snapshot = snapshotOf(file);
@@ -295,6 +345,64 @@ void ExportTest::workerListKeepsEnvelope() {
 
     QCOMPARE(hwi::exporting::exportWorkers(*snapshot, {}, Style::Compact),
              R"({"pagination":{"current_page":1,"num_pages":1},"rows":[]})");
+}
+
+// More than a few parts of workers: exported in parts at once, byte for byte what one walk writes.
+void ExportTest::manyWorkersWrittenInPartsAsInOne() {
+    const auto fixture = snapshotOf(readFile(fixturePath(QStringLiteral("list-current.json"))));
+    QVERIFY(fixture);
+    QByteArray text = R"({"pagination": {"current_page": 1, "num_pages": 1}, "rows": [)";
+    constexpr int Count = 1000;
+    for (int i = 0; i < Count; ++i) {
+        QByteArray worker = hwi::exporting::toJson(
+            *fixture->document, fixture->workers[std::size_t(i) % fixture->workers.size()], Style::Compact);
+        worker.replace(QByteArrayLiteral("\"name\":\""),
+                       QByteArray("\"name\":\"w" + QByteArray::number(i) + "-"));
+        text += (i ? "," : "") + worker;
+    }
+    text += "], \"after\": [1, 2]}";
+    const auto snapshot = snapshotOf(text);
+    QVERIFY(snapshot);
+    QCOMPARE(snapshot->workers.size(), std::size_t(Count));
+    const Document& document = *snapshot->document;
+    std::vector<std::size_t> all(Count);
+    std::iota(all.begin(), all.end(), 0);
+
+    for (const Style style : {Style::Pretty, Style::Compact}) {
+        // The whole document in one walk (value() of the root) is the reference.
+        const QByteArray whole = hwi::exporting::toJson(document, document.root(), style);
+        QCOMPARE(hwi::exporting::exportWorkers(*snapshot, all, style), whole);
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY(hwi::exporting::writeWorkers(buffer, *snapshot, all, style));
+        QCOMPARE(buffer.data(), whole);
+
+        // Every third worker, in any order: in document order, each as it was, formatted as in one walk.
+        std::vector<std::size_t> some;
+        for (std::size_t i = Count; i-- > 0;)
+            if (i % 3 == 1)
+                some.push_back(i);
+        const QByteArray subset = hwi::exporting::exportWorkers(*snapshot, some, style);
+        const DocumentPtr back = parse(subset);
+        QVERIFY(back);
+        QCOMPARE(hwi::exporting::toJson(*back, back->root(), style), subset);
+        const NodeId rows = back->member(back->root(), "rows");
+        QCOMPARE(back->childCount(rows), std::uint32_t(some.size()));
+        for (std::uint32_t row = 0; row < back->childCount(rows); ++row)
+            QCOMPARE(treeDifference(document, snapshot->workers[3 * row + 1], *back, back->child(rows, row)),
+                     QString());
+    }
+
+    // Replaced scalars are replaced in every part.
+    hwi::exporting::ScalarReplacements names;
+    for (std::size_t i = 0; i < snapshot->workers.size(); ++i)
+        names[document.member(snapshot->workers[i], "name")] = "\"n" + std::to_string(i) + "\"";
+    const DocumentPtr redacted = parse(hwi::exporting::exportWorkers(*snapshot, all, Style::Compact, &names));
+    QVERIFY(redacted);
+    const NodeId rows = redacted->member(redacted->root(), "rows");
+    for (std::uint32_t row = 0; row < Count; ++row)
+        QCOMPARE(redacted->text(redacted->member(redacted->child(rows, row), "name")),
+                 QStringLiteral("n%1").arg(row));
 }
 
 void ExportTest::workerListUnknownMembersKept() {

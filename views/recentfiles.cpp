@@ -99,7 +99,8 @@ void RecentFiles::clear() {
 void RecentFiles::store(const QStringList& sources) {
     lastStored() = sources;
     ++writesWaiting;
-    QtConcurrent::run(&writer(), [sources] {
+    // Waited for through writesWaiting (the destructor), not a future.
+    (void)QtConcurrent::run(&writer(), [sources] {
         QSettings settings;
         settings.setValue(SourcesKey, sources);
         settings.sync();

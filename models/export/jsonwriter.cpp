@@ -2,6 +2,8 @@
 
 #include <QIODevice>
 
+#include <simdjson.h>
+
 #include <algorithm>
 
 namespace hwi::exporting {
@@ -154,12 +156,33 @@ void JsonWriter::scalar(const json::Document& document, NodeId id) {
     put(document.rawScalar(id));
 }
 
+bool JsonWriter::minified(const json::Document& document, NodeId id) {
+    // The text between a compact container's tokens is whitespace only, and simdjson strips that outside
+    // strings several times faster than the nodes are walked. Bounded so that the buffer stays small.
+    constexpr std::size_t MostMinifiedBytes = std::size_t(1) << 20;
+    if (m_pretty || m_replacements)
+        return false;
+    const std::string_view text = document.rawValue(id);
+    if (text.size() > MostMinifiedBytes)
+        return false;
+    const auto room = qsizetype(text.size() + simdjson::SIMDJSON_PADDING);
+    if (room > m_capacity - m_size)
+        makeRoom(room);
+    std::size_t written = 0;
+    if (simdjson::minify(text.data(), text.size(), m_data + m_size, written) != simdjson::SUCCESS)
+        return false; // never for a parsed document's value; the walk writes it then
+    m_size += qsizetype(written);
+    return true;
+}
+
 void JsonWriter::value(const json::Document& document, NodeId id) {
     separate();
     if (!document.isContainer(id)) {
         scalar(document, id);
         return;
     }
+    if (minified(document, id))
+        return;
     // Depth-first over the node table with an explicit stack of open containers.
     const std::size_t base = m_frames.size();
     m_stack.clear();
@@ -197,11 +220,39 @@ void JsonWriter::value(const json::Document& document, NodeId id) {
             else
                 put("\":", 2);
         }
-        if (document.isContainer(child))
-            open(child); // may reallocate m_stack: top is not used after this
-        else
+        if (!document.isContainer(child))
             scalar(document, child);
+        else if (!minified(document, child))
+            open(child); // may reallocate m_stack: top is not used after this
     }
+}
+
+void JsonWriter::writeElements(QByteArray& text, const json::Document& document, std::span<const NodeId> ids,
+                               Style style, std::size_t depth, bool first,
+                               const ScalarReplacements* replacements) {
+    Q_ASSERT(depth > 0);
+    text.resize(0); // keeps the allocation: the next part reuses pages already mapped
+    JsonWriter writer(text, style);
+    writer.setReplacements(replacements);
+    writer.m_frames.assign(depth, Frame{']', false});
+    writer.m_frames.back().empty = first;
+    for (const NodeId id : ids)
+        writer.value(document, id);
+    writer.finish();
+}
+
+void JsonWriter::appendElements(std::string_view text) {
+    Q_ASSERT(!m_frames.empty());
+    if (text.empty())
+        return;
+    m_frames.back().empty = false;
+    if (!m_device || qsizetype(text.size()) <= m_capacity - m_size) {
+        put(text);
+        return;
+    }
+    makeRoom(0); // what is buffered goes first; the part is written as it is, not copied
+    if (!m_failed && !writeAll(*m_device, text.data(), qint64(text.size())))
+        m_failed = true;
 }
 
 bool writeAll(QIODevice& device, const char* data, qint64 size) {

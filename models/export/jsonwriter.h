@@ -5,6 +5,7 @@
 #include <QByteArray>
 
 #include <cstring>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -47,8 +48,19 @@ public:
     // From now on, value() writes these texts instead of the listed scalars (nullptr: none). The map must
     // outlive the writes.
     void setReplacements(const ScalarReplacements* replacements) { m_replacements = replacements; }
+    const ScalarReplacements* replacements() const { return m_replacements; }
+    Style style() const { return m_pretty ? Style::Pretty : Style::Compact; }
     // Text that is already JSON (a literal such as `null`, or an escaped string with its quotes).
     void rawValue(std::string_view json);
+
+    // A long array in parts made at once: writeElements() writes some of the innermost open container's
+    // elements into `text` (replacing what it held, keeping its allocation) as this writer would at depth()
+    // (first: none before them), on any thread; appendElements() then adds each part in order.
+    std::size_t depth() const { return m_frames.size(); }
+    static void writeElements(QByteArray& text, const json::Document& document,
+                              std::span<const json::NodeId> ids, Style style, std::size_t depth, bool first,
+                              const ScalarReplacements* replacements);
+    void appendElements(std::string_view text);
 
     // Writes what is buffered (and, in Pretty style at the end of a document, a final newline when asked).
     // Returns false once any write to the device failed.
@@ -80,6 +92,9 @@ private:
     }
     void makeRoom(qsizetype needed);
     void scalar(const json::Document& document, json::NodeId id);
+    // Compact, without replacements: a container of at most MostMinifiedBytes of source text is written as
+    // that text without its whitespace. False (nothing written) otherwise.
+    bool minified(const json::Document& document, json::NodeId id);
 
     QIODevice* m_device = nullptr;
     QByteArray m_chunk; // device mode: the buffer flushed to the device

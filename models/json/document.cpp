@@ -160,6 +160,28 @@ std::string_view Document::rawScalar(NodeId id) const {
     return isContainer(id) ? std::string_view{} : view(m_nodes[id].valueOffset, m_nodes[id].extent);
 }
 
+std::string_view Document::rawValue(NodeId id) const {
+    // Down the last children to the value's last token; after it come only whitespace and one closing
+    // bracket for each container on the way down.
+    std::uint32_t closers = 0;
+    NodeId last = id;
+    while (isContainer(last)) {
+        ++closers;
+        const std::uint32_t count = childCount(last);
+        if (count == 0)
+            break;
+        last = child(last, count - 1);
+    }
+    const char* text = m_source.constData();
+    const Node& node = m_nodes[last];
+    std::uint32_t end = isContainer(last) ? node.valueOffset + 1 : node.valueOffset + node.extent;
+    for (; closers > 0; ++end) {
+        if (text[end] == '}' || text[end] == ']')
+            --closers;
+    }
+    return view(m_nodes[id].valueOffset, end - m_nodes[id].valueOffset);
+}
+
 std::string Document::string(NodeId id) const {
     if (kind(id) != Kind::String)
         return {};

@@ -79,6 +79,8 @@ public:
 
     // Source text of a scalar: the number as written, the string with its quotes and escapes, the literal.
     std::string_view rawScalar(NodeId id) const;
+    // The whole value's source text, from its first byte to its last (a container's closing bracket).
+    std::string_view rawValue(NodeId id) const;
     // A string's unescaped text (UTF-8 / QString); empty for other kinds.
     std::string string(NodeId id) const;
     QString text(NodeId id) const;
