@@ -75,6 +75,8 @@ private Q_SLOTS:
     void largeDocumentsMatchOnePass();
     void duplicateKeys_data();
     void duplicateKeys();
+    void lastOfDuplicateKeysCounts_data();
+    void lastOfDuplicateKeysCounts();
     void uuids_data();
     void uuids();
 
@@ -429,6 +431,51 @@ void TestValidation::duplicateKeys() {
     }
 }
 
+// Of duplicate keys the last one is validated (Hatchet's Go decoder keeps it): what an earlier value would
+// have said is not said, and what the fields between said stays. Besides the duplicate warnings.
+void TestValidation::lastOfDuplicateKeysCounts_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QStringList>("expected");
+    const QString badUuid = QStringLiteral("/dispatcherId: warning: 'dispatcherId' is not a valid uuid: 'x'");
+    QTest::newRow("a bad value, then a good one")
+        << worker(R"("status": "BOGUS", "dispatcherId": "x", "status": "ACTIVE")") << QStringList{badUuid};
+    QTest::newRow("a good value, then a bad one")
+        << worker(R"("status": "ACTIVE", "dispatcherId": "x", "status": "BOGUS")")
+        << QStringList{badUuid, QStringLiteral("/status: warning: unknown WorkerStatus value 'BOGUS' (known: "
+                                               "ACTIVE, INACTIVE, PAUSED); shown as written")};
+    QTest::newRow("a bad object, then a good one")
+        << workerWith(R"("name": "w", "metadata": {"id": 5}, "dispatcherId": "x", "type": "SELFHOSTED", )" +
+                      QByteArray(Meta))
+        << QStringList{badUuid};
+    QTest::newRow("a good object, then a bad one")
+        << workerWith(R"("name": "w", "type": "SELFHOSTED", "metadata": {"id": "m", "createdAt": "no"})")
+        << QStringList{QStringLiteral("/metadata/updatedAt: error: required field 'updatedAt' is missing"),
+                       QStringLiteral("/metadata/createdAt: warning: 'createdAt' is not an RFC 3339 "
+                                      "date-time: 'no'")};
+    QTest::newRow("required and null, then given")
+        << worker(R"("name": null, "labels": [{"key": 1}], "name": "again")")
+        << QStringList{QStringLiteral("/labels/0/metadata: error: required field 'metadata' is missing"),
+                       QStringLiteral("/labels/0/key: error: 'key' should be a string, found number")};
+    QTest::newRow("given, then required and null")
+        << worker(R"("name": null)")
+        << QStringList{QStringLiteral("/name: error: required field 'name' is null")};
+    QTest::newRow("three times, the last good")
+        << worker(R"("type": 1, "actions": "a", "type": "X", "type": "MANAGED")")
+        << QStringList{QStringLiteral("/actions: error: 'actions' should be an array, found string")};
+}
+
+void TestValidation::lastOfDuplicateKeysCounts() {
+    QFETCH(QByteArray, json);
+    QFETCH(QStringList, expected);
+    SNAPSHOT_OK(snapshot, json);
+    QStringList found;
+    for (const Problem& problem : snapshot->problems) {
+        if (!problem.message.contains(QLatin1String("duplicate key")))
+            found << describe(problem);
+    }
+    QCOMPARE(found, expected);
+}
+
 void TestValidation::uuids_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<bool>("valid");
@@ -442,6 +489,10 @@ void TestValidation::uuids_data() {
     QTest::newRow("not hex") << QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9g") << false;
     QTest::newRow("dash misplaced") << QByteArray("0b8e90e9f-646-4d5f-9ae8-5d0928398f9f") << false;
     QTest::newRow("braces") << QByteArray("{0b8e90e9-f646-4d5f-9ae8-5d0928398f9}") << false;
+    QTest::newRow("dash for a digit") << QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928-98f9f") << false;
+    QTest::newRow("digit for a dash") << QByteArray("0b8e90e9-f64604d5f-9ae8-5d0928398f9f") << false;
+    QTest::newRow("a byte above 127") << QByteArray("0b8e90e9-f646-4d5f-9ae8-5d0928398f9\xe6") << false;
+    QTest::newRow("first byte") << QByteArray("Gb8e90e9-f646-4d5f-9ae8-5d0928398f9f") << false;
 }
 
 void TestValidation::uuids() {

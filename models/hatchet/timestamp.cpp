@@ -11,12 +11,13 @@ int digits(std::string_view text, std::size_t at, std::size_t n) {
     if (at + n > text.size())
         return -1;
     int value = 0;
+    unsigned notDigit = 0;
     for (std::size_t i = at; i < at + n; ++i) {
-        if (text[i] < '0' || text[i] > '9')
-            return -1;
-        value = value * 10 + (text[i] - '0');
+        const unsigned digit = static_cast<unsigned char>(text[i]) - unsigned('0');
+        notDigit |= digit > 9;
+        value = value * 10 + int(digit);
     }
-    return value;
+    return notDigit ? -1 : value;
 }
 
 bool isLeap(int y) {
