@@ -208,32 +208,37 @@ void ListPrinter::print(const hatchet::Snapshot& snapshot, const std::vector<std
     const bool judged = std::any_of(chosen.begin(), chosen.end(), [](ListColumn column) {
         return column == ListColumn::Health || column == ListColumn::Reasons;
     });
-    // The cells of a window of rows are read in parts at once (a worker's fields lie far apart in a large
-    // document, read from memory more than cache), then written in order; never all rows' cells at once.
+    // The rows of a window are read and formatted in parts at once (a worker's fields lie far apart in a
+    // large document, read from memory more than cache), then written in order; never all rows at once.
     constexpr std::size_t RowsPerPart = 256;
     constexpr std::size_t PartsAtOnce = 4;
-    std::vector<QStringList> rows(std::min(workers.size(), RowsPerPart * PartsAtOnce));
-    for (std::size_t start = 0; start < workers.size(); start += rows.size()) {
-        const std::size_t count = std::min(rows.size(), workers.size() - start);
+    std::vector<QString> texts(PartsAtOnce);
+    const bool noneYet = !m_writer.hasRecords();
+    for (std::size_t start = 0; start < workers.size(); start += RowsPerPart * PartsAtOnce) {
         std::vector<std::function<void()>> parts;
-        for (std::size_t from = 0; from < count; from += RowsPerPart) {
-            parts.push_back([&, from, to = std::min(count, from + RowsPerPart), reference = reference] {
+        for (std::size_t from = start; from < workers.size() && parts.size() < PartsAtOnce;
+             from += RowsPerPart) {
+            parts.push_back([&, part = parts.size(), from, to = std::min(workers.size(), from + RowsPerPart),
+                             reference = reference] {
+                QString& text = texts[part];
+                text.resize(0);
+                QStringList cells;
                 for (std::size_t i = from; i < to; ++i) {
-                    const hatchet::WorkerView worker = snapshot.worker(workers[start + i]);
+                    const hatchet::WorkerView worker = snapshot.worker(workers[i]);
                     const std::optional<hatchet::WorkerHealth> health =
                         judged ? std::optional(hatchet::assessHealth(worker, reference)) : std::nullopt;
-                    QStringList& cells = rows[i];
                     cells.clear();
                     if (m_withSource)
                         cells << source;
                     for (const ListColumn column : chosen)
                         cells << listCell(column, worker, health);
+                    m_writer.formatRecord(cells, noneYet && i == 0, text);
                 }
             });
         }
         load::runAtOnce(parts);
-        for (std::size_t i = 0; i < count; ++i)
-            m_writer.record(rows[i]);
+        for (std::size_t part = 0; part < parts.size(); ++part)
+            m_writer.writeFormatted(texts[part], 1);
     }
 }
 

@@ -68,6 +68,47 @@ private Q_SLOTS:
         QCOMPARE(rows[1].toObject()[QStringLiteral("NOTE")].toString(), QStringLiteral("line\nbreak"));
     }
 
+    // A backslash is doubled only where tsv escapes; a clean cell is written as it is.
+    void tsvBackslashes() {
+        const QList<QStringList> records = {
+            {QStringLiteral("C:\\tmp\\n"), QStringLiteral("1"), QStringLiteral("plain")}};
+        QCOMPARE(written(RecordFormat::Tsv, records),
+                 QStringLiteral("NAME\tFREE\tNOTE\nC:\\tmp\\n\t1\tplain\n"));
+        QCOMPARE(written(RecordFormat::Tsv, records, TsvBreaks::Escape),
+                 QStringLiteral("NAME\tFREE\tNOTE\nC:\\\\tmp\\\\n\t1\tplain\n"));
+    }
+
+    // Records formatted apart (as parts made on other threads) and written in order are what record()
+    // writes, in every format, from the first record on and after records written one by one.
+    void formattedInPartsAsOneByOne() {
+        QList<QStringList> records = Records;
+        for (int i = 0; i < 7; ++i)
+            records << QStringList{QStringLiteral("w%1").arg(i), QString::number(i),
+                                   QStringLiteral("n\t%1").arg(i)};
+        for (const RecordFormat format : {RecordFormat::Tsv, RecordFormat::Csv, RecordFormat::Json}) {
+            for (const qsizetype oneByOne : {0, 2}) {
+                QString text;
+                QTextStream out(&text);
+                RecordWriter writer(out, format, Header);
+                writer.setNumericColumns({1});
+                for (qsizetype i = 0; i < oneByOne; ++i)
+                    writer.record(records[i]);
+                const bool noneYet = !writer.hasRecords();
+                QCOMPARE(noneYet, oneByOne == 0);
+                for (qsizetype from = oneByOne; from < records.size(); from += 3) {
+                    QString part;
+                    const qsizetype to = std::min(records.size(), from + 3);
+                    for (qsizetype i = from; i < to; ++i)
+                        writer.formatRecord(records[i], noneYet && i == 0, part);
+                    writer.writeFormatted(part, to - from);
+                }
+                writer.finish();
+                out.flush();
+                QCOMPARE(text, written(format, records));
+            }
+        }
+    }
+
     void headerOnly() {
         QCOMPARE(written(RecordFormat::Tsv, {}), QStringLiteral("NAME\tFREE\tNOTE\n"));
         QCOMPARE(written(RecordFormat::Csv, {}), QStringLiteral("NAME,FREE,NOTE\r\n"));

@@ -58,6 +58,12 @@ RecordWriter::RecordWriter(QTextStream& out, RecordFormat format, QStringList he
     , m_breaks(breaks) {}
 
 QString RecordWriter::tsvCell(const QString& text) const {
+    const auto changed = [this](QChar c) {
+        const char16_t u = c.unicode();
+        return isControl(u) || (m_breaks == TsvBreaks::Escape && u == '\\');
+    };
+    if (std::none_of(text.begin(), text.end(), changed))
+        return text; // most cells: shared, not copied
     QString out;
     out.reserve(text.size());
     for (const QChar c : text) {
@@ -112,28 +118,47 @@ void RecordWriter::begin() {
 }
 
 void RecordWriter::record(const QStringList& cells) {
-    begin();
+    QString text;
+    formatRecord(cells, m_first, text);
+    writeFormatted(text, 1);
+}
+
+void RecordWriter::formatRecord(const QStringList& cells, bool first, QString& text) const {
     switch (m_format) {
     case RecordFormat::Tsv:
-        for (qsizetype i = 0; i < cells.size(); ++i)
-            m_out << (i ? "\t" : "") << tsvCell(cells[i]);
-        m_out << '\n';
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i)
+                text += QLatin1Char('\t');
+            text += tsvCell(cells[i]);
+        }
+        text += QLatin1Char('\n');
         break;
     case RecordFormat::Csv:
-        for (qsizetype i = 0; i < cells.size(); ++i)
-            m_out << (i ? "," : "") << QString::fromUtf8(csvField(escapeControls(cells[i])));
-        m_out << "\r\n";
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            if (i)
+                text += QLatin1Char(',');
+            text += QString::fromUtf8(csvField(escapeControls(cells[i])));
+        }
+        text += QLatin1String("\r\n");
         break;
     case RecordFormat::Json:
-        m_out << (m_first ? "\n  {" : ",\n  {");
+        text += first ? QLatin1String("\n  {") : QLatin1String(",\n  {");
         for (qsizetype i = 0; i < cells.size() && i < m_header.size(); ++i) {
-            m_out << (i ? ", " : "") << QString::fromUtf8(jsonString(m_header[i])) << ": "
-                  << jsonValue(int(i), cells[i]);
+            if (i)
+                text += QLatin1String(", ");
+            text += QString::fromUtf8(jsonString(m_header[i])) + QLatin1String(": ") +
+                    jsonValue(int(i), cells[i]);
         }
-        m_out << '}';
+        text += QLatin1Char('}');
         break;
     }
-    m_first = false;
+}
+
+void RecordWriter::writeFormatted(const QString& text, qsizetype records) {
+    begin();
+    m_out << text;
+    if (records > 0)
+        m_first = false;
 }
 
 void RecordWriter::finish() {

@@ -38,6 +38,13 @@ public:
     void record(const QStringList& cells);
     void finish();
 
+    // Many records formatted at once on other threads, then written in order: formatRecord() appends to
+    // `text` what record() would write for these cells (first: no record before it, where the format
+    // cares); writeFormatted() writes such text, of `records` records.
+    void formatRecord(const QStringList& cells, bool first, QString& text) const;
+    void writeFormatted(const QString& text, qsizetype records);
+    bool hasRecords() const { return !m_first; }
+
 private:
     void begin();
     QString tsvCell(const QString& text) const;
