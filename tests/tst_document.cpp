@@ -255,6 +255,7 @@ private Q_SLOTS:
     void arrivalAborted();
     void bytesWithRoomAreNotCopied();
     void preparedRoomKeepsWrittenBytes();
+    void hugePagesKeepEveryByte();
     void nestingLimit_data();
     void nestingLimit();
     void cancellation();
@@ -1108,6 +1109,23 @@ void TestDocument::preparedRoomKeepsWrittenBytes() {
     bytes.prepare(1); // no room left: nothing to do
     bytes.finish();
     QCOMPARE(bytes.take(), json);
+}
+
+// Asking for 2 MiB pages over memory half written changes no byte, written or not.
+void TestDocument::hugePagesKeepEveryByte() {
+    constexpr std::size_t Size = 6 << 20;
+    std::vector<unsigned char> memory(Size);
+    for (std::size_t i = 0; i < Size / 2; ++i)
+        memory[i] = static_cast<unsigned char>(i * 7 + 1);
+    hwi::json::preferHugePages(memory.data(), memory.size());
+    hwi::json::preferHugePages(memory.data() + 3, 10); // less than a page: nothing to ask
+    for (std::size_t i = 0; i < Size; ++i) {
+        if (memory[i] != (i < Size / 2 ? static_cast<unsigned char>(i * 7 + 1) : 0))
+            QFAIL(qPrintable(QStringLiteral("byte %1 changed").arg(i)));
+    }
+    const QByteArray json = "[" + QByteArray(3 << 20, ' ') + "1]";
+    PARSE_OK(doc, json); // its node table asks for them too
+    QCOMPARE(doc->childCount(doc->root()), 1u);
 }
 
 void TestDocument::nestingLimit_data() {

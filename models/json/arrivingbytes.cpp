@@ -16,6 +16,19 @@ namespace {
 constexpr qsizetype Padding = simdjson::SIMDJSON_PADDING;
 }
 
+void preferHugePages(const void* data, std::size_t bytes) {
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    constexpr quintptr HugePage = quintptr(2) << 20;
+    const auto from = (reinterpret_cast<quintptr>(data) + HugePage - 1) & ~(HugePage - 1);
+    const auto to = (reinterpret_cast<quintptr>(data) + bytes) & ~(HugePage - 1);
+    if (to > from)
+        ::madvise(reinterpret_cast<void*>(from), to - from, MADV_HUGEPAGE); // a failure costs the faults
+#else
+    Q_UNUSED(data)
+    Q_UNUSED(bytes)
+#endif
+}
+
 ArrivingBytes::ArrivingBytes(qsizetype expected)
     : m_buffer(expected + Padding, Qt::Uninitialized)
     , m_data(m_buffer.data())
