@@ -11,6 +11,7 @@
 #include <spawn.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -23,7 +24,7 @@ extern char** environ;
 
 namespace {
 
-constexpr int Rounds = 5;
+constexpr int Rounds = 9;
 constexpr double ListRssTarget = 1.5; // peak RSS of --list against the file's size
 
 struct Run {
@@ -86,7 +87,23 @@ std::string makeChangedCopy(const std::string& path) {
     }
     const std::string changed = path + ".changed.json";
     QFile out(QString::fromStdString(changed));
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size()) {
+    if (out.open(QIODevice::ReadOnly) && out.size() == bytes.size()) {
+        // Compared a slice at a time: this process's own peak RSS becomes each spawned child's starting
+        // ru_maxrss (exec keeps the larger), so it must stay below theirs.
+        qsizetype at = 0;
+        for (QByteArray slice; at < bytes.size() && !(slice = out.read(1 << 20)).isEmpty();
+             at += slice.size()) {
+            if (QByteArrayView(bytes).sliced(at, slice.size()) != slice)
+                break;
+        }
+        if (at == bytes.size())
+            return changed; // as made before: rewriting it would leave 100 MB to write back while measuring
+    }
+    out.close();
+    // Written back before the first round: the kernel writing it back meanwhile slowed the first command
+    // (--list) by up to half.
+    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.flush() ||
+        ::fsync(out.handle()) != 0) {
         std::fprintf(stderr, "cannot write %s\n", changed.c_str());
         std::exit(2);
     }
