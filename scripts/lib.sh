@@ -51,7 +51,7 @@ HWI_SANITIZE_DIR="$HWI_ROOT/build-sanitize"
 hwi_build_sanitize() {
     hwi_build "$HWI_SANITIZE_DIR" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++ \
         -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" -DHWI_SANITIZE=ON -DHWI_FUZZ=ON \
-        -DHWI_PARSER_CHUNK_BYTES=64
+        -DHWI_PARSER_CHUNK_BYTES=64 -DHWI_BENCHMARKS=OFF
 }
 
 # Every C++ file in the tree is formatted as .clang-format says; lists the ones that are not.
