@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <functional>
 
 namespace hwi::analysis {
@@ -52,8 +53,9 @@ QString workerName(const WorkerView& worker) {
 
 // ---- Rule 1: a live worker (schedulable.h holds the rule; this only words the pass) ----
 
-void checkLive(const WorkerView& worker, std::optional<qint64> referenceMsecs, std::vector<Check>& checks) {
-    const Liveness live = liveness(worker, referenceMsecs);
+void checkLive(const WorkerView& worker, const hatchet::HealthFacts& facts,
+               std::optional<qint64> referenceMsecs, std::vector<Check>& checks) {
+    const Liveness live = liveness(worker, facts, referenceMsecs);
     for (const QString& reason : live.reasons)
         checks.push_back({Rule::Live, Result::Excluded, reason});
     if (!live.schedulable())
@@ -69,7 +71,16 @@ void checkLive(const WorkerView& worker, std::optional<qint64> referenceMsecs, s
 // ---- Rule 2: the action, matched exactly ----
 
 bool isAscii(std::string_view text) {
-    return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    // Eight bytes at a time: the action of every worker is asked about.
+    std::size_t at = 0;
+    for (; at + 8 <= text.size(); at += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + at, 8);
+        if (word & 0x8080808080808080u)
+            return false;
+    }
+    return std::all_of(text.begin() + std::ptrdiff_t(at), text.end(),
+                       [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 // ASCII letters compared without case, the rest byte for byte.
@@ -158,9 +169,8 @@ Check checkSlotType(const SlotUnits& request, const std::vector<SlotCapacity>& c
             prefix + QStringLiteral("available %1 < %2").arg(*capacity->available).arg(units)};
 }
 
-void checkSlots(const std::vector<SlotUnits>& requested, const WorkerView& worker,
+void checkSlots(const std::vector<SlotUnits>& requested, const std::vector<SlotCapacity>& capacities,
                 std::vector<Check>& checks) {
-    const std::vector<SlotCapacity> capacities = worker.slotCapacities();
     for (const SlotUnits& request : requested)
         checks.push_back(checkSlotType(request, capacities));
 }
@@ -544,9 +554,10 @@ WorkerPlacement placeWithAction(const Task& task, const QByteArray& actionUtf8, 
                                 std::size_t index, std::optional<qint64> referenceMsecs) {
     WorkerPlacement placement;
     placement.worker = index;
-    checkLive(worker, referenceMsecs, placement.checks);
+    const hatchet::SlotTotals totals = hatchet::slotTotals(worker); // read once, for rules 1 and 3
+    checkLive(worker, hatchet::healthFacts(worker, totals), referenceMsecs, placement.checks);
     placement.checks.push_back(checkAction(task, actionUtf8, worker));
-    checkSlots(task.requestedUnits(), worker, placement.checks);
+    checkSlots(task.requestedUnits(), totals.capacities, placement.checks);
     if (task.sticky == Sticky::None)
         checkLabels(task, worker, placement.checks, placement.rank);
     else

@@ -19,7 +19,11 @@ std::optional<qint64> staleAge(const HealthFacts& facts, std::optional<qint64> r
 } // namespace
 
 Liveness liveness(const hatchet::WorkerView& worker, std::optional<qint64> referenceMsecs) {
-    const HealthFacts facts = hatchet::healthFacts(worker);
+    return liveness(worker, hatchet::healthFacts(worker), referenceMsecs);
+}
+
+Liveness liveness(const hatchet::WorkerView& worker, const HealthFacts& facts,
+                  std::optional<qint64> referenceMsecs) {
     Liveness result;
     if (facts.status != HealthFacts::Status::Active) {
         const QString status = worker.status();

@@ -24,6 +24,9 @@ struct Liveness {
 // referenceMsecs: the reference time (ms since the epoch); without one the status stands in for the
 // heartbeat's age (a server computed it when it sent the file).
 Liveness liveness(const hatchet::WorkerView& worker, std::optional<qint64> referenceMsecs);
+// The same from the worker's facts, already read (healthFacts(worker)).
+Liveness liveness(const hatchet::WorkerView& worker, const hatchet::HealthFacts& facts,
+                  std::optional<qint64> referenceMsecs);
 // The same verdict from facts already read (the filter index keeps them): no allocation.
 bool isSchedulable(const hatchet::HealthFacts& facts, std::optional<qint64> referenceMsecs);
 bool isSchedulable(const hatchet::WorkerView& worker, std::optional<qint64> referenceMsecs);

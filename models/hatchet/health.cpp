@@ -279,6 +279,10 @@ HealthLevel healthStateLevel(HealthState state) {
 }
 
 HealthFacts healthFacts(const WorkerView& worker) {
+    return healthFacts(worker, slotTotals(worker));
+}
+
+HealthFacts healthFacts(const WorkerView& worker, const SlotTotals& totals) {
     HealthFacts facts;
     const TimeValue beat = worker.lastHeartbeatAt();
     if (beat.state == TimeValue::Valid && !beat.time.never) {
@@ -296,7 +300,6 @@ HealthFacts healthFacts(const WorkerView& worker) {
     facts.hasDispatcher = !worker.dispatcherId().isEmpty();
     facts.hasActions = worker.actionCount() > 0;
     facts.legacySlots = worker.era() == SchemaEra::Legacy;
-    const SlotTotals totals = slotTotals(worker);
     facts.usedUnits = totals.totalUsed().value_or(-1);
     facts.slotLimit = totals.limit;
     facts.hasSlotTypes = facts.legacySlots

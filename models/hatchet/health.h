@@ -1,6 +1,7 @@
 #pragma once
 
 #include "healthlevel.h"
+#include "slots.h"
 #include "worker.h"
 
 #include <QDateTime>
@@ -96,6 +97,8 @@ struct HealthFacts {
     bool allFull = false; // some slot type, and every one has available <= 0
 };
 HealthFacts healthFacts(const WorkerView& worker);
+// The same from the worker's slot totals, already read (slotTotals(worker)).
+HealthFacts healthFacts(const WorkerView& worker, const SlotTotals& totals);
 
 // The states at the reference time (msecs since the epoch; nullopt when unknown: then the status stands in
 // for the heartbeat's age). Never empty. No allocation.
