@@ -10,6 +10,8 @@
 
 namespace hwi::analysis {
 
+using hatchet::HealthFacts;
+
 namespace {
 
 using hatchet::SlotCapacity;
@@ -29,7 +31,7 @@ void addTo(std::optional<std::int64_t>& sum, const std::optional<std::int64_t>& 
 // What every pivot needs of one worker, read once.
 struct WorkerFacts {
     std::size_t index = 0;
-    QString status;
+    HealthFacts::Status status = HealthFacts::Status::Other;
     bool schedulable = false;
     std::vector<SlotCapacity> capacities;
     std::vector<std::string> capacityTypes; // UTF-8, as the slot-type pivot's values
@@ -37,12 +39,15 @@ struct WorkerFacts {
     std::optional<std::int64_t> limit = 0;
 };
 
+// Read once per worker for all its rows: its slots parsed once for the health facts and the counts.
 WorkerFacts factsOf(const WorkerView& worker, std::size_t index, std::optional<qint64> referenceMsecs) {
     WorkerFacts facts;
     facts.index = index;
-    facts.status = worker.status();
-    facts.schedulable = isSchedulable(worker, referenceMsecs);
-    facts.capacities = worker.slotCapacities();
+    hatchet::SlotTotals totals = hatchet::slotTotals(worker);
+    const HealthFacts health = hatchet::healthFacts(worker, totals);
+    facts.status = health.status;
+    facts.schedulable = isSchedulable(health, referenceMsecs);
+    facts.capacities = std::move(totals.capacities);
     for (const SlotCapacity& capacity : facts.capacities) {
         facts.capacityTypes.push_back(capacity.slotType.toStdString());
         addTo(facts.free, capacity.available);
@@ -125,11 +130,11 @@ private:
     void count(PivotRow& row, std::string_view value, const WorkerFacts& facts) {
         ++row.workers;
         row.workerIndexes.push_back(facts.index);
-        if (facts.status == QLatin1String("ACTIVE"))
+        if (facts.status == HealthFacts::Status::Active)
             ++row.active;
-        else if (facts.status == QLatin1String("PAUSED"))
+        else if (facts.status == HealthFacts::Status::Paused)
             ++row.paused;
-        else if (facts.status == QLatin1String("INACTIVE"))
+        else if (facts.status == HealthFacts::Status::Inactive)
             ++row.inactive;
         if (!facts.schedulable)
             return;
