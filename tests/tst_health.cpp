@@ -61,6 +61,8 @@ private Q_SLOTS:
     void contradictions();
     void boundaries();
     void withoutAReferenceTheStatusStandsIn();
+    void factsReadFromTheDocument_data();
+    void factsReadFromTheDocument();
 };
 
 void TestHealth::heartbeatHealth_data() {
@@ -377,6 +379,41 @@ void TestHealth::withoutAReferenceTheStatusStandsIn() {
     // A heartbeat that is not a time: the same, whatever the reference.
     const auto malformed = healthOf(R"({"status":"INACTIVE","lastHeartbeatAt":"yesterday",)" READY "}");
     QCOMPARE(ids(malformed), QStringList{QStringLiteral("no-new-work")});
+}
+
+// Status and dispatcher as the text of the document says them, escapes read, other kinds and null not.
+void TestHealth::factsReadFromTheDocument_data() {
+    QTest::addColumn<QByteArray>("members");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<bool>("dispatcher");
+    using Status = hwi::hatchet::HealthFacts::Status;
+    QTest::newRow("active") << QByteArray(R"("status":"ACTIVE","dispatcherId":"d1")") << int(Status::Active)
+                            << true;
+    QTest::newRow("escaped") << QByteArray(R"("status":"ACT\u0049VE","dispatcherId":"\u0041")")
+                             << int(Status::Active) << true;
+    QTest::newRow("paused") << QByteArray(R"("status":"PAUSED","dispatcherId":"")") << int(Status::Paused)
+                            << false;
+    QTest::newRow("inactive") << QByteArray(R"("status":"INACTIVE","dispatcherId":null)")
+                              << int(Status::Inactive) << false;
+    QTest::newRow("lowercase") << QByteArray(R"("status":"active","dispatcherId":7)") << int(Status::Other)
+                               << false;
+    QTest::newRow("a number") << QByteArray(R"("status":1,"dispatcherId":" ")") << int(Status::Other) << true;
+    QTest::newRow("null") << QByteArray(R"("status":null)") << int(Status::Other) << false;
+    QTest::newRow("missing") << QByteArray(R"("name":"w")") << int(Status::Other) << false;
+    QTest::newRow("the last of two") << QByteArray(R"("status":"PAUSED","status":"ACTIVE")")
+                                     << int(Status::Active) << false;
+}
+
+void TestHealth::factsReadFromTheDocument() {
+    QFETCH(QByteArray, members);
+    QFETCH(int, status);
+    QFETCH(bool, dispatcher);
+    const auto snapshot =
+        testutil::snapshotOf("{" + members + R"(,"metadata":{"id":"x"},"type":"SELFHOSTED"})", reference());
+    QCOMPARE(snapshot->workers.size(), std::size_t(1));
+    const hwi::hatchet::HealthFacts facts = hwi::hatchet::healthFacts(snapshot->worker(0));
+    QCOMPARE(int(facts.status), status);
+    QCOMPARE(facts.hasDispatcher, dispatcher);
 }
 
 QTEST_GUILESS_MAIN(TestHealth)

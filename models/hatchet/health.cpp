@@ -292,12 +292,18 @@ HealthFacts healthFacts(const WorkerView& worker, const SlotTotals& totals) {
         facts.heartbeat = beat.state == TimeValue::Malformed ? HealthFacts::Heartbeat::Malformed
                                                              : HealthFacts::Heartbeat::Never;
     }
-    const QString status = worker.status();
-    facts.status = status == QLatin1String("ACTIVE")     ? HealthFacts::Status::Active
-                   : status == QLatin1String("PAUSED")   ? HealthFacts::Status::Paused
-                   : status == QLatin1String("INACTIVE") ? HealthFacts::Status::Inactive
-                                                         : HealthFacts::Status::Other;
-    facts.hasDispatcher = !worker.dispatcherId().isEmpty();
+    // Compared in the document's UTF-8: asked of every worker by the filter index, --place and --by.
+    const json::Document& doc = worker.document();
+    const json::NodeId status = worker.field("status");
+    facts.status = status == json::NoNode                 ? HealthFacts::Status::Other
+                   : doc.stringEquals(status, "ACTIVE")   ? HealthFacts::Status::Active
+                   : doc.stringEquals(status, "PAUSED")   ? HealthFacts::Status::Paused
+                   : doc.stringEquals(status, "INACTIVE") ? HealthFacts::Status::Inactive
+                                                          : HealthFacts::Status::Other;
+    // A string's unescaped text is empty only when nothing stands between its quotes.
+    const json::NodeId dispatcher = worker.field("dispatcherId");
+    facts.hasDispatcher = dispatcher != json::NoNode && doc.kind(dispatcher) == json::Kind::String &&
+                          doc.rawScalar(dispatcher).size() > 2;
     facts.hasActions = worker.actionCount() > 0;
     facts.legacySlots = worker.era() == SchemaEra::Legacy;
     facts.usedUnits = totals.totalUsed().value_or(-1);
