@@ -195,6 +195,28 @@ QString listCell(ListColumn column, const hatchet::WorkerView& worker,
 
 } // namespace
 
+void writeRecordsInParts(RecordWriter& writer, std::size_t count,
+                         const std::function<QStringList(std::size_t)>& cellsOf) {
+    constexpr std::size_t RowsPerPart = 256;
+    constexpr std::size_t PartsAtOnce = 4;
+    std::vector<QString> texts(PartsAtOnce);
+    const bool noneYet = !writer.hasRecords();
+    for (std::size_t start = 0; start < count; start += RowsPerPart * PartsAtOnce) {
+        std::vector<std::function<void()>> parts;
+        for (std::size_t from = start; from < count && parts.size() < PartsAtOnce; from += RowsPerPart) {
+            parts.push_back([&, part = parts.size(), from, to = std::min(count, from + RowsPerPart)] {
+                QString& text = texts[part];
+                text.resize(0);
+                for (std::size_t i = from; i < to; ++i)
+                    writer.formatRecord(cellsOf(i), noneYet && i == 0, text);
+            });
+        }
+        load::runAtOnce(parts);
+        for (std::size_t part = 0; part < parts.size(); ++part)
+            writer.writeFormatted(texts[part]);
+    }
+}
+
 ListPrinter::ListPrinter(QTextStream& out, RecordFormat format, QStringList columns, bool withSource)
     : m_writer(out, format, listHeader(columns, withSource))
     , m_columns(std::move(columns))
@@ -208,38 +230,17 @@ void ListPrinter::print(const hatchet::Snapshot& snapshot, const std::vector<std
     const bool judged = std::any_of(chosen.begin(), chosen.end(), [](ListColumn column) {
         return column == ListColumn::Health || column == ListColumn::Reasons;
     });
-    // The rows of a window are read and formatted in parts at once (a worker's fields lie far apart in a
-    // large document, read from memory more than cache), then written in order; never all rows at once.
-    constexpr std::size_t RowsPerPart = 256;
-    constexpr std::size_t PartsAtOnce = 4;
-    std::vector<QString> texts(PartsAtOnce);
-    const bool noneYet = !m_writer.hasRecords();
-    for (std::size_t start = 0; start < workers.size(); start += RowsPerPart * PartsAtOnce) {
-        std::vector<std::function<void()>> parts;
-        for (std::size_t from = start; from < workers.size() && parts.size() < PartsAtOnce;
-             from += RowsPerPart) {
-            parts.push_back([&, part = parts.size(), from, to = std::min(workers.size(), from + RowsPerPart),
-                             reference = reference] {
-                QString& text = texts[part];
-                text.resize(0);
-                QStringList cells;
-                for (std::size_t i = from; i < to; ++i) {
-                    const hatchet::WorkerView worker = snapshot.worker(workers[i]);
-                    const std::optional<hatchet::WorkerHealth> health =
-                        judged ? std::optional(hatchet::assessHealth(worker, reference)) : std::nullopt;
-                    cells.clear();
-                    if (m_withSource)
-                        cells << source;
-                    for (const ListColumn column : chosen)
-                        cells << listCell(column, worker, health);
-                    m_writer.formatRecord(cells, noneYet && i == 0, text);
-                }
-            });
-        }
-        load::runAtOnce(parts);
-        for (std::size_t part = 0; part < parts.size(); ++part)
-            m_writer.writeFormatted(texts[part], 1);
-    }
+    writeRecordsInParts(m_writer, workers.size(), [&](std::size_t i) {
+        const hatchet::WorkerView worker = snapshot.worker(workers[i]);
+        const std::optional<hatchet::WorkerHealth> health =
+            judged ? std::optional(hatchet::assessHealth(worker, reference)) : std::nullopt;
+        QStringList cells;
+        if (m_withSource)
+            cells << source;
+        for (const ListColumn column : chosen)
+            cells << listCell(column, worker, health);
+        return cells;
+    });
 }
 
 void ListPrinter::finish() {

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <functional>
 #include <optional>
 
 namespace hwi::app {
@@ -47,6 +48,12 @@ std::optional<QStringList> parseListColumns(const QString& text, QString* error)
 void printList(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                const QStringList& columns, const QDateTime& reference, QTextStream& out,
                exporting::RecordFormat format = exporting::RecordFormat::Tsv);
+
+// Writes `count` records, those of cellsOf(0) to cellsOf(count - 1), in order; cellsOf runs for windows of
+// rows in parts at once on other threads (a worker's fields lie far apart in a large document, read from
+// memory more than cache), which also format them. Never all rows' text at once.
+void writeRecordsInParts(exporting::RecordWriter& writer, std::size_t count,
+                         const std::function<QStringList(std::size_t)>& cellsOf);
 
 // `--list` over one or several sources as one table: with several, a first column SOURCE holds the source
 // as given on the command line. finish() after the last source; nothing is written when no source printed.

@@ -2,10 +2,6 @@
 
 #include "commandline.h"
 
-#include "load/backgroundpool.h"
-
-#include <functional>
-
 namespace hwi::app {
 
 using analysis::Comparator;
@@ -253,28 +249,14 @@ int printPlacement(const hatchet::Snapshot& snapshot, const std::vector<std::siz
                                    {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("VERDICT"),
                                     QStringLiteral("RANK"), QStringLiteral("REASONS")});
     writer.setNumericColumns({3});
-    // Formatted in parts at once, written in order.
-    constexpr std::size_t RowsPerPart = 1024;
-    const std::vector<analysis::WorkerPlacement>& answers = placement.workers;
-    std::vector<QString> texts((answers.size() + RowsPerPart - 1) / RowsPerPart);
-    std::vector<std::function<void()>> parts;
-    for (std::size_t from = 0; from < answers.size(); from += RowsPerPart) {
-        parts.push_back([&, from, to = std::min(answers.size(), from + RowsPerPart)] {
-            QString& text = texts[from / RowsPerPart];
-            for (std::size_t i = from; i < to; ++i) {
-                const analysis::WorkerPlacement& answer = answers[i];
-                const hatchet::WorkerView worker = snapshot.worker(answer.worker);
-                const bool excluded = answer.verdict == analysis::Verdict::Excluded;
-                writer.formatRecord({worker.id(), worker.name(), analysis::verdictId(answer.verdict),
-                                     excluded ? QStringLiteral("-") : QString::number(answer.rank),
-                                     answer.reasons().join(QStringLiteral("; "))},
-                                    i == 0, text);
-            }
-        });
-    }
-    load::runAtOnce(parts);
-    for (std::size_t part = 0; part < texts.size(); ++part)
-        writer.writeFormatted(texts[part], 1);
+    writeRecordsInParts(writer, placement.workers.size(), [&](std::size_t i) {
+        const analysis::WorkerPlacement& answer = placement.workers[i];
+        const hatchet::WorkerView worker = snapshot.worker(answer.worker);
+        const bool excluded = answer.verdict == analysis::Verdict::Excluded;
+        return QStringList{worker.id(), worker.name(), analysis::verdictId(answer.verdict),
+                           excluded ? QStringLiteral("-") : QString::number(answer.rank),
+                           answer.reasons().join(QStringLiteral("; "))};
+    });
     writer.finish();
     out.flush();
     if (!snapshot.note.isEmpty())

@@ -100,7 +100,7 @@ private Q_SLOTS:
                     const qsizetype to = std::min(records.size(), from + 3);
                     for (qsizetype i = from; i < to; ++i)
                         writer.formatRecord(records[i], noneYet && i == 0, part);
-                    writer.writeFormatted(part, to - from);
+                    writer.writeFormatted(part);
                 }
                 writer.finish();
                 out.flush();

@@ -120,7 +120,7 @@ void RecordWriter::begin() {
 void RecordWriter::record(const QStringList& cells) {
     QString text;
     formatRecord(cells, m_first, text);
-    writeFormatted(text, 1);
+    writeFormatted(text);
 }
 
 void RecordWriter::formatRecord(const QStringList& cells, bool first, QString& text) const {
@@ -154,10 +154,10 @@ void RecordWriter::formatRecord(const QStringList& cells, bool first, QString& t
     }
 }
 
-void RecordWriter::writeFormatted(const QString& text, qsizetype records) {
+void RecordWriter::writeFormatted(const QString& text) {
     begin();
     m_out << text;
-    if (records > 0)
+    if (!text.isEmpty())
         m_first = false;
 }
 

@@ -40,9 +40,9 @@ public:
 
     // Many records formatted at once on other threads, then written in order: formatRecord() appends to
     // `text` what record() would write for these cells (first: no record before it, where the format
-    // cares); writeFormatted() writes such text, of `records` records.
+    // cares); writeFormatted() writes such text (a record's text is never empty).
     void formatRecord(const QStringList& cells, bool first, QString& text) const;
-    void writeFormatted(const QString& text, qsizetype records);
+    void writeFormatted(const QString& text);
     bool hasRecords() const { return !m_first; }
 
 private:

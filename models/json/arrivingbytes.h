@@ -8,14 +8,14 @@
 
 namespace hwi::json {
 
-// Bytes that arrive over time (a file or a response being read) into one buffer allocated once for the
-// size announced before the read, so that a parse on another thread can read what has arrived while the
-// rest is still being read. One thread writes, one thread reads.
 // Asks the kernel to back [data, data + bytes) with 2 MiB pages where it can (Linux's transparent huge
 // pages, when set to "madvise" or "always"): a large buffer filled in order is then mapped a fault a
 // 2 MiB instead of a fault a 4 KiB page. Changes no byte; does nothing elsewhere.
 void preferHugePages(const void* data, std::size_t bytes);
 
+// Bytes that arrive over time (a file or a response being read) into one buffer allocated once for the
+// size announced before the read, so that a parse on another thread can read what has arrived while the
+// rest is still being read. One thread writes, one thread reads.
 class ArrivingBytes final {
 public:
     // Room for expected bytes (a file's size, a Content-Length), and the parser's padding after them.
