@@ -540,7 +540,9 @@ void TestValidation::timestamps() {
     QFETCH(int, offset);
     QFETCH(bool, never);
 
-    const auto ts = parseRfc3339(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
+    QVERIFY(hwi::hatchet::isRfc3339(view));
+    const auto ts = parseRfc3339(view);
     QVERIFY2(ts, "rejected");
     QCOMPARE(qint64(ts->msecsSinceEpoch), msecs);
     QCOMPARE(ts->offsetSeconds, offset);
@@ -590,7 +592,9 @@ void TestValidation::invalidTimestamps_data() {
 
 void TestValidation::invalidTimestamps() {
     QFETCH(QByteArray, text);
-    const auto ts = parseRfc3339(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+    const std::string_view view(text.constData(), static_cast<std::size_t>(text.size()));
+    QVERIFY(!hwi::hatchet::isRfc3339(view));
+    const auto ts = parseRfc3339(view);
     QVERIFY2(!ts, qPrintable(QStringLiteral("accepted as %1").arg(ts ? ts->toIsoString() : QString())));
 }
 

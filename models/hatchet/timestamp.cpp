@@ -40,22 +40,25 @@ std::int64_t daysFromCivil(int y, int m, int d) {
     return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-} // namespace
+// The parts of an RFC 3339 date-time, each checked against its range.
+struct Fields {
+    int year, month, day, hour, minute, second, millis, offset;
+};
 
-std::optional<Timestamp> parseRfc3339(std::string_view t) {
+std::optional<Fields> readFields(std::string_view t) {
     // YYYY-MM-DDTHH:MM:SS[.frac](Z|±HH:MM)
     if (t.size() < 20)
         return std::nullopt;
-    const int year = digits(t, 0, 4), month = digits(t, 5, 2), day = digits(t, 8, 2);
-    const int hour = digits(t, 11, 2), minute = digits(t, 14, 2), second = digits(t, 17, 2);
-    if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 ||
-        minute > 59 || second < 0 || second > 60 || t[4] != '-' || t[7] != '-' ||
-        (t[10] != 'T' && t[10] != 't') || t[13] != ':' || t[16] != ':')
+    Fields f{};
+    f.year = digits(t, 0, 4), f.month = digits(t, 5, 2), f.day = digits(t, 8, 2);
+    f.hour = digits(t, 11, 2), f.minute = digits(t, 14, 2), f.second = digits(t, 17, 2);
+    if (f.year < 0 || f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 ||
+        f.minute < 0 || f.minute > 59 || f.second < 0 || f.second > 60 || t[4] != '-' ||
+        t[7] != '-' || (t[10] != 'T' && t[10] != 't') || t[13] != ':' || t[16] != ':')
         return std::nullopt;
-    if (day > daysInMonth(year, month))
+    if (f.day > daysInMonth(f.year, f.month))
         return std::nullopt;
     std::size_t at = 19;
-    int millis = 0;
     if (at < t.size() && t[at] == '.') {
         std::size_t n = 0;
         while (at + 1 + n < t.size() && t[at + 1 + n] >= '0' && t[at + 1 + n] <= '9')
@@ -63,31 +66,43 @@ std::optional<Timestamp> parseRfc3339(std::string_view t) {
         if (n == 0 || n > 9)
             return std::nullopt;
         for (std::size_t i = 0; i < 3; ++i)
-            millis = millis * 10 + (i < n ? t[at + 1 + i] - '0' : 0);
+            f.millis = f.millis * 10 + (i < n ? t[at + 1 + i] - '0' : 0);
         at += 1 + n;
     }
-    int offset = 0;
     if (at < t.size() && (t[at] == 'Z' || t[at] == 'z')) {
         ++at;
     } else if (at < t.size() && (t[at] == '+' || t[at] == '-')) {
         const int oh = digits(t, at + 1, 2), om = digits(t, at + 4, 2);
         if (oh < 0 || oh > 23 || om < 0 || om > 59 || t[at + 3] != ':')
             return std::nullopt;
-        offset = (t[at] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
+        f.offset = (t[at] == '-' ? -1 : 1) * (oh * 3600 + om * 60);
         at += 6;
     } else {
         return std::nullopt;
     }
     if (at != t.size())
         return std::nullopt;
+    return f;
+}
 
+} // namespace
+
+bool isRfc3339(std::string_view text) {
+    return readFields(text).has_value();
+}
+
+std::optional<Timestamp> parseRfc3339(std::string_view text) {
+    const auto f = readFields(text);
+    if (!f)
+        return std::nullopt;
     Timestamp ts;
-    const std::int64_t secs = daysFromCivil(year, month, day) * 86400 + std::int64_t(hour) * 3600 +
-                              std::int64_t(minute) * 60 + std::min(second, 59) - offset;
-    ts.msecsSinceEpoch = secs * 1000 + millis;
-    ts.offsetSeconds = offset;
-    ts.never = year == 1 && month == 1 && day == 1 && hour == 0 && minute == 0 && second == 0 &&
-               millis == 0 && offset == 0;
+    const std::int64_t secs = daysFromCivil(f->year, f->month, f->day) * 86400 +
+                              std::int64_t(f->hour) * 3600 + std::int64_t(f->minute) * 60 +
+                              std::min(f->second, 59) - f->offset;
+    ts.msecsSinceEpoch = secs * 1000 + f->millis;
+    ts.offsetSeconds = f->offset;
+    ts.never = f->year == 1 && f->month == 1 && f->day == 1 && f->hour == 0 && f->minute == 0 &&
+               f->second == 0 && f->millis == 0 && f->offset == 0;
     return ts;
 }
 

@@ -24,5 +24,7 @@ struct Timestamp {
 
 // nullopt when the text is not an RFC 3339 date-time.
 std::optional<Timestamp> parseRfc3339(std::string_view text);
+// Whether parseRfc3339 would accept the text, without working out the time (for validation).
+bool isRfc3339(std::string_view text);
 
 } // namespace hwi::hatchet

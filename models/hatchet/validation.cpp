@@ -268,7 +268,7 @@ private:
             break;
         }
         case Type::DateTime:
-            if (!parseRfc3339(m_doc.stringView(id, m_scratch)))
+            if (!isRfc3339(m_doc.stringView(id, m_scratch)))
                 add(Severity::Warning, id,
                     QStringLiteral("%1 is not an RFC 3339 date-time: %2")
                         .arg(fieldName(field), quoted(m_doc.text(id))));
