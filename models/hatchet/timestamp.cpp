@@ -52,9 +52,9 @@ std::optional<Fields> readFields(std::string_view t) {
     Fields f{};
     f.year = digits(t, 0, 4), f.month = digits(t, 5, 2), f.day = digits(t, 8, 2);
     f.hour = digits(t, 11, 2), f.minute = digits(t, 14, 2), f.second = digits(t, 17, 2);
-    if (f.year < 0 || f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 ||
-        f.minute < 0 || f.minute > 59 || f.second < 0 || f.second > 60 || t[4] != '-' ||
-        t[7] != '-' || (t[10] != 'T' && t[10] != 't') || t[13] != ':' || t[16] != ':')
+    if (f.year < 0 || f.month < 1 || f.month > 12 || f.day < 1 || f.hour < 0 || f.hour > 23 || f.minute < 0 ||
+        f.minute > 59 || f.second < 0 || f.second > 60 || t[4] != '-' || t[7] != '-' ||
+        (t[10] != 'T' && t[10] != 't') || t[13] != ':' || t[16] != ':')
         return std::nullopt;
     if (f.day > daysInMonth(f.year, f.month))
         return std::nullopt;
