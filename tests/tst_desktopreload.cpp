@@ -87,6 +87,7 @@ private Q_SLOTS:
     void watcherFollowsEditorsThatReplaceTheFile();
     void watcherFollowsDeleteAndRecreate();
     void aBurstOfWritesIsOneChange();
+    void theFolderIsWatchedATurnLater();
     void windowReloadsTheChangedFile();
     void reloadOnChangeKeepsSelectionFilterScrollAndExpansion();
     void halfWrittenFileKeepsThePreviousDocumentAndRetries();
@@ -160,6 +161,16 @@ void TestDesktopReload::aBurstOfWritesIsOneChange() {
     QVERIFY(changed.wait(5000));
     QTest::qWait(3 * views::FileWatcher::DebounceMsecs); // room for a second signal, which must not come
     QCOMPARE(changed.size(), 1);
+}
+
+// Adding a folder's watch can take milliseconds (issue 19): not in the turn that shows the document.
+void TestDesktopReload::theFolderIsWatchedATurnLater() {
+    const QString path = freshCopy("list-current.json");
+    views::FileWatcher watcher;
+    watcher.watch(path);
+    QVERIFY(watcher.isWatchingFile());
+    QVERIFY(!watcher.isWatchingFolder());
+    QTRY_VERIFY(watcher.isWatchingFolder());
 }
 
 void TestDesktopReload::windowReloadsTheChangedFile() {

@@ -12,6 +12,12 @@ FileWatcher::FileWatcher(QObject* parent)
         if (QFileInfo::exists(m_path)) // deleted and not (yet) replaced: nothing to read
             Q_EMIT changed(m_path);
     });
+    m_watchFolder.setSingleShot(true);
+    m_watchFolder.setInterval(1); // not 0: a zero timer is handled in the same pass as other posted events
+    connect(&m_watchFolder, &QTimer::timeout, this, [this] {
+        if (!m_path.isEmpty())
+            m_watcher.addPath(QFileInfo(m_path).absolutePath());
+    });
     connect(&m_watcher, &QFileSystemWatcher::fileChanged, this, &FileWatcher::fileChanged);
     connect(&m_watcher, &QFileSystemWatcher::directoryChanged, this, &FileWatcher::directoryChanged);
 }
@@ -21,6 +27,7 @@ void FileWatcher::watch(const QString& path) {
     if (absolute == m_path)
         return;
     m_debounce.stop();
+    m_watchFolder.stop();
     if (!m_watcher.files().isEmpty())
         m_watcher.removePaths(m_watcher.files());
     if (!m_watcher.directories().isEmpty())
@@ -28,13 +35,17 @@ void FileWatcher::watch(const QString& path) {
     m_path = absolute;
     if (m_path.isEmpty())
         return;
-    m_watcher.addPath(QFileInfo(m_path).absolutePath());
     rewatchFile();
     m_signature = currentSignature();
+    m_watchFolder.start();
 }
 
 bool FileWatcher::isWatchingFile() const {
     return !m_path.isEmpty() && m_watcher.files().contains(m_path);
+}
+
+bool FileWatcher::isWatchingFolder() const {
+    return !m_path.isEmpty() && m_watcher.directories().contains(QFileInfo(m_path).absolutePath());
 }
 
 FileWatcher::Signature FileWatcher::currentSignature() const {
