@@ -677,6 +677,8 @@ void TestLoader::backgroundPriority() {
     QCOMPARE(niceOfANewThread(), own); // the default: a command-line run's
     hwi::load::setBackgroundYieldsToGui(true);
     QCOMPARE(niceOfANewThread(), 10);
+    hwi::load::lowerThreadPriority(); // as runAtOnce() does on the thread that calls it
+    QCOMPARE(getpriority(PRIO_PROCESS, id_t(gettid())), own); // the GUI thread keeps its priority
     hwi::load::setBackgroundYieldsToGui(false);
     QCOMPARE(niceOfANewThread(), own);
 #else

@@ -1,5 +1,7 @@
 #include "backgroundpool.h"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
@@ -26,7 +28,10 @@ void runAtOnce(const std::vector<std::function<void()>>& parts) {
     std::vector<std::size_t> indices(parts.size());
     std::iota(indices.begin(), indices.end(), 0);
     static QThreadPool pool;
-    QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) { parts[i](); });
+    QtConcurrent::blockingMap(&pool, indices, [&](std::size_t i) {
+        lowerThreadPriority();
+        parts[i]();
+    });
 }
 
 namespace {
@@ -39,6 +44,10 @@ void setBackgroundYieldsToGui(bool yields) {
 
 void lowerThreadPriority() {
     if (!yieldsToGui)
+        return;
+    // runAtOnce() may be called on the GUI thread, which blockingMap puts to work too: never that one.
+    if (const QCoreApplication* app = QCoreApplication::instance();
+        !app || QThread::currentThread() == app->thread())
         return;
 #if defined(Q_OS_LINUX)
     // QThread's priorities do nothing under Linux's default scheduler; a thread's nice value does.

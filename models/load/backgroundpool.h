@@ -21,7 +21,8 @@ QThreadPool& backgroundPool();
 // scheduled first while both cores parse. The window turns it on; a command-line run, which has no GUI
 // thread to favour, keeps its threads at the priority it was started with.
 void setBackgroundYieldsToGui(bool yields);
-// Lowers the calling thread's priority as above when the background yields to the GUI.
+// Lowers the calling thread's priority as above when the background yields to the GUI; never the GUI
+// thread's. The file's reading thread and runAtOnce()'s parts call it too.
 void lowerThreadPriority();
 
 // Runs the parts at once on a pool of their own and returns when all have: for work over every worker of a

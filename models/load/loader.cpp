@@ -188,6 +188,7 @@ void Loader::readLocalFile(Job& job) {
                                               cancel = job.cancel] {
         constexpr qint64 SliceBytes = 1 << 20;
         constexpr qint64 ProgressBytes = 16 << 20;
+        lowerThreadPriority(); // in the window: the GUI thread first
         QFile file(path);
         QString problem;
         if (!file.open(QIODevice::ReadOnly))
