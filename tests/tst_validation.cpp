@@ -219,6 +219,12 @@ void TestValidation::rules_data() {
         "/slotConfig/default/reserved", "info", "unknown field 'reserved'");
     row("unknown field with / and ~", worker(R"("a/b~c": 1)"), "/a~1b~0c", "info", "unknown field 'a/b~c'");
     row("unknown escaped field", worker(R"("x\u0026y": 1)"), "/x&y", "info", "unknown field 'x&y'");
+    // "nome" has the length and the first and last bytes of "name": a lookup that compared only those would
+    // take it for "name". A known key may be written with escapes.
+    row("unknown field sketched as a known one", worker(R"("nome": "w")"), "/nome", "info",
+        "unknown field 'nome' (not in the Worker schema; kept)");
+    row("known field with escapes", worker(R"("dispatch\u0065rId": "x")"), "/dispatcherId", "warning",
+        "'dispatcherId' is not a valid uuid: 'x'");
     row("unknown field in a list row", "{\"rows\": [" + worker() + ", " + worker(R"("zone": "eu")") + "]}",
         "/rows/1/zone", "info", "unknown field 'zone'");
 }
