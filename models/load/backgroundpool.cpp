@@ -19,6 +19,13 @@ QThreadPool& backgroundPool() {
     return pool;
 }
 
+QThreadPool& readerPool() {
+    static QThreadPool pool;
+    static const bool sized = (pool.setMaxThreadCount(4), true); // a few loads' reads may overlap a cancel
+    Q_UNUSED(sized)
+    return pool;
+}
+
 void runAtOnce(const std::vector<std::function<void()>>& parts) {
     if (parts.size() <= 1) {
         for (const auto& part : parts)

@@ -15,6 +15,9 @@ namespace hwi::load {
 // for half a second (issue 19). The global pool is left to short work the GUI thread waits for: Qt's
 // painting, a filter keystroke's match, a column sort.
 QThreadPool& backgroundPool();
+// Where local files are read, a slice at a time, beside the parse that waits for their bytes: never queued
+// behind a parse on backgroundPool(). A cancelled read holds its buffer until its thread sees the cancel.
+QThreadPool& readerPool();
 
 // Whether work started with startInBackground() yields to the GUI thread: its thread's priority lowered
 // (nice 10, once per thread; Linux gives each thread its own nice value), so that the GUI thread is

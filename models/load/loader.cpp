@@ -178,14 +178,12 @@ void Loader::startRead(Job& job) {
 // what has arrived: the GUI thread stays free for progress and Cancel (QNetworkAccessManager's file:// reply
 // is read on the GUI thread, a 1 GB file in one go).
 void Loader::readLocalFile(Job& job) {
-    static QThreadPool readers; // never queued behind a parse that waits for these very bytes
-    readers.setMaxThreadCount(4);
     job.arriving = std::make_shared<json::ArrivingBytes>(job.fileSize);
     parseIntoSnapshot(job);
     m_readers.removeIf([](const QFuture<void>& reader) { return reader.isFinished(); });
-    m_readers << QtConcurrent::run(&readers, [this, id = job.id, path = job.url.toLocalFile(),
-                                              total = job.fileSize, bytes = job.arriving,
-                                              cancel = job.cancel] {
+    m_readers << QtConcurrent::run(&readerPool(), [this, id = job.id, path = job.url.toLocalFile(),
+                                                   total = job.fileSize, bytes = job.arriving,
+                                                   cancel = job.cancel] {
         constexpr qint64 SliceBytes = 1 << 20;
         constexpr qint64 ProgressBytes = 16 << 20;
         lowerThreadPriority(); // in the window: the GUI thread first
