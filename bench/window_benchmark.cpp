@@ -387,6 +387,25 @@ const char* verdict(double value, double target) {
     return value <= target ? "met" : "NOT met";
 }
 
+// The worst of the window's own figures (less the time the machine stood still meanwhile), and the worst as
+// measured.
+struct Worst {
+    double own = 0, raw = 0;
+    void add(double ownMs, double rawMs) {
+        own = std::max(own, ownMs);
+        raw = std::max(raw, rawMs);
+    }
+};
+
+// " (N ms with the machine's)" when the machine stood still during a figure, else nothing.
+std::string withMachine(double own, double raw) {
+    if (raw - own < 0.05)
+        return {};
+    char text[64];
+    std::snprintf(text, sizeof text, " (%.1f ms with the machine's)", raw);
+    return text;
+}
+
 views::MainWindow* newWindow() {
     auto* window = new views::MainWindow;
     window->show();
@@ -511,9 +530,9 @@ void benchCancel(const QString& file, StallMeter& stalls) {
             const double answer = answered - due; // waiting for the GUI thread, then the click
             std::printf(
                 "  cancel at %-9s: answered %6.1f ms after it was due (%5.2fx of %.0f ms, %s); load stopped "
-                "(threads idle) %6.1f ms after; longest gap %.1f ms (%.1f ms with the machine's)\n",
+                "(threads idle) %6.1f ms after; longest gap %.1f ms%s\n",
                 moment.name, answer, answer / FrameMs, FrameMs, verdict(answer, FrameMs), stopped - answered,
-                stalls.longestOwn(), stalls.longest());
+                stalls.longestOwn(), withMachine(stalls.longestOwn(), stalls.longest()).c_str());
         }
         deleteWindow(window);
     }
@@ -521,25 +540,6 @@ void benchCancel(const QString& file, StallMeter& stalls) {
 
 // Types each character of `text` into the filter box; per keystroke the key's handling and the filter's
 // turn (the debounce's timeout: parse, proxy filtered, counts), which together must fit a frame.
-// The worst of the window's own key + filter times (less the time the machine stood still meanwhile), and the
-// worst as measured.
-struct Worst {
-    double own = 0, raw = 0;
-    void add(double ownMs, double rawMs) {
-        own = std::max(own, ownMs);
-        raw = std::max(raw, rawMs);
-    }
-};
-
-// " (N ms with the machine's)" when the machine stood still during a figure, else nothing.
-std::string withMachine(double own, double raw) {
-    if (raw - own < 0.05)
-        return {};
-    char text[64];
-    std::snprintf(text, sizeof text, " (%.1f ms with the machine's)", raw);
-    return text;
-}
-
 Worst typeFilter(views::MainWindow& window, const QString& text, const char* label) {
     QElapsedTimer clock;
     clock.start();
