@@ -43,6 +43,7 @@
 #include <functional>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 extern char** environ;
@@ -264,54 +265,91 @@ private:
     std::vector<std::pair<double, double>> m_late;
 };
 
+// The GUI thread's scheduler times so far (/proc/thread-self/schedstat, read from that thread): on a CPU,
+// and runnable but waiting for one, in ms. What it did during a gap: ran (the window's work, or a host that
+// took its virtual CPU), waited (other threads held the cores), or neither (it slept: blocked, or the machine
+// stood still).
+class ThreadTimes {
+public:
+    ThreadTimes()
+        : m_fd(::open("/proc/thread-self/schedstat", O_RDONLY | O_CLOEXEC)) {}
+    ~ThreadTimes() {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    std::pair<double, double> read() const {
+        char text[128] = {};
+        unsigned long long ran = 0, waited = 0;
+        if (m_fd < 0 || ::pread(m_fd, text, sizeof text - 1, 0) <= 0 ||
+            std::sscanf(text, "%llu %llu", &ran, &waited) != 2)
+            return {0, 0};
+        return {ran / 1e6, waited / 1e6};
+    }
+
+private:
+    int m_fd;
+};
+
 // The gaps between the GUI thread's event-loop turns (a 1 ms timer's timeouts): the longest, and the longest
-// of the window's own, less the time the whole machine stood still meanwhile (MachineStalls).
+// of the window's own, less the time the whole machine stood still meanwhile (MachineStalls), with what the
+// GUI thread did during it.
 class StallMeter final : public QObject {
 public:
+    struct Gap {
+        double from, to, ran, waited;
+    };
+
     StallMeter() {
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(1);
         QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
             const double now = m_clock.nsecsElapsed() / 1e6;
+            const auto [ran, waited] = m_times.read();
             if (now - m_last > 2 * m_timer.interval())
-                m_gaps.emplace_back(m_last, now);
+                m_gaps.push_back({m_last, now, ran - m_lastRan, waited - m_lastWaited});
             m_last = now;
+            m_lastRan = ran;
+            m_lastWaited = waited;
         });
     }
     void start(const QElapsedTimer& clock) {
         m_clock = clock;
         m_gaps.clear();
         m_last = m_clock.nsecsElapsed() / 1e6;
+        std::tie(m_lastRan, m_lastWaited) = m_times.read();
         m_machine.start(clock);
         m_timer.start();
     }
     void stop() {
         m_timer.stop();
         m_machine.stop();
-        m_longest = m_longestOwn = m_longestEnd = m_longestOwnEnd = 0;
-        for (const auto& [from, to] : m_gaps) {
-            if (to - from > m_longest) {
-                m_longest = to - from;
-                m_longestEnd = to;
-            }
-            if (const double own = to - from - m_machine.within(from, to); own > m_longestOwn) {
-                m_longestOwn = own;
-                m_longestOwnEnd = to;
+        m_longest = m_longestOwn = Gap{};
+        m_longestOwnMs = 0;
+        for (const Gap& gap : m_gaps) {
+            if (gap.to - gap.from > m_longest.to - m_longest.from)
+                m_longest = gap;
+            if (const double own = gap.to - gap.from - m_machine.within(gap.from, gap.to);
+                own > m_longestOwnMs) {
+                m_longestOwnMs = own;
+                m_longestOwn = gap;
             }
         }
     }
-    double longest() const { return m_longest; }
-    double longestEnd() const { return m_longestEnd; } // ms on the clock given to start()
-    double longestOwn() const { return m_longestOwn; }
-    double longestOwnEnd() const { return m_longestOwnEnd; }
+    double longest() const { return m_longest.to - m_longest.from; }
+    double longestEnd() const { return m_longest.to; } // ms on the clock given to start()
+    double longestOwn() const { return m_longestOwnMs; }
+    double longestOwnEnd() const { return m_longestOwn.to; }
+    const Gap& longestOwnGap() const { return m_longestOwn; }
 
 private:
     QTimer m_timer;
     QElapsedTimer m_clock;
+    ThreadTimes m_times;
     MachineStalls m_machine;
-    double m_last = 0;
-    std::vector<std::pair<double, double>> m_gaps;
-    double m_longest = 0, m_longestEnd = 0, m_longestOwn = 0, m_longestOwnEnd = 0;
+    double m_last = 0, m_lastRan = 0, m_lastWaited = 0;
+    std::vector<Gap> m_gaps;
+    Gap m_longest{}, m_longestOwn{};
+    double m_longestOwnMs = 0;
 };
 
 const QString SpinTimerName = QStringLiteral("spinUntil");
@@ -462,6 +500,9 @@ LoadFigures benchLoad(views::MainWindow& window, const QString& file, StallMeter
         "of a %.0f ms frame (%s; it ended at %.0f ms, %s)\n",
         stalls.longestOwn(), stalls.longestOwn() / FrameMs, FrameMs, verdict(stalls.longestOwn(), FrameMs),
         stalls.longestOwnEnd(), phase(stalls.longestOwnEnd()));
+    const StallMeter::Gap& gap = stalls.longestOwnGap();
+    std::printf("  the GUI thread meanwhile: on a CPU %.1f ms, waiting for one %.1f ms, asleep %.1f ms\n",
+                gap.ran, gap.waited, std::max(0.0, gap.to - gap.from - gap.ran - gap.waited));
     std::printf(
         "  with the time the whole machine stood still (a 1 ms sleeper thread %.0f ms or more late, the "
         "process off the CPU): "
