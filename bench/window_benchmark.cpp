@@ -210,65 +210,18 @@ int benchLaunch(const std::string& inspector, const std::string& peer, const std
 
 // ---- the window in this process ----
 
-// A thread of its own that sleeps 1 ms at a time and notes each time it woke 5 ms or more late while this
-// process got (almost) no CPU time meanwhile. On the shared 2-core VM the whole machine sometimes stands
-// still for 15 to 35 ms (perf shows no sample on either core meanwhile, and the stalls end on 100 ms
-// boundaries: the host's CPU quota); no thread of any program runs then, and a GUI gap it shares was the
-// machine's, not the window's. A late wake-up while this process ran (its own threads holding both cores)
-// is not counted: that delay is the window's.
-class MachineStalls {
-public:
-    static constexpr double LateMs = 5.0;
-    // At most this share of the late interval's wall time spent on CPU by the whole process.
-    static constexpr double MostBusyShare = 0.25;
+// The time the host has taken from this VM's CPUs so far (/proc/stat's steal, all CPUs), in ms.
+double stolenMs() {
+    QFile stat(QStringLiteral("/proc/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = stat.readLine().simplified().split(' '); // cpu user nice system idle ...
+    return fields.size() > 8 ? fields[8].toDouble() * 1000.0 / double(::sysconf(_SC_CLK_TCK)) : 0;
+}
 
-    void start(const QElapsedTimer& clock) {
-        m_clock = clock;
-        m_late.clear();
-        m_stop = false;
-        m_thread = std::thread([this] {
-            double last = m_clock.nsecsElapsed() / 1e6, lastCpu = processCpuMs();
-            while (!m_stop) {
-                const timespec oneMs{0, 1000000};
-                nanosleep(&oneMs, nullptr);
-                const double now = m_clock.nsecsElapsed() / 1e6, cpu = processCpuMs();
-                if (now - last - 1.0 >= LateMs && cpu - lastCpu <= MostBusyShare * (now - last))
-                    m_late.emplace_back(last + 1.0, now); // written only by this thread until join()
-                last = now;
-                lastCpu = cpu;
-            }
-        });
-    }
-    void stop() {
-        m_stop = true;
-        if (m_thread.joinable())
-            m_thread.join();
-    }
-    // How much of [from, to] the machine stood still.
-    double within(double from, double to) const {
-        double still = 0;
-        for (const auto& [begin, end] : m_late)
-            still += std::max(0.0, std::min(end, to) - std::max(begin, from));
-        return still;
-    }
-
-private:
-    static double processCpuMs() {
-        timespec cpu{};
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
-        return cpu.tv_sec * 1e3 + cpu.tv_nsec / 1e6;
-    }
-
-    QElapsedTimer m_clock;
-    std::thread m_thread;
-    std::atomic_bool m_stop{false};
-    std::vector<std::pair<double, double>> m_late;
-};
-
-// The GUI thread's scheduler times so far (/proc/thread-self/schedstat, read from that thread): on a CPU,
-// and runnable but waiting for one, in ms. What it did during a gap: ran (the window's work, or a host that
-// took its virtual CPU), waited (other threads held the cores), or neither (it slept: blocked, or the machine
-// stood still).
+// The calling thread's scheduler times so far (/proc/thread-self/schedstat, opened on that thread): on a CPU,
+// and runnable but waiting for one, in ms. What the GUI thread did during a gap: ran (the window's work),
+// waited (other threads held the cores), or neither (it slept: blocked, or its virtual CPU stood still).
 class ThreadTimes {
 public:
     ThreadTimes()
@@ -288,6 +241,57 @@ public:
 
 private:
     int m_fd;
+};
+
+// A thread of its own that sleeps 1 ms at a time and notes each time it woke 5 ms or more late without
+// having waited for a CPU meanwhile: its timer did not fire, because its virtual CPU did not run. On the
+// shared 2-core VM the host sometimes stops one virtual CPU or both for 15 to 40 ms (perf shows no sample on
+// either core during a whole-machine stall, and those end on 100 ms boundaries: the host's CPU quota); a
+// thread whose timer is queued on a stopped CPU sleeps on, whatever it is. A GUI gap that shares such a
+// stretch was the machine's, not the window's. A late wake-up spent waiting for a CPU (the window's own
+// threads, or any others, holding the cores) is not counted: that delay could be the window's.
+class MachineStalls {
+public:
+    static constexpr double LateMs = 5.0;
+    // At most this share of the late interval spent runnable, waiting for a CPU.
+    static constexpr double MostWaitingShare = 0.25;
+
+    void start(const QElapsedTimer& clock) {
+        m_clock = clock;
+        m_late.clear();
+        m_stop = false;
+        m_thread = std::thread([this] {
+            const ThreadTimes times; // this thread's
+            double last = m_clock.nsecsElapsed() / 1e6, lastWaited = times.read().second;
+            while (!m_stop) {
+                const timespec oneMs{0, 1000000};
+                nanosleep(&oneMs, nullptr);
+                const double now = m_clock.nsecsElapsed() / 1e6, waited = times.read().second;
+                if (now - last - 1.0 >= LateMs && waited - lastWaited <= MostWaitingShare * (now - last))
+                    m_late.emplace_back(last + 1.0, now); // written only by this thread until join()
+                last = now;
+                lastWaited = waited;
+            }
+        });
+    }
+    void stop() {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    // How much of [from, to] the machine stood still.
+    double within(double from, double to) const {
+        double still = 0;
+        for (const auto& [begin, end] : m_late)
+            still += std::max(0.0, std::min(end, to) - std::max(begin, from));
+        return still;
+    }
+
+private:
+    QElapsedTimer m_clock;
+    std::thread m_thread;
+    std::atomic_bool m_stop{false};
+    std::vector<std::pair<double, double>> m_late;
 };
 
 // The gaps between the GUI thread's event-loop turns (a 1 ms timer's timeouts): the longest, and the longest
@@ -318,10 +322,12 @@ public:
         m_last = m_clock.nsecsElapsed() / 1e6;
         std::tie(m_lastRan, m_lastWaited) = m_times.read();
         m_machine.start(clock);
+        m_stolenAtStart = stolenMs();
         m_timer.start();
     }
     void stop() {
         m_timer.stop();
+        m_stolen = stolenMs() - m_stolenAtStart;
         m_machine.stop();
         m_longest = m_longestOwn = Gap{};
         m_longestOwnMs = 0;
@@ -339,6 +345,7 @@ public:
     double longestEnd() const { return m_longest.to; } // ms on the clock given to start()
     double longestOwn() const { return m_longestOwnMs; }
     double longestOwnEnd() const { return m_longestOwn.to; }
+    double stolen() const { return m_stolen; } // from start() to stop(), all CPUs
     const Gap& longestOwnGap() const { return m_longestOwn; }
 
 private:
@@ -350,6 +357,7 @@ private:
     std::vector<Gap> m_gaps;
     Gap m_longest{}, m_longestOwn{};
     double m_longestOwnMs = 0;
+    double m_stolenAtStart = 0, m_stolen = 0;
 };
 
 const QString SpinTimerName = QStringLiteral("spinUntil");
@@ -504,10 +512,11 @@ LoadFigures benchLoad(views::MainWindow& window, const QString& file, StallMeter
     std::printf("  the GUI thread meanwhile: on a CPU %.1f ms, waiting for one %.1f ms, asleep %.1f ms\n",
                 gap.ran, gap.waited, std::max(0.0, gap.to - gap.from - gap.ran - gap.waited));
     std::printf(
-        "  with the time the whole machine stood still (a 1 ms sleeper thread %.0f ms or more late, the "
-        "process off the CPU): "
-        "%.1f ms, ended at %.0f ms, %s\n",
+        "  as measured, with the time the machine stood still (a 1 ms sleeper thread %.0f ms or more late, "
+        "not waiting for a CPU): %.1f ms, ended at %.0f ms, %s\n",
         MachineStalls::LateMs, stalls.longest(), stalls.longestEnd(), phase(stalls.longestEnd()));
+    std::printf("  time the host took from this VM's CPUs during the load (/proc/stat steal): %.0f ms\n",
+                stalls.stolen());
     return figures;
 }
 
