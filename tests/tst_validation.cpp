@@ -79,6 +79,7 @@ private Q_SLOTS:
     void lastOfDuplicateKeysCounts();
     void uuids_data();
     void uuids();
+    void uuidsEveryByteAtEveryPlace();
 
     void timestamps_data();
     void timestamps();
@@ -506,6 +507,31 @@ void TestValidation::uuids() {
     QFETCH(bool, valid);
     QCOMPARE(hwi::hatchet::isUuid(std::string_view(text.constData(), static_cast<std::size_t>(text.size()))),
              valid);
+}
+
+// Every byte value at every place of a valid uuid, against the rule written out: hex digits, dashes at 8, 13,
+// 18 and 23 (isUuid reads 16 bytes at a time, so each place is in a different lane).
+void TestValidation::uuidsEveryByteAtEveryPlace() {
+    const QByteArray valid("0b8e90e9-f646-4d5f-9ae8-5d0928398f9f");
+    const auto isHex = [](unsigned char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    };
+    int accepted = 0;
+    for (qsizetype place = 0; place < valid.size(); ++place) {
+        const bool dashPlace = place == 8 || place == 13 || place == 18 || place == 23;
+        for (int byte = 0; byte < 256; ++byte) {
+            QByteArray text = valid;
+            text[place] = char(byte);
+            const bool expected = dashPlace ? byte == '-' : isHex(static_cast<unsigned char>(byte));
+            const bool found = hwi::hatchet::isUuid(
+                std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+            if (found != expected)
+                QFAIL(qPrintable(
+                    QStringLiteral("byte %1 at %2: isUuid says %3").arg(byte).arg(place).arg(found)));
+            accepted += found ? 1 : 0;
+        }
+    }
+    QCOMPARE(accepted, 32 * 22 + 4 * 1); // 22 hex digits (10 + 6 + 6) at each of 32 places, a dash at 4
 }
 
 void TestValidation::timestamps_data() {

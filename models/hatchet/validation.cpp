@@ -4,6 +4,9 @@
 #include <QStringList>
 
 #include <array>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <charconv>
 #include <cmath>
 #include <span>
@@ -396,30 +399,44 @@ QString severityName(Severity severity) {
     return {};
 }
 
+#if defined(__SSE2__)
+namespace {
+// Bit i set for each byte of the 16 at `p` that is a hex digit, and for each that is '-'.
+std::pair<unsigned, unsigned> hexAndDashBits(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i digit = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+    const __m128i letter = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+    // Unsigned x <= n as min(x, n) == x.
+    const __m128i isDigit = _mm_cmpeq_epi8(_mm_min_epu8(digit, _mm_set1_epi8(9)), digit);
+    const __m128i isLetter = _mm_cmpeq_epi8(_mm_min_epu8(letter, _mm_set1_epi8(5)), letter);
+    return {unsigned(_mm_movemask_epi8(_mm_or_si128(isDigit, isLetter))),
+            unsigned(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('-'))))};
+}
+} // namespace
+#endif
+
 bool isUuid(std::string_view t) {
-    // One table lookup a byte and no early exit: uuids are checked by the hundred thousand.
-    enum : std::uint8_t { Other, Hex, Dash };
-    static constexpr auto Classes = [] {
-        std::array<std::uint8_t, 256> classes{};
-        for (int c = 0; c < 256; ++c)
-            classes[std::size_t(c)] =
-                (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') ? Hex
-                : c == '-'                                                                 ? Dash
-                                                                                           : Other;
-        return classes;
-    }();
-    static constexpr auto Expected = [] {
-        std::array<std::uint8_t, 36> expected{};
-        for (std::size_t i = 0; i < expected.size(); ++i)
-            expected[i] = i == 8 || i == 13 || i == 18 || i == 23 ? Dash : Hex;
-        return expected;
-    }();
-    if (t.size() != Expected.size())
+    if (t.size() != 36)
         return false;
-    unsigned mismatches = 0;
-    for (std::size_t i = 0; i < Expected.size(); ++i)
-        mismatches |= Classes[static_cast<unsigned char>(t[i])] ^ Expected[i];
-    return mismatches == 0;
+#if defined(__SSE2__)
+    // Checked by the hundred thousand: bytes 0-15, 16-31 and 20-35, 16 at a time. Dashes at 8, 13, 18, 23.
+    constexpr unsigned All = 0xffff;
+    constexpr unsigned Dashes0 = (1u << 8) | (1u << 13), Dashes16 = (1u << 2) | (1u << 7), Dashes20 = 1u << 3;
+    const auto [hex0, dash0] = hexAndDashBits(t.data());
+    const auto [hex16, dash16] = hexAndDashBits(t.data() + 16);
+    const auto [hex20, dash20] = hexAndDashBits(t.data() + 20);
+    return dash0 == Dashes0 && hex0 == (All & ~Dashes0) && dash16 == Dashes16 && hex16 == (All & ~Dashes16) &&
+           dash20 == Dashes20 && hex20 == (All & ~Dashes20);
+#else
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        const auto c = static_cast<unsigned char>(t[i]);
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        const bool hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if (dash ? c != '-' : !hex)
+            return false;
+    }
+    return true;
+#endif
 }
 
 void validateWorker(const json::Document& doc, NodeId worker, std::vector<Problem>& out) {
