@@ -33,4 +33,24 @@ if(DESKTOP_FILE_VALIDATE)
     message(FATAL_ERROR "desktop-file-validate: ${problems}")
   endif()
 endif()
+# Neither executable, built or installed, looks for libraries in the directory it is run from: the dynamic
+# loader reads an empty RPATH or RUNPATH entry (CMake's padding of an empty build RPATH) or "." as that.
+foreach(executable "${BUILD_DIR}/app/hatchet-inspector" "${BUILD_DIR}/app/hatchet-inspector-window"
+                   "${DESTDIR}/usr/bin/hatchet-inspector" "${DESTDIR}/usr/libexec/hatchet-inspector-window")
+  file(READ_ELF "${executable}" RPATH rpath RUNPATH runpath CAPTURE_ERROR elf_error)
+  if(elf_error)
+    message(FATAL_ERROR "cannot read ${executable}: ${elf_error}")
+  endif()
+  # Each entry between colons; an empty one shows as ";;" or a leading or trailing ";" in the list.
+  string(REPLACE ":" ";" entries "${rpath}:${runpath}")
+  foreach(entry IN LISTS entries)
+    if(entry STREQUAL "." OR entry MATCHES "^\\./")
+      message(FATAL_ERROR "${executable} looks for libraries under the current directory: '${entry}'")
+    endif()
+  endforeach()
+  if((rpath AND rpath MATCHES "(^|;|:)(;|:|$)") OR (runpath AND runpath MATCHES "(^|;|:)(;|:|$)"))
+    message(FATAL_ERROR "${executable} has an empty RPATH/RUNPATH entry (the current directory): "
+                        "RPATH '${rpath}', RUNPATH '${runpath}'")
+  endif()
+endforeach()
 message(STATUS "installed both executables, .desktop file and icon under ${DESTDIR}/usr")
