@@ -4,13 +4,14 @@
 #include <QStringList>
 
 #include <array>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <charconv>
 #include <cmath>
 #include <span>
 #include <unordered_map>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace hwi::hatchet {
 

@@ -19,10 +19,16 @@ QThreadPool& backgroundPool() {
     return pool;
 }
 
+namespace {
+// A few loads' reads may overlap: a cancelled one runs on until its next slice.
+class ReaderPool final : public QThreadPool {
+public:
+    ReaderPool() { setMaxThreadCount(4); }
+};
+} // namespace
+
 QThreadPool& readerPool() {
-    static QThreadPool pool;
-    static const bool sized = (pool.setMaxThreadCount(4), true); // a few loads' reads may overlap a cancel
-    Q_UNUSED(sized)
+    static ReaderPool pool;
     return pool;
 }
 
