@@ -244,7 +244,8 @@ std::optional<Task> placeTaskFrom(const QCommandLineParser& parser, QString* err
 int printPlacement(const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
                    const Task& task, std::optional<qint64> referenceMsecs, QTextStream& out, QTextStream& err,
                    exporting::RecordFormat format) {
-    const analysis::Placement placement = analysis::place(task, snapshot, workers, referenceMsecs);
+    const analysis::Placement placement =
+        analysis::place(task, snapshot, workers, referenceMsecs, analysis::CheckTexts::Reasons);
     exporting::RecordWriter writer(out, format,
                                    {QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("VERDICT"),
                                     QStringLiteral("RANK"), QStringLiteral("REASONS")});

@@ -85,6 +85,9 @@ private Q_SLOTS:
     // Summaries whose tables add nothing: which sentence for which cause.
     void summaries_data();
     void summaries();
+    // A fleet's placement with only the reasons worded: the same answers, the passed checks without words.
+    void reasonsAlone_data() { verdicts_data(); }
+    void reasonsAlone();
     void onlyAnExcludedWorkerIsBigEnough();
     void manyWorkersInParts();
     void checksOfOneWorker();
@@ -183,6 +186,36 @@ void TestPlacement::verdicts() {
     const Placement placement = placeIn(fixture, task);
     QCOMPARE(placement.summary, summary);
     QCOMPARE(int(placement.outcome), outcome);
+}
+
+void TestPlacement::reasonsAlone() {
+    QFETCH(QString, fixture);
+    QFETCH(Task, task);
+    const auto snapshot = testutil::loadFixture(fixture);
+    const qint64 now = testutil::captureTimeFor(fixture).toMSecsSinceEpoch();
+    const Placement all = place(task, *snapshot, allWorkers(*snapshot), now);
+    const Placement reasons = place(task, *snapshot, allWorkers(*snapshot), now, CheckTexts::Reasons);
+    QCOMPARE(reasons.summary, all.summary);
+    QCOMPARE(reasons.warnings, all.warnings);
+    QCOMPARE(reasons.topGroup, all.topGroup);
+    QCOMPARE(reasons.workers.size(), all.workers.size());
+    int unworded = 0;
+    for (std::size_t w = 0; w < all.workers.size(); ++w) {
+        const WorkerPlacement& got = reasons.workers[w];
+        const WorkerPlacement& expected = all.workers[w];
+        QCOMPARE(got.verdict, expected.verdict);
+        QCOMPARE(got.rank, expected.rank);
+        QCOMPARE(got.reasons(), expected.reasons());
+        QCOMPARE(got.checks.size(), expected.checks.size());
+        for (std::size_t c = 0; c < got.checks.size(); ++c) {
+            QCOMPARE(got.checks[c].rule, expected.checks[c].rule);
+            QCOMPARE(got.checks[c].result, expected.checks[c].result);
+            QVERIFY(!expected.checks[c].text.isEmpty());
+            QCOMPARE(got.checks[c].text, expected.checks[c].failed() ? expected.checks[c].text : QString());
+            unworded += !expected.checks[c].failed();
+        }
+    }
+    QVERIFY(unworded > 0); // every row has workers with passed checks
 }
 
 void TestPlacement::summaries_data() {
@@ -334,6 +367,14 @@ void TestPlacement::actionRule_data() {
                                    << QStringLiteral("registers wf:ärger");
     QTest::newRow("same length, other") << QByteArray(R"(["wf:tasl"])") << QStringLiteral("wf:task")
                                         << QStringLiteral("does not register wf:task");
+    // Longer in UTF-8 than the ASCII action, yet the same without case: U+212A KELVIN SIGN folds to k.
+    QTest::newRow("kelvin sign") << QByteArray(R"(["wf:tas\u212a"])") << QStringLiteral("wf:task")
+                                 << QStringLiteral("registers wf:tas\u212a (case differs)");
+    QTest::newRow("longer, ascii") << QByteArray(R"(["wf:tasks", "WF:TASKS"])") << QStringLiteral("wf:task")
+                                   << QStringLiteral("does not register wf:task");
+    QTest::newRow("shorter, or as long with other characters")
+        << QByteArray(R"(["wf:tas", "WF:TA\u00df"])") << QStringLiteral("wf:task")
+        << QStringLiteral("does not register wf:task");
     QTest::newRow("no strings") << QByteArray(R"([1, null])") << QStringLiteral("wf:task")
                                 << QStringLiteral("registers no actions");
     QTest::newRow("empty") << QByteArray("[]") << QStringLiteral("wf:task")

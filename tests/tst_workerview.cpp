@@ -11,6 +11,7 @@
 #include <QTest>
 #include <QTimeZone>
 
+using hwi::hatchet::LabelText;
 using hwi::hatchet::SchemaEra;
 using hwi::hatchet::Shape;
 using hwi::hatchet::Snapshot;
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void legacyEraSlots();
     void slotTypeWithoutAvailable();
     void nullActionsAreAbsent();
+    void oneLabelByKey();
     void emptyRuntimeInfo();
     void webhookUrlNamesTheWorker();
     void timeValues();
@@ -232,6 +234,30 @@ void TestWorkerView::nullActionsAreAbsent() {
     const NodeId member = snapshot->document->member(w.node(), "actions");
     QVERIFY(member != NoNode);
     QCOMPARE(snapshot->document->kind(member), Kind::Null);
+}
+
+// labelText(key) is labelTexts()' first label of that key, found without wording the others: escaped keys
+// by their text, a label without a string key under "", a label without value said so.
+void TestWorkerView::oneLabelByKey() {
+    SNAPSHOT_OK(snapshot, QByteArray(R"({"metadata": {"id": "w"}, "name": "w", "labels": [
+        {"key": "gpu", "value": "a100"}, {"key": "gpu", "value": "t4"}, {"key": "zone"},
+        {"key": "r\u00e9gion", "value": "eu"}, {"value": "keyless"}, {"key": 7, "value": "number"}, 3]})"));
+    const WorkerView w = snapshot->worker(0);
+    const std::vector<LabelText> all = w.labelTexts();
+    const auto same = [](const std::optional<LabelText>& got, const LabelText& expected) {
+        return got && got->key == expected.key && got->value == expected.value &&
+               got->hasValue == expected.hasValue;
+    };
+    QVERIFY(same(w.labelText("gpu"), all[0])); // the first of two
+    QCOMPARE(w.labelText("gpu")->value, QStringLiteral("a100"));
+    QVERIFY(same(w.labelText("zone"), all[2]));
+    QVERIFY(!w.labelText("zone")->hasValue);
+    QVERIFY(same(w.labelText("r\xC3\xA9gion"), all[3]));
+    QVERIFY(same(w.labelText(""), all[4]));
+    QCOMPARE(w.labelText("")->value, QStringLiteral("keyless"));
+    QVERIFY(!w.labelText("Gpu"));
+    QVERIFY(!w.labelText("7"));
+    QVERIFY(!snapshot->worker(0).labelText("region"));
 }
 
 void TestWorkerView::emptyRuntimeInfo() {

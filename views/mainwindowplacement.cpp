@@ -144,9 +144,12 @@ void MainWindow::updatePlacement() {
         std::vector<std::size_t> all(shown->workers.size());
         std::iota(all.begin(), all.end(), std::size_t(0));
         const QDateTime reference = referenceTime();
-        m_placement = std::make_shared<const analysis::Placement>(analysis::place(
-            *task, *shown, all,
-            reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt));
+        // The table needs the verdicts and reasons; the selected worker's every check is placed again for
+        // the detail (showPlacementOfCurrentWorker).
+        m_placement = std::make_shared<const analysis::Placement>(
+            analysis::place(*task, *shown, all,
+                            reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt,
+                            analysis::CheckTexts::Reasons));
     } else {
         m_placement.reset();
     }
@@ -186,7 +189,18 @@ void MainWindow::showPlacementOfCurrentWorker() {
     const bool selected = current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {});
     const analysis::WorkerPlacement* placement =
         selected ? m_model->placementOf(m_table->currentWorkerIndex()) : nullptr;
-    m_detail->setPlacement(placement ? std::optional(*placement) : std::nullopt, m_placement->warnings);
+    const auto shown = snapshot();
+    if (!placement || !shown || !m_placementTask || placement->worker >= shown->workers.size()) {
+        m_detail->setPlacement(std::nullopt, m_placement->warnings);
+        return;
+    }
+    // The fleet's placement holds only the failed checks' words: this worker's are all written here.
+    const QDateTime reference = referenceTime();
+    m_detail->setPlacement(
+        analysis::placeOnWorker(*m_placementTask, shown->worker(placement->worker), placement->worker,
+                                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch())
+                                                    : std::nullopt),
+        m_placement->warnings);
 }
 
 QString MainWindow::filterHints(const filter::Query& query) const {

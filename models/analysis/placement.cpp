@@ -51,21 +51,44 @@ QString workerName(const WorkerView& worker) {
     return name.isEmpty() ? worker.id() : name;
 }
 
+// The checks of one worker as they are written. Their words cost more than the checks themselves, so with
+// CheckTexts::Reasons only a failed check's are written (the rest stay empty).
+class CheckList {
+public:
+    CheckList(std::vector<Check>& checks, CheckTexts texts)
+        : m_checks(checks)
+        , m_allTexts(texts == CheckTexts::All) {}
+
+    // words() returns a QString, declared so: with QT_USE_QSTRINGBUILDER a lambda returning `a + b` as auto
+    // hands back a builder that refers to temporaries already gone.
+    template <typename Words> void add(Rule rule, Result result, const Words& words) {
+        Check check{rule, result, {}};
+        if (m_allTexts || check.failed())
+            check.text = words();
+        m_checks.push_back(std::move(check));
+    }
+
+private:
+    std::vector<Check>& m_checks;
+    bool m_allTexts;
+};
+
 // ---- Rule 1: a live worker (schedulable.h holds the rule; this only words the pass) ----
 
 void checkLive(const WorkerView& worker, const hatchet::HealthFacts& facts,
-               std::optional<qint64> referenceMsecs, std::vector<Check>& checks) {
+               std::optional<qint64> referenceMsecs, CheckList& checks) {
     const Liveness live = liveness(worker, facts, referenceMsecs);
     for (const QString& reason : live.reasons)
-        checks.push_back({Rule::Live, Result::Excluded, reason});
+        checks.add(Rule::Live, Result::Excluded, [&]() -> QString { return reason; });
     if (!live.schedulable())
         return;
-    QString text = QStringLiteral("live: ") + worker.status();
-    const hatchet::TimeValue beat = worker.lastHeartbeatAt();
-    if (referenceMsecs && beat.isKnown())
-        text += QStringLiteral(", heartbeat %1 old")
-                    .arg(models::durationText(*referenceMsecs - beat.time.msecsSinceEpoch));
-    checks.push_back({Rule::Live, Result::Passed, text});
+    checks.add(Rule::Live, Result::Passed, [&]() -> QString {
+        QString text = QStringLiteral("live: ") + worker.status();
+        if (referenceMsecs && facts.heartbeat == hatchet::HealthFacts::Heartbeat::Known)
+            text += QStringLiteral(", heartbeat %1 old")
+                        .arg(models::durationText(*referenceMsecs - facts.heartbeatMsecs));
+        return text;
+    });
 }
 
 // ---- Rule 2: the action, matched exactly ----
@@ -88,6 +111,19 @@ bool equalsIgnoringAsciiCase(std::string_view a, std::string_view b) {
     const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
     return a.size() == b.size() &&
            std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return lower(x) == lower(y); });
+}
+
+// Whether a worker's action (text, of node element) equals the wanted one without case. Against an ASCII
+// action the text is read only when its length allows a match: an ASCII text must be as long, and one with
+// other characters (QString folds some to ASCII, as the Kelvin sign to k) is longer, each taking two bytes or
+// more for one UTF-16 unit.
+bool matchesWithoutCase(const json::Document& doc, json::NodeId element, std::string_view text,
+                        std::string_view wanted, bool wantedAscii, const QString& action) {
+    if (wantedAscii && text.size() == wanted.size())
+        return equalsIgnoringAsciiCase(text, wanted);
+    if (wantedAscii && (text.size() < wanted.size() || isAscii(text)))
+        return false;
+    return doc.text(element).compare(action, Qt::CaseInsensitive) == 0;
 }
 
 // How a worker's actions hold the task's action, compared as UTF-8 in place: no string is built for the
@@ -118,8 +154,7 @@ ActionMatch matchAction(const WorkerView& worker, const QString& action, const Q
             return {ActionMatch::Exact, {}};
         if (otherCase != json::NoNode)
             continue;
-        if (wantedAscii && isAscii(text) ? equalsIgnoringAsciiCase(text, wanted)
-                                         : doc.text(element).compare(action, Qt::CaseInsensitive) == 0)
+        if (matchesWithoutCase(doc, element, text, wanted, wantedAscii, action))
             otherCase = element;
     }
     if (otherCase != json::NoNode)
@@ -127,52 +162,66 @@ ActionMatch matchAction(const WorkerView& worker, const QString& action, const Q
     return match;
 }
 
-Check checkAction(const Task& task, const QByteArray& actionUtf8, const WorkerView& worker) {
+void checkAction(const Task& task, const QByteArray& actionUtf8, const WorkerView& worker,
+                 CheckList& checks) {
     const ActionMatch match = matchAction(worker, task.action, actionUtf8);
     switch (match.kind) {
     case ActionMatch::Exact:
-        return {Rule::Action, Result::Passed, QStringLiteral("registers ") + task.action};
+        checks.add(Rule::Action, Result::Passed,
+                   [&]() -> QString { return QStringLiteral("registers ") + task.action; });
+        return;
     case ActionMatch::OtherCase:
         // Workers store actions lower-cased and SDKs send lower-cased workflow names: a match only without
         // case is the likeliest reason a task that "should" run never does.
-        return {Rule::Action, Result::Excluded,
-                QStringLiteral("registers %1 (case differs)").arg(match.registered)};
+        checks.add(Rule::Action, Result::Excluded, [&]() -> QString {
+            return QStringLiteral("registers %1 (case differs)").arg(match.registered);
+        });
+        return;
     case ActionMatch::NoActions:
-        return {Rule::Action, Result::Excluded, QStringLiteral("registers no actions")};
+        checks.add(Rule::Action, Result::Excluded,
+                   []() -> QString { return QStringLiteral("registers no actions"); });
+        return;
     case ActionMatch::None:
         break;
     }
-    return {Rule::Action, Result::Excluded, QStringLiteral("does not register ") + task.action};
+    checks.add(Rule::Action, Result::Excluded,
+               [&]() -> QString { return QStringLiteral("does not register ") + task.action; });
 }
 
 // ---- Rule 3: slot units, every requested type on this one worker ----
 
-Check checkSlotType(const SlotUnits& request, const std::vector<SlotCapacity>& capacities) {
-    const QString prefix = request.slotType + QStringLiteral(": ");
+void checkSlotType(const SlotUnits& request, const std::vector<SlotCapacity>& capacities, CheckList& checks) {
+    const auto say = [&](Result result, const auto& words) {
+        checks.add(Rule::Slots, result,
+                   [&]() -> QString { return request.slotType + QStringLiteral(": ") + words(); });
+    };
     const auto capacity = std::find_if(capacities.begin(), capacities.end(),
                                        [&](const SlotCapacity& c) { return c.slotType == request.slotType; });
     if (capacity == capacities.end())
-        return {Rule::Slots, Result::TooSmall, prefix + QStringLiteral("no such slot type")};
-    const QString units = unitsText(request.units);
+        return say(Result::TooSmall, []() -> QString { return QStringLiteral("no such slot type"); });
+    const auto units = [&]() -> QString { return unitsText(request.units); };
     if (capacity->available && *capacity->available >= request.units)
-        return {Rule::Slots, Result::Passed,
-                prefix + QStringLiteral("available %1 >= %2").arg(*capacity->available).arg(units)};
+        return say(Result::Passed, [&]() -> QString {
+            return QStringLiteral("available %1 >= %2").arg(*capacity->available).arg(units());
+        });
     // Not now: could it ever? A limit not reported counts as 0, like an available not reported.
     if (!capacity->limit)
-        return {Rule::Slots, Result::TooSmall, prefix + QStringLiteral("limit not reported")};
+        return say(Result::TooSmall, []() -> QString { return QStringLiteral("limit not reported"); });
     if (*capacity->limit < request.units)
-        return {Rule::Slots, Result::TooSmall,
-                prefix + QStringLiteral("limit %1 < %2").arg(*capacity->limit).arg(units)};
+        return say(Result::TooSmall, [&]() -> QString {
+            return QStringLiteral("limit %1 < %2").arg(*capacity->limit).arg(units());
+        });
     if (!capacity->available)
-        return {Rule::Slots, Result::Full, prefix + QStringLiteral("available not reported")};
-    return {Rule::Slots, Result::Full,
-            prefix + QStringLiteral("available %1 < %2").arg(*capacity->available).arg(units)};
+        return say(Result::Full, []() -> QString { return QStringLiteral("available not reported"); });
+    say(Result::Full, [&]() -> QString {
+        return QStringLiteral("available %1 < %2").arg(*capacity->available).arg(units());
+    });
 }
 
 void checkSlots(const std::vector<SlotUnits>& requested, const std::vector<SlotCapacity>& capacities,
-                std::vector<Check>& checks) {
+                CheckList& checks) {
     for (const SlotUnits& request : requested)
-        checks.push_back(checkSlotType(request, capacities));
+        checkSlotType(request, capacities, checks);
 }
 
 // ---- Rule 4: desired labels (sticky NONE only) ----
@@ -186,15 +235,15 @@ QString foundText(const LabelText* label, const QString& key) {
     return QStringLiteral("label %1=%2").arg(key, label->value);
 }
 
-// How a worker's label compares with a desired one: met, or the words for both sides of the mismatch.
+// How a worker's label compares with a desired one: met or not, and what the words of a mismatch need.
 struct LabelComparison {
     bool met = false;
-    QString found;     // "label memory_gb=lots (not an integer)"
-    QString wantsNote; // "not an integer" when the desired value of an order comparator is not
+    bool foundNotInteger = false;  // "label memory_gb=lots (not an integer)"
+    bool wantedNotInteger = false; // the desired value of an order comparator is not an integer
 };
 
 LabelComparison compareLabel(const DesiredLabel& desired, const LabelText* label) {
-    LabelComparison comparison{false, foundText(label, desired.key), {}};
+    LabelComparison comparison;
     if (!label || !label->hasValue) // a missing key or a label without value never meets, not even !=
         return comparison;
     if (!needsIntegers(desired.comparator)) {
@@ -204,51 +253,54 @@ LabelComparison compareLabel(const DesiredLabel& desired, const LabelText* label
     }
     const auto workerValue = labelInteger(label->value);
     const auto desiredValue = labelInteger(desired.value);
-    if (!workerValue)
-        comparison.found += QStringLiteral(" (not an integer)");
-    if (!desiredValue)
-        comparison.wantsNote = QStringLiteral("not an integer");
+    comparison.foundNotInteger = !workerValue;
+    comparison.wantedNotInteger = !desiredValue;
     comparison.met =
         workerValue && desiredValue && compareIntegers(*workerValue, desired.comparator, *desiredValue);
     return comparison;
 }
 
-const LabelText* findLabel(const std::vector<LabelText>& labels, const QString& key) {
-    // Keys are case-sensitive; Hatchet keeps one value per key, so the first one found is the one.
-    const auto found =
-        std::find_if(labels.begin(), labels.end(), [&](const LabelText& l) { return l.key == key; });
-    return found == labels.end() ? nullptr : &*found;
-}
-
-Check checkLabel(const DesiredLabel& desired, const std::vector<LabelText>& labels, std::int64_t& rank) {
-    const LabelText* label = findLabel(labels, desired.key);
-    const LabelComparison comparison = compareLabel(desired, label);
+// keyUtf8: desired.key as UTF-8, converted once for all workers.
+void checkLabel(const DesiredLabel& desired, const QByteArray& keyUtf8, const WorkerView& worker,
+                CheckList& checks, std::int64_t& rank) {
+    const std::optional<LabelText> label =
+        worker.labelText(std::string_view(keyUtf8.constData(), std::size_t(keyUtf8.size())));
+    const LabelText* found = label ? &*label : nullptr;
+    const LabelComparison comparison = compareLabel(desired, found);
+    const auto foundWords = [&]() -> QString {
+        return foundText(found, desired.key) +
+               (comparison.foundNotInteger ? QStringLiteral(" (not an integer)") : QString());
+    };
     if (comparison.met) {
         rank += desired.weight;
-        return {Rule::Labels, Result::Passed,
-                QStringLiteral("%1 meets %2 (%3%4)")
-                    .arg(comparison.found, desired.conditionText(),
-                         desired.weight < 0 ? QString() : QStringLiteral("+"),
-                         QString::number(desired.weight))};
+        checks.add(Rule::Labels, Result::Passed, [&]() -> QString {
+            return QStringLiteral("%1 meets %2 (%3%4)")
+                .arg(foundWords(), desired.conditionText(),
+                     desired.weight < 0 ? QString() : QStringLiteral("+"), QString::number(desired.weight));
+        });
+        return;
     }
-    QStringList notes;
-    if (!comparison.wantsNote.isEmpty())
-        notes << comparison.wantsNote;
-    notes << (desired.required ? QStringLiteral("required") : QStringLiteral("optional: +0"));
-    const QString text =
-        QStringLiteral("%1, wants %2 (%3)")
-            .arg(comparison.found, desired.conditionText(), notes.join(QStringLiteral("; ")));
-    return {Rule::Labels, desired.required ? Result::Excluded : Result::Unmet, text};
+    checks.add(Rule::Labels, desired.required ? Result::Excluded : Result::Unmet, [&]() -> QString {
+        QStringList notes;
+        if (comparison.wantedNotInteger)
+            notes << QStringLiteral("not an integer");
+        notes << (desired.required ? QStringLiteral("required") : QStringLiteral("optional: +0"));
+        return QStringLiteral("%1, wants %2 (%3)")
+            .arg(foundWords(), desired.conditionText(), notes.join(QStringLiteral("; ")));
+    });
 }
 
-void checkLabels(const Task& task, const WorkerView& worker, std::vector<Check>& checks, std::int64_t& rank) {
-    const std::vector<LabelText> labels = worker.labelTexts();
-    for (const DesiredLabel& desired : task.labels)
-        checks.push_back(checkLabel(desired, labels, rank));
+// labelKeysUtf8: the desired labels' keys as UTF-8, in task.labels' order.
+void checkLabels(const Task& task, const std::vector<QByteArray>& labelKeysUtf8, const WorkerView& worker,
+                 CheckList& checks, std::int64_t& rank) {
+    for (std::size_t i = 0; i < task.labels.size(); ++i)
+        checkLabel(task.labels[i], labelKeysUtf8[i], worker, checks, rank);
     if (rank < 0)
-        checks.push_back({Rule::Labels, Result::Excluded, QStringLiteral("rank %1 below 0").arg(rank)});
+        checks.add(Rule::Labels, Result::Excluded,
+                   [&]() -> QString { return QStringLiteral("rank %1 below 0").arg(rank); });
     else
-        checks.push_back({Rule::Labels, Result::Passed, QStringLiteral("rank %1").arg(rank)});
+        checks.add(Rule::Labels, Result::Passed,
+                   [&]() -> QString { return QStringLiteral("rank %1").arg(rank); });
 }
 
 // ---- Rule 5: sticky assignment; every desired label is ignored under it (Hatchet issue #4936) ----
@@ -257,30 +309,32 @@ QString stickyName(Sticky sticky) {
     return sticky == Sticky::Hard ? QStringLiteral("HARD sticky") : QStringLiteral("SOFT sticky");
 }
 
-void checkSticky(const Task& task, const WorkerView& worker, std::vector<Check>& checks, std::int64_t& rank) {
+void checkSticky(const Task& task, const WorkerView& worker, CheckList& checks, std::int64_t& rank) {
     for (const DesiredLabel& desired : task.labels) {
-        checks.push_back(
-            {Rule::Labels, Result::Ignored,
-             QStringLiteral("%1%2 ignored under %3 (Hatchet #4936)")
-                 .arg(desired.conditionText(), desired.required ? QStringLiteral(" (required)") : QString(),
-                      stickyName(task.sticky))});
+        checks.add(Rule::Labels, Result::Ignored, [&]() -> QString {
+            return QStringLiteral("%1%2 ignored under %3 (Hatchet #4936)")
+                .arg(desired.conditionText(), desired.required ? QStringLiteral(" (required)") : QString(),
+                     stickyName(task.sticky));
+        });
     }
     const bool desired = worker.id() == task.stickyWorkerId;
     if (task.sticky == Sticky::Soft) {
         rank = desired ? 1 : 0;
-        checks.push_back({Rule::Sticky, Result::Passed,
-                          (desired ? QStringLiteral("the desired worker (SOFT sticky): rank 1")
-                                   : QStringLiteral("not the desired worker %1 (SOFT sticky): rank 0")
-                                         .arg(task.stickyWorkerId))});
+        checks.add(Rule::Sticky, Result::Passed, [&]() -> QString {
+            return desired ? QStringLiteral("the desired worker (SOFT sticky): rank 1")
+                           : QStringLiteral("not the desired worker %1 (SOFT sticky): rank 0")
+                                 .arg(task.stickyWorkerId);
+        });
         return;
     }
     rank = 0;
     if (desired)
-        checks.push_back({Rule::Sticky, Result::Passed, QStringLiteral("the desired worker (HARD sticky)")});
+        checks.add(Rule::Sticky, Result::Passed,
+                   []() -> QString { return QStringLiteral("the desired worker (HARD sticky)"); });
     else
-        checks.push_back(
-            {Rule::Sticky, Result::Excluded,
-             QStringLiteral("not the desired worker %1 (HARD sticky)").arg(task.stickyWorkerId)});
+        checks.add(Rule::Sticky, Result::Excluded, [&]() -> QString {
+            return QStringLiteral("not the desired worker %1 (HARD sticky)").arg(task.stickyWorkerId);
+        });
 }
 
 Verdict verdictOf(const std::vector<Check>& checks) {
@@ -549,19 +603,32 @@ QStringList WorkerPlacement::reasons() const {
 
 namespace {
 
-// actionUtf8: task.action as UTF-8, converted once for all workers.
-WorkerPlacement placeWithAction(const Task& task, const QByteArray& actionUtf8, const WorkerView& worker,
-                                std::size_t index, std::optional<qint64> referenceMsecs) {
+// What every worker's checks ask of the task, worked out once for the whole fleet.
+struct PreparedTask {
+    explicit PreparedTask(const Task& task)
+        : actionUtf8(task.action.toUtf8())
+        , requested(task.requestedUnits()) {
+        for (const DesiredLabel& desired : task.labels)
+            labelKeysUtf8.push_back(desired.key.toUtf8());
+    }
+    QByteArray actionUtf8;
+    std::vector<QByteArray> labelKeysUtf8; // in task.labels' order
+    std::vector<SlotUnits> requested;
+};
+
+WorkerPlacement placeWithPrepared(const Task& task, const PreparedTask& prepared, const WorkerView& worker,
+                                  std::size_t index, std::optional<qint64> referenceMsecs, CheckTexts texts) {
     WorkerPlacement placement;
     placement.worker = index;
+    CheckList checks(placement.checks, texts);
     const hatchet::SlotTotals totals = hatchet::slotTotals(worker); // read once, for rules 1 and 3
-    checkLive(worker, hatchet::healthFacts(worker, totals), referenceMsecs, placement.checks);
-    placement.checks.push_back(checkAction(task, actionUtf8, worker));
-    checkSlots(task.requestedUnits(), totals.capacities, placement.checks);
+    checkLive(worker, hatchet::healthFacts(worker, totals), referenceMsecs, checks);
+    checkAction(task, prepared.actionUtf8, worker, checks);
+    checkSlots(prepared.requested, totals.capacities, checks);
     if (task.sticky == Sticky::None)
-        checkLabels(task, worker, placement.checks, placement.rank);
+        checkLabels(task, prepared.labelKeysUtf8, worker, checks, placement.rank);
     else
-        checkSticky(task, worker, placement.checks, placement.rank);
+        checkSticky(task, worker, checks, placement.rank);
     placement.verdict = verdictOf(placement.checks);
     return placement;
 }
@@ -570,22 +637,22 @@ WorkerPlacement placeWithAction(const Task& task, const QByteArray& actionUtf8, 
 
 WorkerPlacement placeOnWorker(const Task& task, const WorkerView& worker, std::size_t index,
                               std::optional<qint64> referenceMsecs) {
-    return placeWithAction(task, task.action.toUtf8(), worker, index, referenceMsecs);
+    return placeWithPrepared(task, PreparedTask(task), worker, index, referenceMsecs, CheckTexts::All);
 }
 
 Placement place(const Task& task, const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
-                std::optional<qint64> referenceMsecs) {
+                std::optional<qint64> referenceMsecs, CheckTexts texts) {
     Placement result;
     result.workers.resize(workers.size());
-    const QByteArray actionUtf8 = task.action.toUtf8();
+    const PreparedTask prepared(task);
     // In parts at once: each worker on its own, read from memory more than cache (load::runAtOnce).
     constexpr std::size_t WorkersPerPart = 1024;
     std::vector<std::function<void()>> parts;
     for (std::size_t from = 0; from < workers.size(); from += WorkersPerPart) {
         parts.push_back([&, from, to = std::min(workers.size(), from + WorkersPerPart)] {
             for (std::size_t i = from; i < to; ++i)
-                result.workers[i] = placeWithAction(task, actionUtf8, snapshot.worker(workers[i]), workers[i],
-                                                    referenceMsecs);
+                result.workers[i] = placeWithPrepared(task, prepared, snapshot.worker(workers[i]), workers[i],
+                                                      referenceMsecs, texts);
         });
     }
     load::runAtOnce(parts);

@@ -127,8 +127,12 @@ struct Placement {
     QStringList warnings;
 };
 
+// Which checks' texts place() writes: every one (the panel's list of one worker's checks), or only the
+// failed ones', the reasons (a fleet's verdicts: --place and the table); the others' stay empty.
+enum class CheckTexts : std::uint8_t { All, Reasons };
+
 // The placement over the given workers (indexes into snapshot.workers, e.g. a filter's result).
 Placement place(const Task& task, const hatchet::Snapshot& snapshot, const std::vector<std::size_t>& workers,
-                std::optional<qint64> referenceMsecs);
+                std::optional<qint64> referenceMsecs, CheckTexts texts = CheckTexts::All);
 
 } // namespace hwi::analysis

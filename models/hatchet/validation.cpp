@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <span>
@@ -216,10 +217,12 @@ public:
         // Forward, as the text lies: a large document is read from memory, and its members in order about
         // a third faster than backwards. Of duplicate keys the last one counts (as for Hatchet's Go
         // decoder): a key seen again takes back what its earlier value added to the problems.
+        // Not zeroed (an object's every call, a tenth of validation): a field's range is read only once
+        // its bit is in seen.
         struct Added {
             std::size_t from, to; // in m_out
         };
-        std::array<Added, 32> added{};
+        std::array<Added, 32> added;
         std::uint32_t seen = 0;
         std::uint32_t nulls = 0;
         const std::uint32_t count = m_doc.childCount(id);
@@ -234,7 +237,7 @@ public:
             }
             const std::uint32_t bit = 1u << field;
             if (seen & bit)
-                takeBack(added, field);
+                takeBack(added, seen, field);
             seen |= bit;
             nulls = m_doc.kind(member) == Kind::Null ? nulls | bit : nulls & ~bit;
             added[field].from = m_out.size();
@@ -344,10 +347,11 @@ public:
 private:
     // An earlier value of a duplicated key does not count: what it added to the problems goes, and what
     // later fields added moves up.
-    template <typename Ranges> void takeBack(Ranges& added, std::size_t field) {
+    template <typename Ranges> void takeBack(Ranges& added, std::uint32_t seen, std::size_t field) {
         const auto [from, to] = added[field];
         m_out.erase(m_out.begin() + std::ptrdiff_t(from), m_out.begin() + std::ptrdiff_t(to));
-        for (auto& range : added) {
+        for (std::uint32_t rest = seen; rest; rest &= rest - 1) {
+            auto& range = added[std::size_t(std::countr_zero(rest))];
             if (range.from >= to) {
                 range.from -= to - from;
                 range.to -= to - from;

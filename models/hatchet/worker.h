@@ -131,6 +131,9 @@ public:
     std::vector<RecentStepRun> recentStepRuns() const;
     std::vector<Label> labels() const;
     std::vector<LabelText> labelTexts() const;
+    // The first label whose key is keyUtf8, as labelTexts() has it (a label without a string key has the key
+    // ""). Keys are compared in the document's UTF-8: no text is built for the other labels.
+    std::optional<LabelText> labelText(std::string_view keyUtf8) const;
     std::vector<SlotCapacity> slotCapacities() const;
     RuntimeInfo runtimeInfo() const;
     SchemaEra era() const;
