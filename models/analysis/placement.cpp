@@ -574,7 +574,14 @@ std::vector<SlotUnits> Task::requestedUnits() const {
 }
 
 QString verdictId(Verdict verdict) {
-    return QString::fromLatin1(VerdictIds[std::size_t(verdict)]);
+    // Shared, not built: a fleet's every row asks.
+    static const auto Ids = [] {
+        std::array<QString, VerdictIds.size()> ids;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            ids[i] = QString::fromLatin1(VerdictIds[i]);
+        return ids;
+    }();
+    return Ids[std::size_t(verdict)];
 }
 
 QStringList verdictIds() {

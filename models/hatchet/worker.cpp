@@ -1,5 +1,6 @@
 #include "worker.h"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -50,8 +51,9 @@ TimeValue WorkerView::timeOf(NodeId object, std::string_view key) const {
     const NodeId id = fieldOf(object, key);
     if (id == NoNode || m_doc->kind(id) != Kind::String)
         return value;
-    const std::string text = m_doc->string(id);
-    value.text = QString::fromStdString(text);
+    std::string scratch;
+    const std::string_view text = m_doc->stringView(id, scratch);
+    value.text = QString::fromUtf8(text.data(), qsizetype(text.size()));
     if (const auto ts = parseRfc3339(text)) {
         value.time = *ts;
         value.state = ts->never ? TimeValue::Never : TimeValue::Valid;
@@ -108,7 +110,20 @@ QString WorkerView::type() const {
     return stringOf(m_node, "type");
 }
 QString WorkerView::status() const {
-    return stringOf(m_node, "status");
+    // The statuses Hatchet sends, without building a string (asked of every worker by every load).
+    const NodeId id = field("status");
+    if (id != NoNode && m_doc->kind(id) == Kind::String) {
+        static const std::array<std::pair<std::string_view, QString>, 3> Known = {{
+            {"ACTIVE", QStringLiteral("ACTIVE")},
+            {"INACTIVE", QStringLiteral("INACTIVE")},
+            {"PAUSED", QStringLiteral("PAUSED")},
+        }};
+        for (const auto& [utf8, text] : Known) {
+            if (m_doc->stringEquals(id, utf8))
+                return text;
+        }
+    }
+    return id == NoNode ? QString() : m_doc->text(id);
 }
 QString WorkerView::dispatcherId() const {
     return stringOf(m_node, "dispatcherId");
