@@ -33,26 +33,30 @@ struct WorkerFacts {
     std::size_t index = 0;
     HealthFacts::Status status = HealthFacts::Status::Other;
     bool schedulable = false;
-    std::vector<SlotCapacity> capacities;
+    std::vector<SlotCapacity> capacities;   // only for the slot-type pivot
     std::vector<std::string> capacityTypes; // UTF-8, as the slot-type pivot's values
     std::optional<std::int64_t> free = 0;   // over every slot type
     std::optional<std::int64_t> limit = 0;
 };
 
 // Read once per worker for all its rows: its slots parsed once for the health facts and the counts.
-WorkerFacts factsOf(const WorkerView& worker, std::size_t index, std::optional<qint64> referenceMsecs) {
+// withCapacities: keep each slot type's counts, which only the slot-type pivot needs.
+WorkerFacts factsOf(const WorkerView& worker, std::size_t index, std::optional<qint64> referenceMsecs,
+                    bool withCapacities) {
     WorkerFacts facts;
     facts.index = index;
     hatchet::SlotTotals totals = hatchet::slotTotals(worker);
     const HealthFacts health = hatchet::healthFacts(worker, totals);
     facts.status = health.status;
     facts.schedulable = isSchedulable(health, referenceMsecs);
-    facts.capacities = std::move(totals.capacities);
-    for (const SlotCapacity& capacity : facts.capacities) {
-        facts.capacityTypes.push_back(capacity.slotType.toStdString());
+    for (const SlotCapacity& capacity : totals.capacities) {
         addTo(facts.free, capacity.available);
         addTo(facts.limit, capacity.limit);
+        if (withCapacities)
+            facts.capacityTypes.push_back(capacity.slotType.toStdString());
     }
+    if (withCapacities)
+        facts.capacities = std::move(totals.capacities);
     return facts;
 }
 
@@ -311,7 +315,8 @@ std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector
             const std::size_t from = part * WorkersPerPart;
             for (std::size_t i = from; i < std::min(workers.size(), from + WorkersPerPart); ++i) {
                 const WorkerView worker = snapshot.worker(workers[i]);
-                builders[part].add(reader.read(worker, key), factsOf(worker, workers[i], referenceMsecs));
+                builders[part].add(reader.read(worker, key),
+                                   factsOf(worker, workers[i], referenceMsecs, key == PivotKey::SlotType));
             }
         });
     }
@@ -330,7 +335,7 @@ std::array<std::vector<PivotRow>, PivotKeyCount> pivots(const hatchet::Snapshot&
     PivotValueReader reader;
     for (const std::size_t index : workers) {
         const WorkerView worker = snapshot.worker(index);
-        const WorkerFacts facts = factsOf(worker, index, referenceMsecs);
+        const WorkerFacts facts = factsOf(worker, index, referenceMsecs, true);
         for (int key = 0; key < PivotKeyCount; ++key)
             builders[std::size_t(key)].add(reader.read(worker, PivotKey(key)), facts);
     }
