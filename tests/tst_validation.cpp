@@ -658,13 +658,19 @@ void TestValidation::largeDocumentsMatchOnePass_data() {
         R"("type": "MANAGED")",
         R"("slots": [{"stepRunId": 1}], "actions": "a")",
         R"("maxRuns": 2.5, "labels": [{"key": "k", "key": "k2"}])",
+        // Duplicate keys where the schema does not lead: an unknown field, a value of the wrong type, a map's
+        // own keys, an item of a string array, the earlier of two values of one key.
+        R"("extra": {"a": 1, "a": [{"b": 1, "b": 2}]})",
+        R"("slotConfig": {"default": {"limit": 1}, "default": {"limit": 2, "limit": 3}})",
+        R"("actions": ["a", {"d": 1, "d": 2}], "labels": {"e": 1, "e": 2})",
+        R"("runtimeInfo": {"os": "x", "zz": {"f": 1, "f": 1}}, "runtimeInfo": null)",
     };
     QByteArray rows;
     for (int i = 0; i < 20000; ++i) {
         const QByteArray& extra = problems[i % std::size(problems)];
         rows += (i ? ",\n" : "") + (i % 13 == 0 ? workerWith(extra) : worker(extra));
     }
-    rows += ",\n7";
+    rows += ",\n7,\n[{\"g\": 1, \"g\": 2}]"; // rows that are no workers, one holding duplicate keys
     QTest::newRow("list") << QByteArray("{\"rows\": [" + rows +
                                         "], \"pagination\": {\"num_pages\": \"1\"}, \"x\": 1}")
                           << true;
@@ -683,6 +689,12 @@ void TestValidation::largeDocumentsMatchOnePass() {
         hwi::hatchet::validateWorkerList(doc, doc.root(), expected);
     else
         hwi::hatchet::validateWorkerArray(doc, doc.root(), expected);
+    // The validators' duplicate keys, found object by object as they go, against one scan of the node table.
+    const auto isDuplicate = [](const Problem& p) {
+        return p.message.startsWith(QLatin1String("duplicate key"));
+    };
+    QVERIFY(std::count_if(expected.begin(), expected.end(), isDuplicate) > 1000);
+    std::erase_if(expected, isDuplicate);
     hwi::hatchet::findDuplicateKeys(doc, expected);
     std::stable_sort(expected.begin(), expected.end(), [&doc](const Problem& a, const Problem& b) {
         return doc.offset(a.node) < doc.offset(b.node);

@@ -23,8 +23,8 @@ bool looksLikeWorker(const json::Document& doc, NodeId id) {
     return known >= 2;
 }
 
-// Validation in parts: the workers in ranges, and the duplicate-key scan in ranges of node ids. Sorted by
-// offset, their problems are those of one pass (validation.h).
+// Validation in parts: the workers in ranges (a document without a schema: the duplicate-key scan in ranges
+// of node ids). Sorted by offset, their problems are those of one pass (validation.h).
 using ValidationPart = std::function<void(std::vector<Problem>&)>;
 std::vector<ValidationPart> validationParts(const json::Document& doc, Shape shape) {
     constexpr std::uint32_t WorkersPerPart = 256;
@@ -55,7 +55,9 @@ std::vector<ValidationPart> validationParts(const json::Document& doc, Shape sha
     case Shape::PlainJson:
         break;
     }
-    const std::uint64_t nodes = doc.nodeCount();
+    // The validators check every object they meet for duplicate keys; without a schema, a scan of the node
+    // table does.
+    const std::uint64_t nodes = shape == Shape::PlainJson ? doc.nodeCount() : 0;
     for (std::uint64_t from = 0; from < nodes; from += NodesPerPart) {
         const auto to = static_cast<NodeId>(std::min(nodes, from + NodesPerPart));
         parts.push_back([&doc, from = static_cast<NodeId>(from), to](auto& out) {

@@ -204,13 +204,95 @@ QString quoted(const QString& text) {
     return QLatin1Char('\'') + text + QLatin1Char('\'');
 }
 
+// Warns about each member whose key repeats an earlier one in the same object (both are kept).
+class DuplicateKeys {
+public:
+    explicit DuplicateKeys(const json::Document& doc)
+        : m_doc(doc) {}
+
+    void check(NodeId object, std::vector<Problem>& out) {
+        if (m_doc.kind(object) != Kind::Object) // before childCount(), which reads the block table
+            return;
+        const std::uint32_t count = m_doc.childCount(object);
+        if (count < 2)
+            return;
+        const NodeId first = m_doc.child(object, 0);
+        bool escaped = false;
+        for (std::uint32_t i = 0; i < std::min(count, Small) && !escaped; ++i)
+            escaped = m_doc.keyHasEscapes(first + i);
+        if (count <= Small && !escaped) { // the common case: pairwise, no allocation
+            // Keys are read only where the node table's sketches match: a key's text is a cache miss. A
+            // bit for each sketch seen (hashed to 256) spares comparing a sketch with all before it.
+            std::array<std::uint16_t, Small> sketches;
+            std::array<std::uint64_t, 4> seenSketches{};
+            for (std::uint32_t i = 0; i < count; ++i) {
+                sketches[i] = m_doc.keySketch(first + i);
+                const unsigned bit = (sketches[i] * 40503u >> 8) & 0xFF;
+                if (!(seenSketches[bit / 64] & (std::uint64_t(1) << (bit % 64)))) {
+                    seenSketches[bit / 64] |= std::uint64_t(1) << (bit % 64);
+                    continue;
+                }
+                for (std::uint32_t j = 0; j < i; ++j) {
+                    if (sketches[i] == sketches[j] && m_doc.rawKey(first + i) == m_doc.rawKey(first + j)) {
+                        report(first + i, first + j, out);
+                        break;
+                    }
+                }
+            }
+            return;
+        }
+        m_seen.clear();
+        for (std::uint32_t i = 0; i < count; ++i) {
+            const auto [it, inserted] = m_seen.emplace(m_doc.keyView(first + i, m_scratch), first + i);
+            if (!inserted)
+                report(first + i, it->second, out);
+        }
+    }
+
+    // Every object in the value, at any depth.
+    void checkAll(NodeId value, std::vector<Problem>& out) {
+        if (!m_doc.isContainer(value))
+            return;
+        check(value, out);
+        for (std::uint32_t i = 0; i < m_doc.childCount(value); ++i)
+            checkAll(m_doc.child(value, i), out);
+    }
+
+private:
+    static constexpr std::uint32_t Small = 24;
+
+    void report(NodeId member, NodeId first, std::vector<Problem>& out) const {
+        const json::TextPosition at = m_doc.position(first);
+        out.push_back({Severity::Warning, m_doc.pointer(member), member,
+                       QStringLiteral("duplicate key %1 (first at line %2, column %3); both are kept")
+                           .arg(quoted(m_doc.key(member)))
+                           .arg(at.line)
+                           .arg(at.column)});
+    }
+
+    const json::Document& m_doc;
+    std::string m_scratch;
+    std::unordered_map<std::string, NodeId> m_seen;
+};
+
+// Checks objects against their schemas, and every object it meets, described or not, for duplicate keys
+// (while its members are in cache); finish() hands over what it found.
 class Validator {
 public:
     // skipElementsOf: an array whose elements another Validator checks (a list's rows, split in ranges).
     Validator(const json::Document& doc, std::vector<Problem>& out, NodeId skipElementsOf = json::NoNode)
         : m_doc(doc)
         , m_out(out)
-        , m_skipElementsOf(skipElementsOf) {}
+        , m_skipElementsOf(skipElementsOf)
+        , m_duplicateKeys(doc) {}
+
+    // The duplicate keys go after the rest: an earlier duplicate's value takes back what the schema said of
+    // it (takeBack), not the duplicate keys within it, which the document holds all the same.
+    void finish() {
+        m_out.insert(m_out.end(), std::make_move_iterator(m_duplicates.begin()),
+                     std::make_move_iterator(m_duplicates.end()));
+        m_duplicates.clear();
+    }
 
     void object(NodeId id, const ObjectSchema& schema) {
         static_assert(std::size(WorkerFields) <= 32, "one bit a field");
@@ -227,12 +309,14 @@ public:
         std::uint32_t nulls = 0;
         const std::uint32_t count = m_doc.childCount(id);
         const NodeId first = count ? m_doc.child(id, 0) : json::NoNode;
+        m_duplicateKeys.check(id, m_duplicates);
         for (NodeId member = first; member < first + count; ++member) {
             const std::size_t field = find(schema, m_doc.keyView(member, m_scratch));
             if (field == schema.fields.size()) {
                 add(Severity::Info, member,
                     QStringLiteral("unknown field %1 (not in the %2 schema; kept)")
                         .arg(quoted(m_doc.key(member)), QLatin1String(schema.name)));
+                m_duplicateKeys.checkAll(member, m_duplicates);
                 continue;
             }
             const std::uint32_t bit = 1u << field;
@@ -264,6 +348,7 @@ private:
             add(Severity::Error, id,
                 QStringLiteral("%1 should be %2, found %3")
                     .arg(fieldName(field), expectedName(field), json::kindName(m_doc.kind(id))));
+            m_duplicateKeys.checkAll(id, m_duplicates);
             return;
         }
         switch (field.type) {
@@ -310,6 +395,7 @@ private:
             object(id, *field.schema);
             break;
         case Type::ObjectMap:
+            m_duplicateKeys.check(id, m_duplicates); // the map's own keys
             for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i)
                 element(m_doc.child(id, i), *field.schema);
             break;
@@ -322,10 +408,12 @@ private:
         case Type::StringArray:
             for (std::uint32_t i = 0; i < m_doc.childCount(id); ++i) {
                 const NodeId item = m_doc.child(id, i);
-                if (m_doc.kind(item) != Kind::String)
+                if (m_doc.kind(item) != Kind::String) {
                     add(Severity::Error, item,
                         QStringLiteral("items of %1 should be strings, found %2")
                             .arg(fieldName(field), json::kindName(m_doc.kind(item))));
+                    m_duplicateKeys.checkAll(item, m_duplicates);
+                }
             }
             break;
         case Type::String:
@@ -336,12 +424,14 @@ private:
 
 public:
     void element(NodeId id, const ObjectSchema& schema) {
-        if (m_doc.kind(id) == Kind::Object)
+        if (m_doc.kind(id) == Kind::Object) {
             object(id, schema);
-        else
-            add(Severity::Error, id,
-                QStringLiteral("expected a %1 object, found %2")
-                    .arg(QLatin1String(schema.name), json::kindName(m_doc.kind(id))));
+            return;
+        }
+        add(Severity::Error, id,
+            QStringLiteral("expected a %1 object, found %2")
+                .arg(QLatin1String(schema.name), json::kindName(m_doc.kind(id))));
+        m_duplicateKeys.checkAll(id, m_duplicates);
     }
 
 private:
@@ -388,6 +478,8 @@ private:
     std::vector<Problem>& m_out;
     NodeId m_skipElementsOf;
     std::string m_scratch; // unescaped text of the rare escaped string
+    DuplicateKeys m_duplicateKeys;
+    std::vector<Problem> m_duplicates;
 };
 
 } // namespace
@@ -445,16 +537,22 @@ bool isUuid(std::string_view t) {
 }
 
 void validateWorker(const json::Document& doc, NodeId worker, std::vector<Problem>& out) {
-    Validator(doc, out).object(worker, WorkerSchema);
+    Validator validator(doc, out);
+    validator.object(worker, WorkerSchema);
+    validator.finish();
 }
 
 void validateWorkerList(const json::Document& doc, NodeId list, std::vector<Problem>& out) {
-    Validator(doc, out).object(list, ListSchema);
+    Validator validator(doc, out);
+    validator.object(list, ListSchema);
+    validator.finish();
 }
 
 void validateWorkerListEnvelope(const json::Document& doc, NodeId list, NodeId rows,
                                 std::vector<Problem>& out) {
-    Validator(doc, out, rows).object(list, ListSchema);
+    Validator validator(doc, out, rows);
+    validator.object(list, ListSchema);
+    validator.finish();
 }
 
 void validateWorkers(const json::Document& doc, NodeId array, std::uint32_t from, std::uint32_t to,
@@ -462,6 +560,7 @@ void validateWorkers(const json::Document& doc, NodeId array, std::uint32_t from
     Validator validator(doc, out);
     for (std::uint32_t i = from; i < to; ++i)
         validator.element(doc.child(array, i), WorkerSchema);
+    validator.finish();
 }
 
 void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
@@ -469,53 +568,9 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out) {
 }
 
 void findDuplicateKeys(const json::Document& doc, NodeId from, NodeId to, std::vector<Problem>& out) {
-    auto report = [&](NodeId member, NodeId first) {
-        const json::TextPosition at = doc.position(first);
-        out.push_back({Severity::Warning, doc.pointer(member), member,
-                       QStringLiteral("duplicate key %1 (first at line %2, column %3); both are kept")
-                           .arg(quoted(doc.key(member)))
-                           .arg(at.line)
-                           .arg(at.column)});
-    };
-    constexpr std::uint32_t Small = 24;
-    std::string scratch;
-    std::unordered_map<std::string, NodeId> seen;
-    for (NodeId id = from; id < to; ++id) {
-        const std::uint32_t count = doc.childCount(id);
-        if (doc.kind(id) != Kind::Object || count < 2)
-            continue;
-        const NodeId first = doc.child(id, 0);
-        bool escaped = false;
-        for (std::uint32_t i = 0; i < std::min(count, Small) && !escaped; ++i)
-            escaped = doc.keyHasEscapes(first + i);
-        if (count <= Small && !escaped) { // the common case: pairwise, no allocation
-            // Keys are read only where the node table's sketches match: a key's text is a cache miss. A
-            // bit for each sketch seen (hashed to 256) spares comparing a sketch with all before it.
-            std::array<std::uint16_t, Small> sketches;
-            std::array<std::uint64_t, 4> seenSketches{};
-            for (std::uint32_t i = 0; i < count; ++i) {
-                sketches[i] = doc.keySketch(first + i);
-                const unsigned bit = (sketches[i] * 40503u >> 8) & 0xFF;
-                if (!(seenSketches[bit / 64] & (std::uint64_t(1) << (bit % 64)))) {
-                    seenSketches[bit / 64] |= std::uint64_t(1) << (bit % 64);
-                    continue;
-                }
-                for (std::uint32_t j = 0; j < i; ++j) {
-                    if (sketches[i] == sketches[j] && doc.rawKey(first + i) == doc.rawKey(first + j)) {
-                        report(first + i, first + j);
-                        break;
-                    }
-                }
-            }
-            continue;
-        }
-        seen.clear();
-        for (std::uint32_t i = 0; i < count; ++i) {
-            const auto [it, inserted] = seen.emplace(doc.keyView(first + i, scratch), first + i);
-            if (!inserted)
-                report(first + i, it->second);
-        }
-    }
+    DuplicateKeys duplicates(doc);
+    for (NodeId id = from; id < to; ++id)
+        duplicates.check(id, out);
 }
 
 void validateWorkerArray(const json::Document& doc, NodeId array, std::vector<Problem>& out) {

@@ -8,18 +8,19 @@ namespace hwi::hatchet {
 
 // Checks a Worker object against the spec (both schema eras) and appends what it finds:
 // error = a required field missing or a known field of the wrong JSON type; warning = an unknown enum
-// value, a malformed uuid or date-time, a duplicate member key; info = an unknown field.
+// value, a malformed uuid or date-time, a duplicate member key (in any object within, described by the
+// schema or not); info = an unknown field.
 void validateWorker(const json::Document& doc, json::NodeId worker, std::vector<Problem>& out);
 // Checks a WorkerList envelope and every worker in its rows.
 void validateWorkerList(const json::Document& doc, json::NodeId list, std::vector<Problem>& out);
 // Checks each element of a bare array of workers.
 void validateWorkerArray(const json::Document& doc, json::NodeId array, std::vector<Problem>& out);
-// Warns about every object member whose key repeats an earlier one in the same object (both are kept).
+// Warns about every object member whose key repeats an earlier one in the same object (both are kept): for a
+// document without a schema; the functions above say it of what they check.
 void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out);
 
 // The same work in parts that can run at once; the parts' problems, concatenated in the order of the whole
-// (envelope, then rows in order, then duplicate keys by node id) and sorted by offset as Snapshot does,
-// are those of the functions above.
+// (envelope, then rows in order) and sorted by offset as Snapshot does, are those of the functions above.
 // A WorkerList without the workers in its rows array.
 void validateWorkerListEnvelope(const json::Document& doc, json::NodeId list, json::NodeId rows,
                                 std::vector<Problem>& out);
