@@ -272,6 +272,7 @@ private Q_SLOTS:
     void filterAndReferenceTime_data();
     void filterAndReferenceTime();
     void pivotsAgreeWithPivot();
+    void repeatedValuesCountOnce();
     void livenessReasons();
     void rowProblems();
     void generatedAgainstIndependentCount();
@@ -479,6 +480,44 @@ void TestFleet::pivotsAgreeWithPivot() {
     const auto status = analysis::pivot(*snapshot, workers, analysis::PivotKey::Status, std::nullopt);
     QCOMPARE(status.front().key, QStringLiteral("ACTIVE"));
     QCOMPARE(status.front().schedulable, 3);
+}
+
+// A worker carrying a value twice (an action, the workflow part of two actions, a label) counts once in its
+// row, in one pivot or all at once.
+void TestFleet::repeatedValuesCountOnce() {
+    SNAPSHOT_OK(snapshot, QByteArray(R"([
+        {"name": "w0", "status": "ACTIVE", "actions": ["a:x", "a:x", "a:y"],
+         "labels": [{"key": "k", "value": "v"}, {"key": "k", "value": "v"}]},
+        {"name": "w1", "status": "PAUSED", "actions": ["a:x"]}])"));
+    const std::vector<std::size_t> workers = {0, 1};
+    const auto all = analysis::pivots(*snapshot, workers, std::nullopt);
+    const auto rows = [&](analysis::PivotKey key) {
+        QStringList lines;
+        for (const auto& one :
+             {analysis::pivot(*snapshot, workers, key, std::nullopt), all[std::size_t(key)]}) {
+            for (const analysis::PivotRow& row : one) {
+                QStringList indexes;
+                for (const std::size_t i : row.workerIndexes)
+                    indexes << QString::number(i);
+                lines << QStringLiteral("%1 %2 active %3 paused %4 [%5]")
+                             .arg(row.key)
+                             .arg(row.workers)
+                             .arg(row.active)
+                             .arg(row.paused)
+                             .arg(indexes.join(QLatin1Char(',')));
+            }
+        }
+        return lines;
+    };
+    QCOMPARE(rows(analysis::PivotKey::Action), (QStringList{QStringLiteral("a:x 2 active 1 paused 1 [0,1]"),
+                                                            QStringLiteral("a:y 1 active 1 paused 0 [0]"),
+                                                            QStringLiteral("a:x 2 active 1 paused 1 [0,1]"),
+                                                            QStringLiteral("a:y 1 active 1 paused 0 [0]")}));
+    QCOMPARE(rows(analysis::PivotKey::Workflow),
+             (QStringList{QStringLiteral("a 2 active 1 paused 1 [0,1]"),
+                          QStringLiteral("a 2 active 1 paused 1 [0,1]")}));
+    QCOMPARE(rows(analysis::PivotKey::Label), (QStringList{QStringLiteral("k=v 1 active 1 paused 0 [0]"),
+                                                           QStringLiteral("k=v 1 active 1 paused 0 [0]")}));
 }
 
 void TestFleet::livenessReasons() {

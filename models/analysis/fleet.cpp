@@ -83,15 +83,21 @@ public:
     explicit PivotBuilder(PivotKey key)
         : m_key(key) {}
 
+    // values: the worker's, repeats included (PivotValueReader::readEach): each row counts it once.
     void add(const std::vector<std::string_view>& values, const WorkerFacts& facts) {
-        for (const std::string_view value : values)
-            count(rowFor(value), value, facts);
+        for (const std::string_view value : values) {
+            const std::size_t row = rowFor(value);
+            if (m_lastWorker[row] == facts.index)
+                continue;
+            m_lastWorker[row] = facts.index;
+            count(m_rows[row], value, facts);
+        }
     }
 
     // Another builder's rows, over workers after this one's: as if they had been added here.
     void merge(PivotBuilder& other) {
         for (std::size_t i = 0; i < other.m_rows.size(); ++i) {
-            PivotRow& row = rowFor(other.m_utf8[i]);
+            PivotRow& row = m_rows[rowFor(other.m_utf8[i])];
             PivotRow& more = other.m_rows[i];
             row.workers += more.workers;
             row.active += more.active;
@@ -122,13 +128,15 @@ public:
     }
 
 private:
-    PivotRow& rowFor(std::string_view value) {
+    std::size_t rowFor(std::string_view value) {
         const auto found = m_byKey.find(value);
         if (found != m_byKey.end())
-            return m_rows[found->second];
+            return found->second;
         m_byKey.emplace(std::string(value), m_rows.size());
         m_utf8.emplace_back(value);
-        return m_rows.emplace_back();
+        m_lastWorker.push_back(NoWorker);
+        m_rows.emplace_back();
+        return m_rows.size() - 1;
     }
 
     void count(PivotRow& row, std::string_view value, const WorkerFacts& facts) {
@@ -156,9 +164,12 @@ private:
         }
     }
 
+    static constexpr std::size_t NoWorker = SIZE_MAX;
+
     PivotKey m_key;
     std::vector<PivotRow> m_rows;
-    std::vector<std::string> m_utf8; // each row's key
+    std::vector<std::string> m_utf8;       // each row's key
+    std::vector<std::size_t> m_lastWorker; // each row's last worker counted (its snapshot index)
     std::unordered_map<std::string, std::size_t, StringHash, std::equal_to<>> m_byKey;
 };
 
@@ -254,6 +265,13 @@ void PivotValueReader::readSlotTypes(const WorkerView& worker) {
 }
 
 const std::vector<std::string_view>& PivotValueReader::read(const WorkerView& worker, PivotKey key) {
+    readEach(worker, key);
+    std::sort(m_values.begin(), m_values.end());
+    m_values.erase(std::unique(m_values.begin(), m_values.end()), m_values.end());
+    return m_values;
+}
+
+const std::vector<std::string_view>& PivotValueReader::readEach(const WorkerView& worker, PivotKey key) {
     m_arena.clear();
     m_spans.clear();
     const json::Document& doc = worker.document();
@@ -289,8 +307,6 @@ const std::vector<std::string_view>& PivotValueReader::read(const WorkerView& wo
     m_values.clear();
     for (const auto& [offset, size] : m_spans)
         m_values.emplace_back(m_arena.data() + offset, size);
-    std::sort(m_values.begin(), m_values.end());
-    m_values.erase(std::unique(m_values.begin(), m_values.end()), m_values.end());
     return m_values;
 }
 
@@ -315,7 +331,7 @@ std::vector<PivotRow> pivot(const hatchet::Snapshot& snapshot, const std::vector
             const std::size_t from = part * WorkersPerPart;
             for (std::size_t i = from; i < std::min(workers.size(), from + WorkersPerPart); ++i) {
                 const WorkerView worker = snapshot.worker(workers[i]);
-                builders[part].add(reader.read(worker, key),
+                builders[part].add(reader.readEach(worker, key),
                                    factsOf(worker, workers[i], referenceMsecs, key == PivotKey::SlotType));
             }
         });
@@ -337,7 +353,7 @@ std::array<std::vector<PivotRow>, PivotKeyCount> pivots(const hatchet::Snapshot&
         const WorkerView worker = snapshot.worker(index);
         const WorkerFacts facts = factsOf(worker, index, referenceMsecs, true);
         for (int key = 0; key < PivotKeyCount; ++key)
-            builders[std::size_t(key)].add(reader.read(worker, PivotKey(key)), facts);
+            builders[std::size_t(key)].add(reader.readEach(worker, PivotKey(key)), facts);
     }
     std::array<std::vector<PivotRow>, PivotKeyCount> result;
     for (int key = 0; key < PivotKeyCount; ++key)

@@ -48,6 +48,9 @@ QStringList pivotValues(const hatchet::WorkerView& worker, PivotKey key);
 class PivotValueReader final {
 public:
     const std::vector<std::string_view>& read(const hatchet::WorkerView& worker, PivotKey key);
+    // Every value as the worker holds it, repeats included, unsorted: for a caller that counts each distinct
+    // value once by itself (the pivots), spared the sort.
+    const std::vector<std::string_view>& readEach(const hatchet::WorkerView& worker, PivotKey key);
 
 private:
     void add(std::string_view value);
