@@ -75,6 +75,8 @@ private Q_SLOTS:
     void neverAndMalformedHeartbeatsIgnored();
     void httpDateNamesItsSecond();
     void snapshotsOfFixtures();
+    void sameWithAndWithoutValidation_data();
+    void sameWithAndWithoutValidation();
     void instantText_data();
     void instantText();
     void parseInstant_data();
@@ -294,6 +296,54 @@ void TestCaptureTime::snapshotsOfFixtures() {
              CaptureHint::HttpDate);
     QCOMPARE(Snapshot::hintKindFor(QStringLiteral("/tmp/workers.json")), CaptureHint::FileTime);
     QCOMPARE(Snapshot::hintKindFor(QStringLiteral("file:///tmp/workers.json")), CaptureHint::FileTime);
+}
+
+void TestCaptureTime::sameWithAndWithoutValidation_data() {
+    QTest::addColumn<bool>("list");
+    QTest::newRow("list") << true;
+    QTest::newRow("array") << false;
+}
+
+// With validation each worker's heartbeat is read right after the worker is checked (its text still in
+// cache), otherwise in a pass of its own: the same capture time, the same binding workers, in a large list
+// with rows that are no workers between the others.
+void TestCaptureTime::sameWithAndWithoutValidation() {
+    QFETCH(bool, list);
+    QByteArray rows;
+    for (int i = 0; i < 3000; ++i) {
+        const char* status = i == 1500 ? "INACTIVE" : i % 3 ? "ACTIVE" : "PAUSED";
+        // worker-1500's is the newest heartbeat (it binds the earliest instant), worker-2200's the oldest
+        // fresh one (the latest).
+        const int second = i == 1500 ? 59 : i == 2200 ? 1 : 10 + i % 40;
+        rows += (i ? "," : "") +
+                QStringLiteral(R"({"metadata": {"id": "w%1"}, "name": "worker-%1", "status": "%2", )"
+                               R"("lastHeartbeatAt": "2026-11-29T13:00:%3Z"})")
+                    .arg(i)
+                    .arg(QLatin1String(status))
+                    .arg(second, 2, 10, QLatin1Char('0'))
+                    .toUtf8();
+        if (i % 97 == 5)
+            rows += i % 2 ? ", 7" : ", [{\"name\": \"not-a-worker\"}]";
+    }
+    const QByteArray json = list ? QByteArray("{\"rows\": [" + rows + "]}") : QByteArray("[" + rows + "]");
+    auto parsed = hwi::json::Document::parse(json);
+    const auto doc = std::get<std::shared_ptr<const hwi::json::Document>>(std::move(parsed));
+    const auto checked = Snapshot::buildWithHint(doc, QStringLiteral("t"), {}, Snapshot::Validation::Full);
+    const auto unchecked = Snapshot::buildWithHint(doc, QStringLiteral("t"), {}, Snapshot::Validation::Skip);
+    QVERIFY(!checked->problems.empty()); // the rows that are no workers
+    QCOMPARE(checked->workers.size(), std::size_t(3000));
+    const CaptureBounds& bounds = checked->capture.bounds;
+    QCOMPARE(bounds.earliestWorker, QStringLiteral("worker-1500"));
+    QCOMPARE(bounds.latestWorker, QStringLiteral("worker-2200"));
+    QCOMPARE(bounds.earliestWorker, unchecked->capture.bounds.earliestWorker);
+    QCOMPARE(bounds.latestWorker, unchecked->capture.bounds.latestWorker);
+    QCOMPARE(bounds.earliest, unchecked->capture.bounds.earliest);
+    QCOMPARE(bounds.latest, unchecked->capture.bounds.latest);
+    QCOMPARE(bounds.active, unchecked->capture.bounds.active);
+    QCOMPARE(bounds.paused, unchecked->capture.bounds.paused);
+    QCOMPARE(bounds.inactive, 1);
+    QCOMPARE(checked->captureTime, unchecked->captureTime);
+    QCOMPARE(checked->captureTimeNote, unchecked->captureTimeNote);
 }
 
 // The one format every reference and capture time is shown in: UTC, "Z", milliseconds only when not zero.

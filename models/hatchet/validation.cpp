@@ -556,10 +556,14 @@ void validateWorkerListEnvelope(const json::Document& doc, NodeId list, NodeId r
 }
 
 void validateWorkers(const json::Document& doc, NodeId array, std::uint32_t from, std::uint32_t to,
-                     std::vector<Problem>& out) {
+                     std::vector<Problem>& out, const std::function<void(NodeId)>& afterEach) {
     Validator validator(doc, out);
-    for (std::uint32_t i = from; i < to; ++i)
-        validator.element(doc.child(array, i), WorkerSchema);
+    for (std::uint32_t i = from; i < to; ++i) {
+        const NodeId worker = doc.child(array, i);
+        validator.element(worker, WorkerSchema);
+        if (afterEach && doc.kind(worker) == Kind::Object)
+            afterEach(worker);
+    }
     validator.finish();
 }
 

@@ -2,6 +2,7 @@
 
 #include "problem.h"
 
+#include <functional>
 #include <vector>
 
 namespace hwi::hatchet {
@@ -24,9 +25,10 @@ void findDuplicateKeys(const json::Document& doc, std::vector<Problem>& out);
 // A WorkerList without the workers in its rows array.
 void validateWorkerListEnvelope(const json::Document& doc, json::NodeId list, json::NodeId rows,
                                 std::vector<Problem>& out);
-// Elements [from, to) of an array of workers (a list's rows or a bare array).
+// Elements [from, to) of an array of workers (a list's rows or a bare array). afterEach, when given, is
+// called with each worker object right after it is checked, while its text is still in cache.
 void validateWorkers(const json::Document& doc, json::NodeId array, std::uint32_t from, std::uint32_t to,
-                     std::vector<Problem>& out);
+                     std::vector<Problem>& out, const std::function<void(json::NodeId)>& afterEach = {});
 // Duplicate keys in the objects with ids [from, to).
 void findDuplicateKeys(const json::Document& doc, json::NodeId from, json::NodeId to,
                        std::vector<Problem>& out);
