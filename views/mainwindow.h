@@ -247,6 +247,10 @@ private:
     QAction* m_canItRunAction = nullptr;
     QLabel* m_placementSummary = nullptr;
     std::shared_ptr<const analysis::Placement> m_placement;
+    // What m_placement was worked out from (with m_placementTask): the detail places the selected worker
+    // again from the same, so that it says what the table says.
+    std::shared_ptr<const hatchet::Snapshot> m_placedSnapshot;
+    std::optional<qint64> m_placedReferenceMsecs;
     std::optional<analysis::Task> m_placementTask; // the panel's last complete task
 };
 

@@ -144,14 +144,16 @@ void MainWindow::updatePlacement() {
         std::vector<std::size_t> all(shown->workers.size());
         std::iota(all.begin(), all.end(), std::size_t(0));
         const QDateTime reference = referenceTime();
+        m_placedSnapshot = shown;
+        m_placedReferenceMsecs =
+            reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt;
         // The table needs the verdicts and reasons; the selected worker's every check is placed again for
         // the detail (showPlacementOfCurrentWorker).
         m_placement = std::make_shared<const analysis::Placement>(
-            analysis::place(*task, *shown, all,
-                            reference.isValid() ? std::optional(reference.toMSecsSinceEpoch()) : std::nullopt,
-                            analysis::CheckTexts::Reasons));
+            analysis::place(*task, *shown, all, m_placedReferenceMsecs, analysis::CheckTexts::Reasons));
     } else {
         m_placement.reset();
+        m_placedSnapshot.reset();
     }
     m_model->setPlacement(m_placement);
     std::vector<qint8> verdicts;
@@ -189,18 +191,16 @@ void MainWindow::showPlacementOfCurrentWorker() {
     const bool selected = current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {});
     const analysis::WorkerPlacement* placement =
         selected ? m_model->placementOf(m_table->currentWorkerIndex()) : nullptr;
-    const auto shown = snapshot();
-    if (!placement || !shown || !m_placementTask || placement->worker >= shown->workers.size()) {
+    const auto placed = m_placedSnapshot;
+    if (!placement || !placed || !m_placementTask || placement->worker >= placed->workers.size()) {
         m_detail->setPlacement(std::nullopt, m_placement->warnings);
         return;
     }
-    // The fleet's placement holds only the failed checks' words: this worker's are all written here.
-    const QDateTime reference = referenceTime();
-    m_detail->setPlacement(
-        analysis::placeOnWorker(*m_placementTask, shown->worker(placement->worker), placement->worker,
-                                reference.isValid() ? std::optional(reference.toMSecsSinceEpoch())
-                                                    : std::nullopt),
-        m_placement->warnings);
+    // The fleet's placement holds only the failed checks' words: this worker's are all written here, from
+    // what the fleet's were (a new snapshot or the next second's reference time may not be placed yet).
+    m_detail->setPlacement(analysis::placeOnWorker(*m_placementTask, placed->worker(placement->worker),
+                                                   placement->worker, m_placedReferenceMsecs),
+                           m_placement->warnings);
 }
 
 QString MainWindow::filterHints(const filter::Query& query) const {
