@@ -420,6 +420,18 @@ void TestValidation::duplicateKeys_data() {
                            .arg(QString::fromLatin1(longKey))};
     QTest::newRow("same key, different objects")
         << QByteArray(R"({"x": {"a": 1}, "y": {"a": 2}})") << QStringList();
+    // A list whose rows come twice: the earlier rows' workers are checked by the envelope's validator, the
+    // later ones in parts; the duplicates within both are said.
+    QTest::newRow("rows twice")
+        << QByteArray(R"({"rows": [{"q": 1, "q": 2}], "rows": [{"r": [{"s": 1, "s": 2}]}]})")
+        << QStringList{
+               QStringLiteral(
+                   "/rows/0/q: warning: duplicate key 'q' (first at line 1, column 17); both are kept"),
+               QStringLiteral(
+                   "/rows: warning: duplicate key 'rows' (first at line 1, column 10); both are kept"),
+               QStringLiteral("/rows/0/r: info: unknown field 'r' (not in the Worker schema; kept)"),
+               QStringLiteral("/rows/0/r/0/s: warning: duplicate key 's' (first at line 1, column 52); both "
+                              "are kept")};
 }
 
 void TestValidation::duplicateKeys() {
