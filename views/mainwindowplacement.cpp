@@ -192,7 +192,7 @@ void MainWindow::showPlacementOfCurrentWorker() {
     const analysis::WorkerPlacement* placement =
         selected ? m_model->placementOf(m_table->currentWorkerIndex()) : nullptr;
     const auto placed = m_placedSnapshot;
-    if (!placement || !placed || !m_placementTask || placement->worker >= placed->workers.size()) {
+    if (!placement || !placed || !m_placementTask) {
         m_detail->setPlacement(std::nullopt, m_placement->warnings);
         return;
     }

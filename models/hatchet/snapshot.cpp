@@ -23,11 +23,17 @@ bool looksLikeWorker(const json::Document& doc, NodeId id) {
     return known >= 2;
 }
 
+// A tenant's list of workers (a WorkerList or a bare array of its rows): its workers are validated in parts,
+// and the 24 h list membership bounds its capture time.
+bool isListOfWorkers(Shape shape) {
+    return shape == Shape::WorkerList || shape == Shape::WorkerArray;
+}
+
 // Validation in parts: the workers in ranges (a document without a schema: the duplicate-key scan in ranges
 // of node ids). Sorted by offset, their problems are those of one pass (validation.h).
 using ValidationPart = std::function<void(std::vector<Problem>&)>;
-// afterEachWorker(worker) is called with each worker object of a list or array right after it is checked,
-// while its text is in cache.
+// afterEachWorker(worker) is called with each worker object of a list (isListOfWorkers) right after it is
+// checked, while its text is in cache.
 std::vector<ValidationPart> validationParts(const json::Document& doc, Shape shape,
                                             const std::function<void(NodeId)>& afterEachWorker) {
     constexpr std::uint32_t WorkersPerPart = 256;
@@ -174,9 +180,7 @@ std::shared_ptr<const Snapshot> Snapshot::buildWithHint(std::shared_ptr<const js
     };
     // A list's workers are validated in parts, each worker's beat read right after it (a tenth of
     // validation's time less); without validation, or for one worker, in parts of their own.
-    const bool beatsWithValidation =
-        validation == Validation::Full &&
-        (snapshot->shape == Shape::WorkerList || snapshot->shape == Shape::WorkerArray);
+    const bool beatsWithValidation = validation == Validation::Full && isListOfWorkers(snapshot->shape);
     const auto readBeatOf = [&](NodeId node) {
         const auto at = std::lower_bound(snapshot->workers.begin(), snapshot->workers.end(), node);
         readBeat(std::size_t(at - snapshot->workers.begin()));
@@ -199,8 +203,7 @@ std::shared_ptr<const Snapshot> Snapshot::buildWithHint(std::shared_ptr<const js
     snapshot->problems = sortedProblems(doc, found);
 
     // The 24 h membership bounds the rows of a tenant's list, not a worker fetched on its own.
-    const bool tenantList = snapshot->shape == Shape::WorkerList || snapshot->shape == Shape::WorkerArray;
-    snapshot->capture = decideCaptureTime(beats, tenantList, hint);
+    snapshot->capture = decideCaptureTime(beats, isListOfWorkers(snapshot->shape), hint);
     snapshot->captureTime = snapshot->capture.time;
     snapshot->captureTimeNote = snapshot->capture.note;
     return snapshot;

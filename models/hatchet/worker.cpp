@@ -219,14 +219,8 @@ std::vector<LabelText> WorkerView::labelTexts() const {
 }
 
 std::optional<LabelText> WorkerView::labelText(std::string_view keyUtf8) const {
-    const NodeId array = field("labels");
-    if (array == NoNode || m_doc->kind(array) != Kind::Array)
-        return std::nullopt;
     std::string scratch;
-    for (std::uint32_t i = 0; i < m_doc->childCount(array); ++i) {
-        const NodeId node = m_doc->child(array, i);
-        if (m_doc->kind(node) != Kind::Object)
-            continue;
+    for (const NodeId node : objectsOf("labels")) {
         const NodeId key = fieldOf(node, "key");
         if ((key == NoNode ? std::string_view() : m_doc->stringView(key, scratch)) == keyUtf8)
             return LabelText{stringOf(node, "key"), stringOf(node, "value"),
